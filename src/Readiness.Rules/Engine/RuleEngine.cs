@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Readiness.Rules.Model;
+
+namespace Readiness.Rules.Engine;
+
+/// <summary>A rule selected by a ruleset, with its effective severity and parameter values.</summary>
+public sealed record ActiveRule(Rule Rule, Severity Severity, IReadOnlyDictionary<string, object> Parameters)
+{
+    public static ActiveRule WithDefaults(Rule rule) => new(rule, rule.Metadata.Severity, new Dictionary<string, object>());
+}
+
+/// <summary>A rule that threw. The scan reports it and exits 2: a crashed rule is never a silent pass.</summary>
+public sealed record EngineError(string RuleId, string Target, string Message);
+
+/// <summary>
+/// Runs the active rules. Files stream through <see cref="CheckFile"/> (called concurrently by the file walker),
+/// the rest of the model goes through <see cref="CheckModel"/>, then <see cref="Complete"/> returns the findings
+/// in a deterministic order with stable fingerprints.
+/// </summary>
+public sealed class RuleEngine
+{
+    private readonly IReadOnlyList<(FileRule Rule, ActiveRule Active)> fileRules;
+    private readonly IReadOnlyList<(IModelRule Rule, ActiveRule Active)> modelRules;
+    private readonly ConcurrentBag<Finding> findings = [];
+    private readonly ConcurrentBag<EngineError> errors = [];
+    private readonly DateTimeOffset now;
+
+    public RuleEngine(IEnumerable<ActiveRule> rules, DateTimeOffset? now = null)
+    {
+        var list = rules.ToList();
+        fileRules = list.Where(a => a.Rule is FileRule).Select(a => ((FileRule)a.Rule, a)).ToList();
+        modelRules = list.Where(a => a.Rule is IModelRule).Select(a => ((IModelRule)a.Rule, a)).ToList();
+        this.now = now ?? DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>True when at least one active rule reads source files (so the walker has work to do).</summary>
+    public bool HasFileRules => fileRules.Count > 0;
+
+    public void CheckFile(SourceFile file)
+    {
+        foreach (var (rule, active) in fileRules)
+        {
+            try
+            {
+                if (!rule.AppliesTo(file)) continue;
+                var context = new RuleContext(rule.Metadata, active.Severity, active.Parameters, now: now);
+                foreach (var finding in rule.Check(file, context)) findings.Add(Effective(finding, active));
+            }
+            catch (Exception ex)
+            {
+                errors.Add(new EngineError(rule.Id, file.Path, $"{ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+    }
+
+    public void CheckModel(Evidence evidence)
+    {
+        Parallel.ForEach(modelRules, pair =>
+        {
+            var (rule, active) = pair;
+            try
+            {
+                var context = new RuleContext(active.Rule.Metadata, active.Severity, active.Parameters, evidence, now);
+                // Materialize inside the try so an exception thrown lazily by the rule is caught here.
+                foreach (var finding in rule.Check(evidence, context).ToList()) findings.Add(Effective(finding, active));
+            }
+            catch (Exception ex)
+            {
+                errors.Add(new EngineError(active.Rule.Id, "model", $"{ex.GetType().Name}: {ex.Message}"));
+            }
+        });
+    }
+
+    public (IReadOnlyList<Finding> Findings, IReadOnlyList<EngineError> Errors) Complete()
+    {
+        var ordered = findings
+            .OrderBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => LocationKey(f.Location), StringComparer.Ordinal)
+            .ThenBy(f => f.Location.File?.StartLine ?? 0)
+            .ThenBy(f => f.Location.File?.StartColumn ?? 0)
+            .ThenBy(f => f.FingerprintKey, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ToList();
+        return (Fingerprints.Assign(ordered), errors.OrderBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList());
+    }
+
+    // An undecided finding is information, not a verdict; otherwise the ruleset's severity applies, unless the rule
+    // chose a severity for this finding itself (a per-detector or per-port severity) and the ruleset did not override it.
+    private static Finding Effective(Finding finding, ActiveRule active)
+    {
+        if (finding.Undecided) return finding with { Severity = Severity.Info };
+        var overridden = active.Severity != active.Rule.Metadata.Severity;
+        return overridden ? finding with { Severity = active.Severity } : finding;
+    }
+
+    internal static string LocationKey(Location location) =>
+        location.File?.Path ?? location.Resource?.Arn ?? location.Resource?.Address ?? location.Resource?.SyntheticPath() ?? location.Endpoint ?? "";
+}
+
+/// <summary>
+/// Stable fingerprints: a hash of the rule, the file/resource/endpoint and the finding's key (line text, secret hash,
+/// attribute), not its line number, so moving code does not change it. Identical keys get an occurrence suffix.
+/// </summary>
+public static class Fingerprints
+{
+    public static IReadOnlyList<Finding> Assign(IReadOnlyList<Finding> ordered)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<Finding>(ordered.Count);
+        foreach (var f in ordered)
+        {
+            var identity = string.Join('\n', f.RuleId, LocationIdentity(f.Location), f.FingerprintKey ?? "");
+            var occurrence = seen[identity] = seen.GetValueOrDefault(identity) + 1;
+            var hash = Hash(occurrence == 1 ? identity : identity + "\n#" + occurrence);
+            result.Add(f with { Fingerprint = hash });
+        }
+        return result;
+    }
+
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+
+    // A live resource is identified by its ARN even when linked to a file, so drift between nightly runs stays matched.
+    // An IaC resource is identified by its file and address (the same address can exist in two root modules).
+    private static string LocationIdentity(Location location) =>
+        location.Resource?.Arn
+        ?? string.Join('|', location.File?.Path, location.Resource?.Address ?? location.Resource?.SyntheticPath(), location.Endpoint);
+}

@@ -1,0 +1,31 @@
+namespace Readiness.Rules.Model.Cloud;
+
+/// <summary>Where a resource's description came from.</summary>
+public enum Origin
+{
+    Terraform,
+    TerraformPlan,
+    CloudFormation,
+    AwsLive,
+}
+
+/// <summary>
+/// The resource's provenance: for IaC the file, the header line and the Terraform address or CloudFormation logical id,
+/// with the line of each attribute that was set; for live AWS the ARN, account and region.
+/// </summary>
+public sealed record Provenance
+{
+    public required Origin Origin { get; init; }
+    public string? File { get; init; }
+    public int Line { get; init; }
+    public string? Address { get; init; }
+    public string? Arn { get; init; }
+    public string? Account { get; init; }
+    public string? Region { get; init; }
+
+    /// <summary>Model attribute name (as the resource class names it, e.g. "DeletionProtection") to the line that sets it.</summary>
+    public IReadOnlyDictionary<string, int> AttributeLines { get; init; } = new Dictionary<string, int>();
+
+    public bool IsLive => Origin == Origin.AwsLive;
+    public EvidenceSource Source => IsLive ? EvidenceSource.Aws : EvidenceSource.Iac;
+}

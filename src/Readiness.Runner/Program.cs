@@ -1,0 +1,1 @@
+return Readiness.Runner.Cli.ReadinessCli.Run(args);

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+
+namespace Readiness.Runner.Sources;
+
+/// <summary>
+/// An evidence source turns part of the world into the normalized model: IaC parsers, AWS collectors, HTTP probes.
+/// File-based sources see every file the walker reads through <see cref="Observe"/> (called concurrently), so the tree
+/// is read once; everything is collected into the model in <see cref="CollectAsync"/>, after the walk.
+/// A source that could not look records a coverage gap; it never silently returns nothing.
+/// </summary>
+public interface IEvidenceSource
+{
+    string Name { get; }
+
+    /// <summary>Called for every text file the walker reads. Keep only what this source needs.</summary>
+    void Observe(SourceFile file)
+    {
+    }
+
+    Task CollectAsync(EvidenceCollector collector, CancellationToken cancellationToken);
+}
+
+/// <summary>Thread-safe sink for what sources collect.</summary>
+public sealed class EvidenceCollector
+{
+    private readonly ConcurrentQueue<CloudResource> resources = new();
+    private readonly ConcurrentQueue<HttpTarget> httpTargets = new();
+
+    public Coverage Coverage { get; } = new();
+
+    public void Add(CloudResource resource) => resources.Enqueue(resource);
+    public void Add(HttpTarget target) => httpTargets.Enqueue(target);
+
+    public IReadOnlyList<CloudResource> Resources => resources.ToList();
+    public IReadOnlyList<HttpTarget> HttpTargets => httpTargets.ToList();
+}
