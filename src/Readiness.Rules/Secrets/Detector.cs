@@ -10,8 +10,8 @@ namespace Readiness.Rules.Secrets;
 /// </summary>
 public sealed class Detector
 {
-    /// <summary>Regexes only ever see bounded windows, so a match taking longer than this is pathological input.</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    /// <summary>Regexes only ever see bounded windows, so a match taking longer than this is pathological input (generous: CI machines are shared).</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Lazy<Regex> regex;
 

@@ -12,6 +12,9 @@ public sealed class SecretScan
 
     /// <summary>Regex windows abandoned because a match exceeded its time limit (pathological input).</summary>
     public int Timeouts { get; init; }
+
+    /// <summary>True when the file held more than <see cref="SecretScanner.MaxHitsPerFile"/> secrets and the rest were not reported.</summary>
+    public bool Truncated { get; init; }
 }
 
 /// <summary>
@@ -24,6 +27,9 @@ public static partial class SecretScanner
     public const string GenericDetector = "generic-assignment";
     public const string PlaceholderDetector = "placeholder";
     public const string FallbackDetector = "env-fallback";
+
+    /// <summary>A file with more secrets than this is generated data; the first ones are enough to act on.</summary>
+    public const int MaxHitsPerFile = 200;
 
     /// <summary>Files larger than this are scanned by the provider detectors only (the walker already caps sizes).</summary>
     private const int MaxJudgedFileLength = 2 * 1024 * 1024;
@@ -105,7 +111,12 @@ public static partial class SecretScanner
         var start = group.Success ? group.Index : m.Index;
         if (value.Length == 0 || state.Claimed(start, start + value.Length)) return;
         if (detector.MinEntropy is { } min && SecretValues.Entropy(value) < min) return;
-        if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
+        if (SecretValues.IsReference(value)) return;
+        if (SecretValues.IsKnownExample(value))
+        {
+            state.Reject(start, start + value.Length);
+            return;
+        }
 
         var ruleId = detector.RuleId;
         var severity = detector.Severity;
@@ -115,6 +126,8 @@ public static partial class SecretScanner
             case "github-crc32" when !Validators.GitHubChecksum(value):
             case "jwt" when !Validators.JwtHasRealPayload(value):
             case "basic-auth-base64" when !Validators.IsBasicAuthWithPassword(value):
+                // The format is known and this value fails it (an invented token): later passes must not report it either.
+                state.Reject(start, start + value.Length);
                 return;
             case "url-password" or "assigned-password":
                 var host = m.Groups["host"];
@@ -179,13 +192,13 @@ public static partial class SecretScanner
 
     // ---------------------------------------------------------------- fallbacks (CSEC-18)
 
-    [GeneratedRegex("""(?<![\w.])(?:os\.environ\.get|os\.getenv|environ\.get|getenv|env\.str|env|config)\(\s*(?<q1>["'])(?<name>[^"'\r\n]{1,100})\k<q1>\s*,\s*(?:default\s*=\s*)?(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}')""", RegexOptions.ExplicitCapture, 250)]
+    [GeneratedRegex("""(?<![\w.])(?:os\.environ\.get|os\.getenv|environ\.get|getenv|env\.str|env|config)\(\s*(?<q1>["'])(?<name>[^"'\r\n]{1,100})\k<q1>\s*,\s*(?:default\s*=\s*)?(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}')""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex PythonFallback();
 
-    [GeneratedRegex("""(?:process|import\.meta)\.env(?:\.(?<name>[A-Za-z_$][\w$]*)|\[\s*(?<q1>["'`])(?<name>[^"'`\r\n]{1,100})\k<q1>\s*\])\s*(?:\|\||\?\?)\s*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`$\r\n]{0,500}`)""", RegexOptions.ExplicitCapture, 250)]
+    [GeneratedRegex("""(?:process|import\.meta)\.env(?:\.(?<name>[A-Za-z_$][\w$]*)|\[\s*(?<q1>["'`])(?<name>[^"'`\r\n]{1,100})\k<q1>\s*\])\s*(?:\|\||\?\?)\s*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`$\r\n]{0,500}`)""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex JavaScriptFallback();
 
-    [GeneratedRegex("""(?:Environment\.GetEnvironmentVariable\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|\[\s*"(?<name>[^"\r\n]{1,100})"\s*\]|GetValue<string\??>\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|GetConnectionString\(\s*"(?<name>[^"\r\n]{1,100})"\s*\))\s*\?\?\s*(?<value>@?"(?:[^"\\\r\n]|\\.){0,500}")""", RegexOptions.ExplicitCapture, 250)]
+    [GeneratedRegex("""(?:Environment\.GetEnvironmentVariable\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|\[\s*"(?<name>[^"\r\n]{1,100})"\s*\]|GetValue<string\??>\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|GetConnectionString\(\s*"(?<name>[^"\r\n]{1,100})"\s*\))\s*\?\?\s*(?<value>@?"(?:[^"\\\r\n]|\\.){0,500}")""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex CSharpFallback();
 
     [GeneratedRegex(@"^\s*SECRET_KEY\s*=")]
@@ -230,7 +243,7 @@ public static partial class SecretScanner
     // ---------------------------------------------------------------- generic secret-named assignments
 
     // name, optional closing quote of a JSON/YAML key, optional type annotation (password: str = "..."), operator, value.
-    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>[A-Za-z_$][A-Za-z0-9_.$:-]{0,80}?)["']?[ \t]*(?::[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*)?(?<op>==|!=|:=|=>|=|:)[ \t]*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`]{1,500})""", RegexOptions.ExplicitCapture, 250)]
+    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>[A-Za-z_$][A-Za-z0-9_.$:-]{0,80}?)["']?[ \t]*(?::[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*)?(?<op>==|!=|:=|=>|=|:)[ \t]*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex Assignment();
 
     private static void RunAssignments(ScanState state, IEnumerable<int> positions)
@@ -250,8 +263,11 @@ public static partial class SecretScanner
                 // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
                 if (context.IsCode && !quoted) return;
                 var (value, valueStart) = Unquote(raw.Value, raw.Index);
+                // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
+                if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
                 if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
                 if (djangoSettings && name == "SECRET_KEY") return;
+                if (SecretValues.IsBooleanOrNumber(value)) return;
                 var secretNamed = SecretNames.IsSecretName(name);
                 if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
 
@@ -380,21 +396,63 @@ public static partial class SecretScanner
     {
         private readonly List<SecretHit> hits = [];
 
+        // Claimed and rejected spans, disjoint and sorted by start, so overlap checks stay logarithmic on hostile files.
+        private readonly List<(int Start, int End)> spans = [];
+
         public SourceFile File { get; } = file;
         public FileContext Context { get; } = context;
         public int Timeouts { get; set; }
+        public bool Truncated { get; private set; }
         public IReadOnlyList<SecretHit> Hits => hits;
 
-        public bool Claimed(int start, int end) => hits.Any(h => h.Overlaps(start, end));
-        public void Add(SecretHit hit) => hits.Add(hit);
-        public void Remove(SecretHit hit) => hits.Remove(hit);
+        /// <summary>True when a hit already covers the span, or a detector judged it not a secret.</summary>
+        public bool Claimed(int start, int end)
+        {
+            var index = FirstStartingAtOrAfter(end) - 1;
+            return index >= 0 && spans[index].End > start;
+        }
+
+        public void Reject(int start, int end) => Insert(start, end);
+
+        public void Add(SecretHit hit)
+        {
+            if (hits.Count >= MaxHitsPerFile)
+            {
+                Truncated = true;
+                return;
+            }
+            hits.Add(hit);
+            Insert(hit.Start, hit.End);
+        }
+
+        public void Remove(SecretHit hit)
+        {
+            hits.Remove(hit);
+            spans.Remove((hit.Start, hit.End));
+        }
+
         public void Replace(SecretHit old, SecretHit replacement) => hits[hits.IndexOf(old)] = replacement;
+
+        private void Insert(int start, int end) => spans.Insert(FirstStartingAtOrAfter(start), (start, end));
+
+        private int FirstStartingAtOrAfter(int position)
+        {
+            int lo = 0, hi = spans.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (spans[mid].Start < position) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
 
         public SecretScan Result() => new()
         {
             Context = Context,
             Hits = hits.OrderBy(h => h.Start).ToList(),
             Timeouts = Timeouts,
+            Truncated = Truncated,
         };
     }
 }

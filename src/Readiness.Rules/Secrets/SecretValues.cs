@@ -34,7 +34,8 @@ public static partial class SecretValues
         "_here", "-here", "here>", "in_production", "in-production", "in_prod", "in-prod", "for_production", "for-production",
         "before_production", "before-production", "not_set", "not-set", "notset", "set_me", "set-me", "setme", "fill_in", "fill-in",
         "xxxx", "****", "...", "<your", "enter_", "enter-", "put_your", "put-your", "super-secret", "super_secret", "supersecret",
-        "some-secret", "some_secret", "somesecret", "mysecret", "my-secret", "my_secret", "fake_", "fake-", "_fake", "-fake",
+        "some-secret", "some_secret", "somesecret", "mysecret", "my-secret", "my_secret", "fake_", "dev-secret", "dev_secret",
+        "devsecret", "local-secret", "local_secret", "test-secret", "test_secret", "insecure", "fake-", "_fake", "-fake",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whole values that are placeholders or obvious dummies (compared case-insensitively).</summary>
@@ -45,7 +46,8 @@ public static partial class SecretValues
         "foobar", "baz", "abc", "abc123", "123", "1234", "12345", "123456", "1234567", "12345678", "123456789", "todo", "tbd",
         "na", "n/a", "required", "optional", "unset", "fake", "mock", "stub", "sample", "example", "private", "hidden",
         "access_token", "refresh_token", "client_secret", "jwt_secret", "db_password", "s3cr3t", "secret123", "password123",
-        "true", "false", "yes", "no", "on", "off",
+        // Vendor defaults (MinIO, RabbitMQ, databases): never a value someone chose.
+        "minioadmin", "minio123", "guest", "admin", "root", "postgres", "mysql", "sa", "changeit", "letmein", "qwerty",
     };
 
     /// <summary>A documented example value, or a value that only says "not set" or "put something here".</summary>
@@ -61,6 +63,10 @@ public static partial class SecretValues
         // <your-key>, [Your secret], {secret}, %s
         return (v[0] == '<' && v[^1] == '>') || (v[0] == '[' && v[^1] == ']') || (v[0] == '{' && v[^1] == '}') || v is "%s" or "%v";
     }
+
+    /// <summary>true/false/yes/no/on/off or a number: a setting, never a secret or a placeholder for one.</summary>
+    public static bool IsBooleanOrNumber(string value) =>
+        value.Trim().ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" || Number().IsMatch(value.Trim());
 
     /// <summary>A strong placeholder: a value that announces it must be replaced (used for keys that are not secret-named).</summary>
     public static bool IsExplicitPlaceholder(string value) => ExplicitPlaceholder().IsMatch(value);
