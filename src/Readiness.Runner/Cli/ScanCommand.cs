@@ -28,9 +28,18 @@ public static class ScanCommand
         var allowIncomplete = new Option<bool>("--allow-incomplete") { Description = "Do not fail the scan for coverage gaps (they are still reported)." };
         var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
 
+        var varFile = new Option<string[]>("--var-file")
+        {
+            Description = "Terraform variables file to apply (repeatable), after terraform.tfvars and *.auto.tfvars, as terraform -var-file does.",
+        };
+        var terraformPlan = new Option<string[]>("--terraform-plan")
+        {
+            Description = "Terraform plan JSON (terraform show -json plan.out > plan.json) to judge with exact values (repeatable).",
+        };
+
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
-            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize,
+            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize, varFile, terraformPlan,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +60,8 @@ public static class ScanCommand
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
+                VarFiles = parse.GetValue(varFile) ?? [],
+                TerraformPlans = parse.GetValue(terraformPlan) ?? [],
             };
             return Execute(options, stdout, stderr);
         });

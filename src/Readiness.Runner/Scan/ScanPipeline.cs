@@ -4,7 +4,9 @@ using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Configuration;
 using Readiness.Runner.Results;
 using Readiness.Runner.Sources;
+using Readiness.Runner.Sources.CloudFormation;
 using Readiness.Runner.Sources.Files;
+using Readiness.Runner.Sources.Terraform;
 
 namespace Readiness.Runner.Scan;
 
@@ -16,7 +18,11 @@ namespace Readiness.Runner.Scan;
 public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
 {
     /// <summary>The evidence sources of this scan besides the file rules. New sources are registered here.</summary>
-    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) => [];
+    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
+    [
+        new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
+        new CloudFormationSource(),
+    ];
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
     {

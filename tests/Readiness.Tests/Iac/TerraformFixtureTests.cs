@@ -8,6 +8,7 @@ public class TerraformFixtureTests
 {
     [Theory]
     [InlineData("Terraform/coco")]
+    [InlineData("Terraform/cohuron")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 
     [Fact]

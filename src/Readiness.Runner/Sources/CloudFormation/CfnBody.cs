@@ -22,7 +22,7 @@ public sealed class CfnBody(YamlMappingNode node, CfnTemplate template, int line
     /// <summary>A nested object, or each object of a nested list; intrinsic functions in their place are not expanded.</summary>
     public override IEnumerable<IacBody> Blocks(string name) => Child(name) switch
     {
-        YamlMappingNode map when CfnTemplate.Intrinsic(map).Function is null => [new CfnBody(map, template, (int)map.Start.Line)],
+        YamlMappingNode map when CfnTemplate.Intrinsic(map).Function is null => [new CfnBody(map, template, LineOf(name))],
         YamlSequenceNode list => list.Children
             .OfType<YamlMappingNode>()
             .Where(item => CfnTemplate.Intrinsic(item).Function is null)

@@ -85,20 +85,22 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
         BackendType = backend.Type,
     };
 
-    /// <summary>A file named on the command line: the walked copy when it is inside the tree, else read from disk.</summary>
+    /// <summary>
+    /// A file named on the command line, relative to the working directory (as terraform -var-file takes it) or else
+    /// to the scanned folder: the walked copy when it is inside the tree, else read from disk.
+    /// </summary>
     private SourceFile? Resolve(string path, ConcurrentDictionary<string, SourceFile> walked, Coverage coverage)
     {
-        var full = Path.GetFullPath(path, options.Root ?? Directory.GetCurrentDirectory());
-        if (options.Root is { } root)
-        {
-            var relative = Path.GetRelativePath(Path.GetFullPath(root), full).Replace('\\', '/');
-            if (walked.TryGetValue(relative, out var file)) return file;
-        }
+        var root = Path.GetFullPath(options.Root ?? ".");
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) full = Path.GetFullPath(path, root);
+        var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
+        if (walked.TryGetValue(relative, out var file)) return file;
         if (!File.Exists(full))
         {
             coverage.AddGap(new CoverageGap(EvidenceSource.Iac, path, "The file given on the command line does not exist."));
             return null;
         }
-        return new SourceFile(path.Replace('\\', '/'), File.ReadAllText(full));
+        return new SourceFile(relative.StartsWith("../", StringComparison.Ordinal) ? path.Replace('\\', '/') : relative, File.ReadAllText(full));
     }
 }
