@@ -28,10 +28,15 @@ public static class ScanCommand
         var allowIncomplete = new Option<bool>("--allow-incomplete") { Description = "Do not fail the scan for coverage gaps (they are still reported)." };
         var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
 
+        var awsLive = new Option<bool>("--aws") { Description = "Also read live AWS accounts (read-only; see --profile, --role-arn, --regions)." };
+        var awsInventory = new Option<string[]>("--aws-inventory") { Description = "Judge a recorded AWS inventory (from 'readiness collect aws') instead of live AWS." };
+        var aws = new AwsCommandOptions();
+
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
-            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize,
+            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize, awsLive, awsInventory,
         };
+        foreach (var option in aws.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var formats = (parse.GetValue(format) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -39,6 +44,12 @@ public static class ScanCommand
             if (unknown is not null)
             {
                 stderr.WriteLine($"readiness: unknown format '{unknown}'; available: {string.Join(", ", Reporters.All.Select(r => r.Format))}.");
+                return ReadinessCli.Failed;
+            }
+            var (awsOptions, awsError) = aws.Read(parse);
+            if (awsOptions is null)
+            {
+                stderr.WriteLine($"readiness: {awsError}");
                 return ReadinessCli.Failed;
             }
             var failOnText = parse.GetValue(failOn)!;
@@ -51,6 +62,8 @@ public static class ScanCommand
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
+                AwsLive = parse.GetValue(awsLive) ? awsOptions : null,
+                AwsInventories = parse.GetValue(awsInventory) ?? [],
             };
             return Execute(options, stdout, stderr);
         });

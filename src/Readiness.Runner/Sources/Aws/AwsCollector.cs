@@ -219,7 +219,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 Id = $"{account}/global",
                 RootMfaEnabled = rootMfa,
                 RootAccessKeysPresent = rootKeys,
-                ServicesRead = read,
+                ServicesRead = new SortedSet<string>(read, StringComparer.Ordinal),
                 Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = $"arn:aws:iam::{account}:root" },
             });
         }
@@ -294,7 +294,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
             {
                 Id = $"{account}/{region}",
                 EbsEncryptionByDefault = ebsDefault is { } e ? e : null,
-                ServicesRead = read.Where(p => p.Value).Select(p => p.Key).ToHashSet(StringComparer.Ordinal),
+                ServicesRead = new SortedSet<string>(read.Where(p => p.Value).Select(p => p.Key), StringComparer.Ordinal),
                 Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Region = region },
             });
         }

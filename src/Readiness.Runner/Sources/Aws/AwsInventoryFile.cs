@@ -102,10 +102,21 @@ public static class AwsInventoryFile
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             AllowOutOfOrderMetadataProperties = true,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new ValueConverterFactory() },
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new ValueConverterFactory(), new StringSetConverter() },
         };
         return options;
+    }
+
+    /// <summary>Sets (AccountSettings.ServicesRead) as sorted arrays.</summary>
+    private sealed class StringSetConverter : JsonConverter<IReadOnlySet<string>>
+    {
+        public override IReadOnlySet<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new SortedSet<string>(JsonSerializer.Deserialize<List<string>>(ref reader, options) ?? [], StringComparer.Ordinal);
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlySet<string> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.Order(StringComparer.Ordinal).ToList(), options);
     }
 
     /// <summary>A known Value&lt;T&gt; is written as the plain value; an unresolved one as {"unresolved": "expression"}.</summary>
