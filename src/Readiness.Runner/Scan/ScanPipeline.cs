@@ -25,6 +25,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     [
         new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
         new CloudFormationSource(),
+        .. AwsSettings.Sources(options, ruleset),
     ];
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
@@ -62,8 +63,10 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         }
 
         await Task.WhenAll(sources.Select(s => CollectSafely(s, collector, cancellationToken)));
+        var collected = collector.Resources;
+        foreach (var linker in sources.OfType<IResourceLinker>()) linker.Link(collected, collector.Coverage);
 
-        var evidence = new Evidence { Cloud = new CloudInventory(collector.Resources), Http = collector.HttpTargets };
+        var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
 
