@@ -266,12 +266,14 @@ public static partial class SecretScanner
                 // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
                 if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
                 if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
-                if (djangoSettings && name == "SECRET_KEY") return;
+                // RDY1103 already judges the SECRET_KEY line of Django settings.
+                if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(m.Index)))) return;
                 if (SecretValues.IsBooleanOrNumber(value)) return;
                 var secretNamed = SecretNames.IsSecretName(name);
                 if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
 
-                if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : SecretValues.IsExplicitPlaceholder(value)))
+                // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
+                if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : !context.IsCode && SecretValues.IsExplicitPlaceholder(value)))
                 {
                     state.Add(Hit("RDY1005", PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
                     return;

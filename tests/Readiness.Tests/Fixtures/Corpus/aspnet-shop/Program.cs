@@ -5,5 +5,7 @@ var stripeKey = Environment.GetEnvironmentVariable("STRIPE_SECRET_KEY") ?? "sk_t
 var issuer = builder.Configuration["Jwt:Issuer"] ?? "https://shop.example.com";
 
 var app = builder.Build();
+app.UseHsts();
+app.UseHttpsRedirection();
 app.MapGet("/health", () => "ok");
 app.Run();
