@@ -26,11 +26,15 @@ public static class ScanCommand
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that blocks the launch.", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
         var allowIncomplete = new Option<bool>("--allow-incomplete") { Description = "Do not fail the scan for coverage gaps (they are still reported)." };
+        var sarifIncludeSuppressed = new Option<bool>("--sarif-include-suppressed")
+        {
+            Description = "Keep suppressed findings in results.sarif, marked as suppressed (GitHub code scanning ignores the mark and opens them as alerts).",
+        };
         var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
 
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
-            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize,
+            path, ruleset, format, outputDir, failOn, allowIncomplete, sarifIncludeSuppressed, maxFileSize,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +54,7 @@ public static class ScanCommand
                 OutputDir = parse.GetValue(outputDir)!,
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
+                SarifIncludeSuppressed = parse.GetValue(sarifIncludeSuppressed),
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
             };
             return Execute(options, stdout, stderr);
@@ -86,7 +91,11 @@ public static class ScanCommand
         ConsoleReporter.Write(result, stdout);
         if (options.Formats.Count > 0)
         {
-            var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path));
+            var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path))
+            {
+                SarifIncludeSuppressed = options.SarifIncludeSuppressed,
+                Warnings = stderr,
+            };
             try
             {
                 Reporters.WriteAll(result, options.Formats, options.OutputDir, context);

@@ -27,6 +27,12 @@ public sealed class ReportContext(RuleCatalog catalog, string sourceRootPrefix =
     /// </summary>
     public string SourceRootPrefix { get; } = sourceRootPrefix.Trim('/');
 
+    /// <summary>Keep suppressed findings in results.sarif, marked with SARIF suppressions (--sarif-include-suppressed).</summary>
+    public bool SarifIncludeSuppressed { get; init; }
+
+    /// <summary>Where reporters say what they had to leave out (results trimmed to GitHub's limits); stderr in the CLI.</summary>
+    public TextWriter Warnings { get; init; } = TextWriter.Null;
+
     public RuleMetadata? Rule(string id) => Catalog.Find(id)?.Metadata;
 
     /// <summary>A repository-relative, percent-encoded URI for a location; synthetic paths for cloud and HTTP findings.</summary>

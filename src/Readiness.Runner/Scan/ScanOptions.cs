@@ -20,6 +20,9 @@ public sealed record ScanOptions
     /// <summary>Report coverage gaps but do not fail the scan for them.</summary>
     public bool AllowIncomplete { get; init; }
 
+    /// <summary>Keep suppressed findings in results.sarif, marked as suppressed (GitHub would open them as alerts).</summary>
+    public bool SarifIncludeSuppressed { get; init; }
+
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
 
     /// <summary>Fixed clock for reproducible output (tests and golden files); null means now.</summary>
