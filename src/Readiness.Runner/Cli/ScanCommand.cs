@@ -55,6 +55,7 @@ public static class ScanCommand
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
                 SarifIncludeSuppressed = parse.GetValue(sarifIncludeSuppressed),
+                StepSummaryPath = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
             };
             return Execute(options, stdout, stderr);
@@ -89,6 +90,7 @@ public static class ScanCommand
         }
 
         ConsoleReporter.Write(result, stdout);
+        if (options.StepSummaryPath is not null) AppendStepSummary(result, options.StepSummaryPath, stderr);
         if (options.Formats.Count > 0)
         {
             var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path))
@@ -108,6 +110,19 @@ public static class ScanCommand
             stdout.WriteLine($"Reports written to {options.OutputDir}: {string.Join(", ", options.Formats.Select(f => Reporters.Find(f)!.FileName))}.");
         }
         return result.Verdict.ExitCode;
+    }
+
+    // GitHub Actions shows this file on the run's page. Failing to write it must not change the verdict.
+    private static void AppendStepSummary(ScanResult result, string path, TextWriter stderr)
+    {
+        try
+        {
+            File.AppendAllText(path, new MarkdownReporter().Render(result) + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"readiness: warning: cannot append the summary to GITHUB_STEP_SUMMARY ({path}): {ex.Message}");
+        }
     }
 
     // The progress line goes to stderr, and only to a terminal: CI logs and redirected output stay clean.

@@ -23,6 +23,9 @@ public sealed record ScanOptions
     /// <summary>Keep suppressed findings in results.sarif, marked as suppressed (GitHub would open them as alerts).</summary>
     public bool SarifIncludeSuppressed { get; init; }
 
+    /// <summary>A file the Markdown summary is appended to ($GITHUB_STEP_SUMMARY in GitHub Actions); null for none.</summary>
+    public string? StepSummaryPath { get; init; }
+
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
 
     /// <summary>Fixed clock for reproducible output (tests and golden files); null means now.</summary>
