@@ -127,7 +127,7 @@ public sealed class RuleCatalog
             References = references,
             Tags = tags,
             Parameters = parameters,
-            HelpUri = helpUri ?? references.FirstOrDefault(r => r.Url is not null)?.Url,
+            HelpUri = helpUri ?? references.FirstOrDefault(r => r.Kind == "url")?.Url ?? references.FirstOrDefault(r => r.Url is not null)?.Url,
         };
     }
 

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using Readiness.Rules.Engine;
+using Readiness.Rules.Model;
+using Readiness.Runner.Configuration;
+using Readiness.Runner.Reporting;
+using Readiness.Runner.Results;
+using Readiness.Runner.Scan;
+
+namespace Readiness.Runner.Cli;
+
+/// <summary>`readiness scan [PATH]`: collect, judge, report, and answer with the exit code.</summary>
+public static class ScanCommand
+{
+    private static readonly string[] FormatNames = ["json", "sarif", "html", "md", "junit"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var path = new Argument<string>("path") { Description = "Folder to scan.", DefaultValueFactory = _ => "." };
+        var ruleset = new Option<string?>("--ruleset") { Description = "Ruleset name or YAML file (default: .readiness/ruleset.yaml if present, else launch-readiness)." };
+        var format = new Option<string[]>("--format")
+        {
+            Description = "Report files to write besides the console: a comma-separated list of json, sarif, html, md, junit.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var outputDir = new Option<string>("--output-dir") { Description = "Folder for report files.", DefaultValueFactory = _ => "readiness-report" };
+        var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that blocks the launch.", DefaultValueFactory = _ => "high" };
+        failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
+        var allowIncomplete = new Option<bool>("--allow-incomplete") { Description = "Do not fail the scan for coverage gaps (they are still reported)." };
+        var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
+
+        var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
+        {
+            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize,
+        };
+        command.SetAction(parse =>
+        {
+            var formats = (parse.GetValue(format) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var unknown = formats.FirstOrDefault(f => !FormatNames.Contains(f) || Reporters.Find(f) is null);
+            if (unknown is not null)
+            {
+                stderr.WriteLine($"readiness: unknown format '{unknown}'; available: {string.Join(", ", Reporters.All.Select(r => r.Format))}.");
+                return ReadinessCli.Failed;
+            }
+            var failOnText = parse.GetValue(failOn)!;
+            var options = new ScanOptions
+            {
+                Path = parse.GetValue(path)!,
+                Ruleset = parse.GetValue(ruleset),
+                Formats = formats,
+                OutputDir = parse.GetValue(outputDir)!,
+                FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
+                AllowIncomplete = parse.GetValue(allowIncomplete),
+                MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
+            };
+            return Execute(options, stdout, stderr);
+        });
+        return command;
+    }
+
+    public static int Execute(ScanOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        Ruleset ruleset;
+        try
+        {
+            ruleset = new RulesetLoader(RuleCatalog.Default).Load(options.Ruleset, options.Path);
+        }
+        catch (ConfigurationError error)
+        {
+            stderr.WriteLine($"readiness: {error.Message}");
+            return ReadinessCli.Failed;
+        }
+
+        ScanResult result;
+        try
+        {
+            var progress = ProgressOnTerminal(stderr);
+            result = new ScanPipeline(options, ruleset).RunAsync(progress).GetAwaiter().GetResult();
+            if (progress is not null) stderr.Write("\r\x1b[K");
+        }
+        catch (ConfigurationError error)
+        {
+            stderr.WriteLine($"readiness: {error.Message}");
+            return ReadinessCli.Failed;
+        }
+
+        ConsoleReporter.Write(result, stdout);
+        if (options.Formats.Count > 0)
+        {
+            var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path));
+            try
+            {
+                Reporters.WriteAll(result, options.Formats, options.OutputDir, context);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"readiness: cannot write reports to {options.OutputDir}: {ex.Message}");
+                return ReadinessCli.Failed;
+            }
+            stdout.WriteLine($"Reports written to {options.OutputDir}: {string.Join(", ", options.Formats.Select(f => Reporters.Find(f)!.FileName))}.");
+        }
+        return result.Verdict.ExitCode;
+    }
+
+    // The progress line goes to stderr, and only to a terminal: CI logs and redirected output stay clean.
+    private static Action<int>? ProgressOnTerminal(TextWriter stderr)
+    {
+        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected) return null;
+        return n => stderr.Write($"\rReading files... {n}");
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Readiness.Runner.Results;
+
+/// <summary>The one JSON shape of results.json: camelCase, enums as lowercase strings, stable indentation.</summary>
+public static class ResultsJson
+{
+    public static JsonSerializerOptions Options { get; } = Create();
+
+    public static string Serialize(ScanResult result) => JsonSerializer.Serialize(result, Options);
+
+    public static void Write(ScanResult result, string path) => File.WriteAllText(path, Serialize(result) + "\n");
+
+    /// <summary>Reads a results.json written by this or an earlier version; throws JsonException with a path on bad input.</summary>
+    public static ScanResult Read(string json) =>
+        JsonSerializer.Deserialize<ScanResult>(json, Options) ?? throw new JsonException("results file is empty (null).");
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        return options;
+    }
+}

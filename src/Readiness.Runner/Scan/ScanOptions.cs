@@ -1,0 +1,27 @@
+using Readiness.Rules.Model;
+
+namespace Readiness.Runner.Scan;
+
+/// <summary>Everything `readiness scan` was asked to do.</summary>
+public sealed record ScanOptions
+{
+    public string Path { get; init; } = ".";
+
+    /// <summary>A ruleset name or file; null means .readiness/ruleset.yaml if present, else launch-readiness.</summary>
+    public string? Ruleset { get; init; }
+
+    /// <summary>Report formats besides the console: json, sarif, html, md, junit.</summary>
+    public IReadOnlyList<string> Formats { get; init; } = [];
+    public string OutputDir { get; init; } = "readiness-report";
+
+    /// <summary>The lowest severity that blocks the launch; null for --fail-on none.</summary>
+    public Severity? FailOn { get; init; } = Severity.High;
+
+    /// <summary>Report coverage gaps but do not fail the scan for them.</summary>
+    public bool AllowIncomplete { get; init; }
+
+    public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>Fixed clock for reproducible output (tests and golden files); null means now.</summary>
+    public DateTimeOffset? Now { get; init; }
+}

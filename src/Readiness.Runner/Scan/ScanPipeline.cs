@@ -1,0 +1,96 @@
+using Readiness.Rules.Engine;
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Configuration;
+using Readiness.Runner.Results;
+using Readiness.Runner.Sources;
+using Readiness.Runner.Sources.Files;
+
+namespace Readiness.Runner.Scan;
+
+/// <summary>
+/// The scan, in the order the design fixes: sources collect (one walk of the tree feeds the file rules and the
+/// file-based sources), the model rules judge, then what applies after the rules (suppressions, baselines) runs,
+/// and the verdict is decided. Reporters only render the result.
+/// </summary>
+public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
+{
+    /// <summary>The evidence sources of this scan besides the file rules. New sources are registered here.</summary>
+    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) => [];
+
+    public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
+    {
+        var startedAt = options.Now ?? DateTimeOffset.UtcNow;
+        var root = Path.GetFullPath(options.Path);
+        var sources = EvidenceSources(options, ruleset);
+        var collector = new EvidenceCollector();
+        var engine = new RuleEngine(ruleset.Rules, startedAt);
+
+        if (Directory.Exists(root))
+        {
+            var walker = new FileWalker(new FileWalkOptions
+            {
+                MaxFileBytes = options.MaxFileBytes,
+                ExcludedPaths = [Path.GetFullPath(options.OutputDir)],
+            });
+            walker.Walk(root, file =>
+            {
+                engine.CheckFile(file);
+                foreach (var source in sources) source.Observe(file);
+            }, collector.Coverage, fileProgress, cancellationToken);
+        }
+        else
+        {
+            collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Code, options.Path, "folder does not exist"));
+        }
+
+        await Task.WhenAll(sources.Select(s => CollectSafely(s, collector, cancellationToken)));
+
+        var evidence = new Evidence { Cloud = new CloudInventory(collector.Resources), Http = collector.HttpTargets };
+        engine.CheckModel(evidence);
+        var (findings, errors) = engine.Complete();
+
+        var result = new ScanResult
+        {
+            StartedAt = startedAt,
+            FinishedAt = options.Now ?? DateTimeOffset.UtcNow,
+            Target = options.Path,
+            Ruleset = ruleset.Name,
+            FailOn = options.FailOn ?? Severity.Critical,
+            Verdict = new Verdict { Status = VerdictStatus.Ready },
+            Rules = ruleset.Rules.Select(RuleSummary.From).ToList(),
+            Findings = findings.Select(f => new ResultFinding { Finding = f }).ToList(),
+            Coverage = CoverageReport.From(collector.Coverage),
+            EngineErrors = errors,
+        };
+        return result with { Verdict = Decide(result) };
+    }
+
+    // A source that throws has not looked: that is a gap with its reason, not an empty, passing result.
+    private static async Task CollectSafely(IEvidenceSource source, EvidenceCollector collector, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.CollectAsync(collector, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Code, source.Name, $"evidence source failed: {ex.GetType().Name}: {ex.Message}"));
+        }
+    }
+
+    /// <summary>The gate: engine errors and (unless allowed) coverage gaps make the scan fail (2); blocking findings make it not ready (1).</summary>
+    public Verdict Decide(ScanResult result)
+    {
+        var blocking = options.FailOn is { } failOn ? result.Active.Count(f => f.Finding.Severity >= failOn) : 0;
+        var reasons = new List<string>();
+        foreach (var e in result.EngineErrors) reasons.Add($"Rule {e.RuleId} failed on {e.Target}: {e.Message}");
+        if (reasons.Count > 0) return new Verdict { Status = VerdictStatus.Error, Blocking = blocking, Reasons = reasons };
+        if (result.Coverage.Gaps.Count > 0 && !options.AllowIncomplete)
+        {
+            reasons.AddRange(result.Coverage.Gaps.Select(g => "Could not look at " + g.Display()));
+            return new Verdict { Status = VerdictStatus.Incomplete, Blocking = blocking, Reasons = reasons };
+        }
+        return new Verdict { Status = blocking > 0 ? VerdictStatus.NotReady : VerdictStatus.Ready, Blocking = blocking };
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using Readiness.Rules.Engine;
+using Readiness.Runner.Configuration;
+using Readiness.Tests.Support;
+
+namespace Readiness.Tests.Engine;
+
+/// <summary>Guards the whole rule set: ids, names, files, docs, fixtures and rulesets agree.</summary>
+public class CatalogTests
+{
+    private static readonly IReadOnlyList<Rule> Rules = RuleCatalog.Default.Rules;
+
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var r in Rules) data.Add(r.Id);
+        return data;
+    }
+
+    [Fact]
+    public void Catalog_has_rules_with_unique_ids_and_names()
+    {
+        Rules.ShouldNotBeEmpty();
+        Rules.Select(r => r.Id).ShouldBeUnique();
+        Rules.Select(r => r.Metadata.Name).ShouldBeUnique();
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_source_file_is_named_after_id_and_class(string id)
+    {
+        var rule = RuleCatalog.Default.Find(id)!;
+        var expected = $"{id}.{rule.GetType().Name}";
+        var catalogDir = Path.Combine(TestPaths.Repo, "src", "Readiness.Rules", "Catalog");
+        Directory.GetFiles(catalogDir, expected + ".cs", SearchOption.AllDirectories).ShouldHaveSingleItem($"{expected}.cs is missing");
+        var yaml = Directory.GetFiles(catalogDir, expected + ".yaml", SearchOption.AllDirectories).ShouldHaveSingleItem();
+        Path.GetDirectoryName(yaml).ShouldBe(Path.GetDirectoryName(Directory.GetFiles(catalogDir, expected + ".cs", SearchOption.AllDirectories)[0]), "metadata lives beside its rule");
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_id_is_in_its_allocated_range(string id)
+    {
+        var ranges = File.ReadAllLines(Path.Combine(TestPaths.Repo, "docs", "rule-id-ranges.txt"))
+            .Select(l => Regex.Match(l, @"^RDY(\d{4})-RDY(\d{4})\s+(\S.*)$"))
+            .Where(m => m.Success)
+            .Select(m => (From: int.Parse(m.Groups[1].Value), To: int.Parse(m.Groups[2].Value)))
+            .ToList();
+        ranges.ShouldNotBeEmpty();
+        var number = int.Parse(id[3..]);
+        ranges.ShouldContain(r => r.From <= number && number <= r.To, $"{id} is outside every range in docs/rule-id-ranges.txt");
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_metadata_is_complete(string id)
+    {
+        var m = RuleCatalog.Default.Find(id)!.Metadata;
+        m.Title.ShouldNotEndWith(".");
+        m.Rationale.Length.ShouldBeGreaterThan(80, "the rationale explains the risk");
+        m.Remediation.Length.ShouldBeGreaterThan(40, "the remediation says what to change");
+        m.References.ShouldNotBeEmpty();
+        m.Tags.ShouldContain(t => t == "code" || t == "iac" || t == "aws" || t == "http", "a source tag selects the rule in rulesets");
+        m.HelpUri.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_has_a_fixture_that_expects_it(string id)
+    {
+        var mentioned = Directory.EnumerateFiles(TestPaths.Fixtures, "*", SearchOption.AllDirectories)
+            .Any(f => File.ReadAllText(f).Contains(id, StringComparison.Ordinal));
+        mentioned.ShouldBeTrue($"no fixture under tests/Readiness.Tests/Fixtures names {id} (annotate a Noncompliant line or list it in an expected.yaml)");
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Default_ruleset_selects_every_rule(string id)
+    {
+        var ruleset = new RulesetLoader(RuleCatalog.Default).Load("launch-readiness", TestPaths.Repo);
+        ruleset.Rules.Select(r => r.Rule.Id).ShouldContain(id);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_is_listed_in_the_shipped_ledger(string id)
+    {
+        var ledger = File.ReadAllText(Path.Combine(TestPaths.Repo, "docs", "rules.md"));
+        ledger.ShouldContain($"| {id} |", customMessage: $"{id} is missing from docs/rules.md (regenerate it with `./readiness rules --format md > docs/rules.md`)");
+    }
+}
