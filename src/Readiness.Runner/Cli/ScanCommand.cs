@@ -5,6 +5,7 @@ using Readiness.Runner.Configuration;
 using Readiness.Runner.Reporting;
 using Readiness.Runner.Results;
 using Readiness.Runner.Scan;
+using Readiness.Runner.Sources.Http;
 
 namespace Readiness.Runner.Cli;
 
@@ -27,10 +28,17 @@ public static class ScanCommand
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
         var allowIncomplete = new Option<bool>("--allow-incomplete") { Description = "Do not fail the scan for coverage gaps (they are still reported)." };
         var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
+        var url = new Option<string[]>("--url") { Description = "A live HTTP(S) endpoint to probe for security headers and error leaks (repeatable; see docs/http.md)." };
+        var insecure = new Option<bool>("--insecure") { Description = "Accept TLS certificates that do not validate (staging with self-signed certificates); shown in every report." };
+        var httpTimeout = new Option<double?>("--http-timeout") { Description = "Seconds each HTTP request may take (default 10)." };
+        var httpConcurrency = new Option<int?>("--http-concurrency") { Description = "HTTP targets probed at the same time (default 4)." };
+        var httpBudget = new Option<int?>("--http-request-budget") { Description = "Most requests sent to one HTTP target, redirects included (default 20)." };
+        var httpRedirects = new Option<int?>("--http-max-redirects") { Description = "Redirects followed per request (default 5)." };
 
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
             path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize,
+            url, insecure, httpTimeout, httpConcurrency, httpBudget, httpRedirects,
         };
         command.SetAction(parse =>
         {
@@ -51,6 +59,15 @@ public static class ScanCommand
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
+                Urls = parse.GetValue(url) ?? [],
+                Insecure = parse.GetValue(insecure),
+                HttpLimits = new HttpProbeLimits
+                {
+                    TimeoutSeconds = parse.GetValue(httpTimeout),
+                    Concurrency = parse.GetValue(httpConcurrency),
+                    RequestBudget = parse.GetValue(httpBudget),
+                    MaxRedirects = parse.GetValue(httpRedirects),
+                },
             };
             return Execute(options, stdout, stderr);
         });

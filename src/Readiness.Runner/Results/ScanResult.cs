@@ -31,6 +31,9 @@ public sealed record ScanResult
     public CoverageReport Coverage { get; init; } = new();
     public IReadOnlyList<EngineError> EngineErrors { get; init; } = [];
 
+    /// <summary>Each live HTTP target with its grade; null when the scan had no HTTP targets.</summary>
+    public IReadOnlyList<HttpTargetSummary>? HttpTargets { get; init; }
+
     /// <summary>Findings that count toward the verdict: not suppressed, not undecided.</summary>
     public IEnumerable<ResultFinding> Active => Findings.Where(f => f.Suppression is null && !f.Finding.Undecided);
 }

@@ -5,6 +5,7 @@ using Readiness.Runner.Configuration;
 using Readiness.Runner.Results;
 using Readiness.Runner.Sources;
 using Readiness.Runner.Sources.Files;
+using Readiness.Runner.Sources.Http;
 
 namespace Readiness.Runner.Scan;
 
@@ -16,7 +17,11 @@ namespace Readiness.Runner.Scan;
 public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
 {
     /// <summary>The evidence sources of this scan besides the file rules. New sources are registered here.</summary>
-    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) => [];
+    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
+        new IEvidenceSource?[]
+        {
+            HttpTargetsConfig.Source(options.Urls, options.Insecure, options.HttpLimits, ruleset.Sections.GetValueOrDefault(HttpTargetsConfig.Section)),
+        }.OfType<IEvidenceSource>().ToList();
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
     {
@@ -62,6 +67,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             Findings = findings.Select(f => new ResultFinding { Finding = f }).ToList(),
             Coverage = CoverageReport.From(collector.Coverage),
             EngineErrors = errors,
+            HttpTargets = evidence.Http.Count == 0 ? null : evidence.Http.Select(HttpTargetSummary.From).OrderBy(t => t.Url, StringComparer.Ordinal).ToList(),
         };
         return result with { Verdict = Decide(result) };
     }
