@@ -32,6 +32,18 @@ public sealed record ScanOptions
     /// <summary>HTTP probe limits from the command line; unset values come from the ruleset, then the defaults.</summary>
     public HttpProbeLimits HttpLimits { get; init; } = new();
 
+    /// <summary>Folder (or single file) of per-rule suppression files; null means .readiness/suppressions under Path.</summary>
+    public string? Suppressions { get; init; }
+
+    /// <summary>Previous results.json (a file, a folder holding one, or s3://bucket/prefix) to mark findings new or unchanged.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Without a baseline at that place, treat every finding as new instead of failing (the first night).</summary>
+    public bool AllowMissingBaseline { get; init; }
+
+    /// <summary>Gate only on findings that are new against the baseline.</summary>
+    public bool FailOnNew { get; init; }
+
     /// <summary>Fixed clock for reproducible output (tests and golden files); null means now.</summary>
     public DateTimeOffset? Now { get; init; }
 }

@@ -19,12 +19,41 @@ internal static class DjangoSettings
         var name = Path.GetFileNameWithoutExtension(path);
         var inSettingsPackage = path.Contains("/settings/", StringComparison.Ordinal) || path.StartsWith("settings/", StringComparison.Ordinal);
         if (!(name.Contains("settings", StringComparison.Ordinal) || inSettingsPackage)) return false;
-        var words = name.Split('_', '-', '.');
-        if (words.Any(w => NonProductionMarkers.Contains(w))) return false;
-        if (path.Split('/').Any(segment => segment is "tests" or "test")) return false;
+        if (IsDevelopmentOrTestPath(file.Path)) return false;
         var text = file.Text;
         return text.Contains("DEBUG", StringComparison.Ordinal) || text.Contains("SECRET_KEY", StringComparison.Ordinal)
             || text.Contains("ALLOWED_HOSTS", StringComparison.Ordinal);
+    }
+
+    /// <summary>True for files that are explicitly for development or tests: settings/local.py, dev_settings.py, tests/...</summary>
+    public static bool IsDevelopmentOrTestPath(string path)
+    {
+        path = path.ToLowerInvariant();
+        var words = Path.GetFileNameWithoutExtension(path).Split('_', '-', '.');
+        return words.Any(w => NonProductionMarkers.Contains(w)) || path.Split('/').Any(segment => segment is "tests" or "test");
+    }
+
+    /// <summary>True for a name that says "development or tests" (DevelopmentConfig, TestSettings, LocalConfig).</summary>
+    public static bool IsDevelopmentOrTestName(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return lower.StartsWith("dev", StringComparison.Ordinal) || lower.StartsWith("test", StringComparison.Ordinal)
+            || lower.StartsWith("local", StringComparison.Ordinal) || lower.Contains("testing", StringComparison.Ordinal)
+            || lower.Contains("development", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A whole Django settings module that Django runs as is: it defines INSTALLED_APPS, MIDDLEWARE or ROOT_URLCONF and
+    /// does not star-import another module (whose settings it would inherit and this rule cannot see).
+    /// Shared modules named base/common/defaults are skipped for the same reason: the module that imports them decides.
+    /// </summary>
+    public static bool IsCompleteProjectSettings(SourceFile file, PyModule module)
+    {
+        var name = Path.GetFileNameWithoutExtension(file.Path).ToLowerInvariant();
+        if (name is "base" or "common" or "defaults" or "shared" or "base_settings" or "common_settings") return false;
+        if (module.HasStarImport) return false;
+        return module.LastTopLevel("INSTALLED_APPS") is not null || module.LastTopLevel("MIDDLEWARE") is not null
+            || module.LastTopLevel("ROOT_URLCONF") is not null;
     }
 
     /// <summary>"when DJANGO_DEBUG is unset" or "" for literal values, for use in messages.</summary>

@@ -21,11 +21,17 @@ public sealed record PyAssignment(string Target, PyExpr Value, int Line, int Ind
 /// <summary>A call statement or call inside an expression statement, e.g. <c>app.run(debug=True)</c>.</summary>
 public sealed record PyCallStatement(PyCall Call, int Line);
 
-public sealed record PyModule(IReadOnlyList<PyAssignment> Assignments, IReadOnlyList<PyCallStatement> Calls)
+/// <summary>A class statement: its name, the dotted names of its bases (<c>BaseSettings</c>, <c>pydantic.BaseSettings</c>) and its line.</summary>
+public sealed record PyClass(string Name, IReadOnlyList<string> Bases, int Line);
+
+public sealed record PyModule(IReadOnlyList<PyAssignment> Assignments, IReadOnlyList<PyCallStatement> Calls, IReadOnlyList<PyClass> Classes)
 {
     /// <summary>The last module-level assignment to a name: the value Django will see.</summary>
     public PyAssignment? LastTopLevel(string name) => Assignments.LastOrDefault(a => a.Target == name && a.Indent == 0 && a.ClassName is null);
 
     /// <summary>All assignments to a name, at any level (inside if-blocks too).</summary>
     public IEnumerable<PyAssignment> All(string name) => Assignments.Where(a => a.Target == name);
+
+    /// <summary>True when the module star-imports another one (<c>from .base import *</c>): settings may be inherited from it.</summary>
+    public bool HasStarImport { get; init; }
 }

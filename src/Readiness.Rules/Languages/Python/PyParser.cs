@@ -30,6 +30,8 @@ public sealed class PyParser
         var assignments = new List<PyAssignment>();
         var calls = new List<PyCallStatement>();
         var classes = new Stack<(string Name, int Indent)>();
+        var classList = new List<PyClass>();
+        var starImport = false;
         while (Peek().Kind != PyTokenKind.End)
         {
             var indent = 0;
@@ -41,6 +43,16 @@ public sealed class PyParser
             if (start.Kind == PyTokenKind.Name && start.Text == "class" && Peek(1).Kind == PyTokenKind.Name)
             {
                 classes.Push((Peek(1).Text, indent));
+                classList.Add(new PyClass(Peek(1).Text, ClassBases(), file.LineOf(start.Offset)));
+                SkipLine();
+                continue;
+            }
+            if (start.Kind == PyTokenKind.Name && start.Text == "from" && indent == 0)
+            {
+                while (Peek().Kind is not (PyTokenKind.Newline or PyTokenKind.End))
+                {
+                    if (Next().Text == "import" && IsOp("*")) starImport = true;
+                }
                 SkipLine();
                 continue;
             }
@@ -83,7 +95,33 @@ public sealed class PyParser
             }
             SkipLine();
         }
-        return new PyModule(assignments, calls);
+        return new PyModule(assignments, calls, classList) { HasStarImport = starImport };
+    }
+
+    /// <summary>Reads the base names of <c>class Name(A, b.C, metaclass=M):</c>, leaving the position on the class keyword.</summary>
+    private List<string> ClassBases()
+    {
+        var bases = new List<string>();
+        var at = pos + 2;
+        if (at >= tokens.Count || tokens[at].Text != "(") return bases;
+        at++;
+        var current = "";
+        var depth = 0;
+        for (; at < tokens.Count && tokens[at].Kind is not (PyTokenKind.Newline or PyTokenKind.End); at++)
+        {
+            var t = tokens[at];
+            if (depth == 0 && (t.Text is "," or ")"))
+            {
+                if (current.Length > 0 && !current.Contains('=')) bases.Add(current);
+                current = "";
+                if (t.Text == ")") break;
+                continue;
+            }
+            if (t.Text is "(" or "[") depth++;
+            else if (t.Text is ")" or "]") depth--;
+            else if (depth == 0) current += t.Text;
+        }
+        return bases;
     }
 
     private void SkipLine()

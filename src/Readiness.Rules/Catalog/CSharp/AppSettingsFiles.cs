@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Readiness.Rules.Languages.JavaScript;
+using Readiness.Rules.Model;
+
+namespace Readiness.Rules.Catalog.CSharp;
+
+/// <summary>
+/// ASP.NET configuration files that reach production: appsettings.json (the base every environment loads) and
+/// appsettings.{Environment}.json for any environment other than Development, Local or Test.
+/// </summary>
+internal static partial class AppSettingsFiles
+{
+    [GeneratedRegex(@"^appsettings(\.(?<env>[^.]+))?\.json$", RegexOptions.IgnoreCase)]
+    private static partial Regex Name();
+
+    public static bool IsProductionConfig(SourceFile file)
+    {
+        var m = Name().Match(file.Name);
+        if (!m.Success) return false;
+        var env = m.Groups["env"].Value.ToLowerInvariant();
+        return env is not ("development" or "dev" or "local" or "test" or "testing" or "example" or "sample" or "template");
+    }
+
+    /// <summary>The environment the file is for ("Production"), or "every environment" for appsettings.json.</summary>
+    public static string EnvironmentOf(SourceFile file) =>
+        Name().Match(file.Name).Groups["env"] is { Success: true } g ? g.Value : "every environment";
+
+    public static JsonObject? Root(SourceFile file) => JsonTree.Parse(file) as JsonObject;
+
+    /// <summary>Every member at any depth, depth-first, with its parent path ("", "CircuitOptions").</summary>
+    public static IEnumerable<(string Path, JsonMember Member)> AllMembers(JsonObject root, string path = "")
+    {
+        foreach (var member in root.Members)
+        {
+            yield return (path, member);
+            if (member.Value is JsonObject child)
+            {
+                foreach (var nested in AllMembers(child, path.Length == 0 ? member.Key : path + ":" + member.Key)) yield return nested;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Readiness.Rules.Model;
+
+namespace Readiness.Rules.Catalog.CSharp;
+
+/// <summary>Which C# files the ASP.NET rules read: application code, not tests, and only files that mention what a rule needs.</summary>
+internal static class CSharpFiles
+{
+    public static bool IsApplicationCode(SourceFile file, params string[] keywords)
+    {
+        if (file.Language != Language.CSharp) return false;
+        var path = file.Path.ToLowerInvariant();
+        if (path.Split('/').Any(s => s is "test" or "tests" || s.EndsWith(".tests", StringComparison.Ordinal) || s.EndsWith(".test", StringComparison.Ordinal))) return false;
+        // The keyword prefilter: Roslyn parses only files that can match.
+        return keywords.Any(k => file.Text.Contains(k, StringComparison.Ordinal));
+    }
+}
