@@ -40,11 +40,17 @@ public static class ScanCommand
         var allowMissingBaseline = new Option<bool>("--allow-missing-baseline") { Description = "When the baseline does not exist yet (the first run), treat every finding as new instead of failing." };
         var failOnNew = new Option<bool>("--fail-on-new") { Description = "Block only on findings that are new against --baseline." };
 
+        var awsLive = new Option<bool>("--aws") { Description = "Also read live AWS accounts (read-only; see --profile, --role-arn, --regions)." };
+        var awsInventory = new Option<string[]>("--aws-inventory") { Description = "Judge a recorded AWS inventory (from 'readiness collect aws') instead of live AWS." };
+        var aws = new AwsCommandOptions();
+
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
             path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
             url, insecure, httpTimeout, httpConcurrency, httpBudget, httpRedirects,
+            awsLive, awsInventory,
         };
+        foreach (var option in aws.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var formats = (parse.GetValue(format) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -57,6 +63,12 @@ public static class ScanCommand
             if (parse.GetValue(failOnNew) && parse.GetValue(baseline) is null)
             {
                 stderr.WriteLine("readiness: --fail-on-new needs --baseline (the previous results to compare with).");
+                return ReadinessCli.Failed;
+            }
+            var (awsOptions, awsError) = aws.Read(parse);
+            if (awsOptions is null)
+            {
+                stderr.WriteLine($"readiness: {awsError}");
                 return ReadinessCli.Failed;
             }
             var failOnText = parse.GetValue(failOn)!;
@@ -78,6 +90,8 @@ public static class ScanCommand
                     RequestBudget = parse.GetValue(httpBudget),
                     MaxRedirects = parse.GetValue(httpRedirects),
                 },
+                AwsLive = parse.GetValue(awsLive) ? awsOptions : null,
+                AwsInventories = parse.GetValue(awsInventory) ?? [],
                 Suppressions = parse.GetValue(suppressions),
                 Baseline = parse.GetValue(baseline),
                 AllowMissingBaseline = parse.GetValue(allowMissingBaseline),
