@@ -5,8 +5,10 @@ using Readiness.Runner.Baselines;
 using Readiness.Runner.Configuration;
 using Readiness.Runner.Results;
 using Readiness.Runner.Sources;
+using Readiness.Runner.Sources.CloudFormation;
 using Readiness.Runner.Sources.Files;
 using Readiness.Runner.Sources.Http;
+using Readiness.Runner.Sources.Terraform;
 using Readiness.Runner.Storage;
 using Readiness.Runner.Suppressions;
 
@@ -21,13 +23,15 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
 {
     /// <summary>The evidence sources of this scan besides the file rules. New sources are registered here.</summary>
     public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
-        [
-            .. AwsSettings.Sources(options, ruleset),
-            .. new IEvidenceSource?[]
-            {
-                HttpTargetsConfig.Source(options.Urls, options.Insecure, options.HttpLimits, ruleset.Sections.GetValueOrDefault(HttpTargetsConfig.Section)),
-            }.OfType<IEvidenceSource>(),
-        ];
+    [
+        new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
+        new CloudFormationSource(),
+        .. AwsSettings.Sources(options, ruleset),
+        .. new IEvidenceSource?[]
+        {
+            HttpTargetsConfig.Source(options.Urls, options.Insecure, options.HttpLimits, ruleset.Sections.GetValueOrDefault(HttpTargetsConfig.Section)),
+        }.OfType<IEvidenceSource>(),
+    ];
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
     {

@@ -30,7 +30,7 @@ public sealed class HttpCliTests : IDisposable
         run.Stdout.ShouldContain($"  {leaky.HttpUrl}  grade F (score 0)\n");
         run.Stdout.ShouldContain($"  {hardened.HttpUrl} -> {hardened.HttpsUrl}  grade A+ (score 125)  [--insecure: the certificate chain is not trusted, e.g. self-signed]");
         run.Stdout.ShouldContain("       -25  Content Security Policy (CSP) header not implemented.");
-        run.Stdout.ShouldContain("Scanned 2 HTTP targets with");
+        run.Stdout.ShouldMatch(@"(?m)^Scanned .*\b2 HTTP targets with ");
         run.Stdout.ShouldNotContain(TestApps.SessionValue);
 
         var result = ResultsJson.Read(File.ReadAllText(Path.Combine(Reports, "results.json")));
