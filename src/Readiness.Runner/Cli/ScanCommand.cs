@@ -5,6 +5,7 @@ using Readiness.Runner.Configuration;
 using Readiness.Runner.Reporting;
 using Readiness.Runner.Results;
 using Readiness.Runner.Scan;
+using Readiness.Runner.Storage;
 
 namespace Readiness.Runner.Cli;
 
@@ -22,16 +23,26 @@ public static class ScanCommand
             Description = "Report files to write besides the console: a comma-separated list of json, sarif, html, md, junit.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var outputDir = new Option<string>("--output-dir") { Description = "Folder for report files.", DefaultValueFactory = _ => "readiness-report" };
+        var outputDir = new Option<string>("--output-dir") { Description = "Folder for report files, or s3://bucket/prefix.", DefaultValueFactory = _ => "readiness-report" };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that blocks the launch.", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
         var allowIncomplete = new Option<bool>("--allow-incomplete") { Description = "Do not fail the scan for coverage gaps (they are still reported)." };
         var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
+        var suppressions = new Option<string?>("--suppressions") { Description = "Folder of per-rule suppression files (RDY1234.yaml) or one such file (default: .readiness/suppressions under the scanned folder)." };
+        var baseline = new Option<string?>("--baseline") { Description = "A previous results.json, its folder, or s3://bucket/prefix: mark findings new or unchanged and list the fixed ones." };
+        var allowMissingBaseline = new Option<bool>("--allow-missing-baseline") { Description = "When the baseline does not exist yet (the first run), treat every finding as new instead of failing." };
+        var failOnNew = new Option<bool>("--fail-on-new") { Description = "Block only on findings that are new against --baseline." };
+
+        var awsLive = new Option<bool>("--aws") { Description = "Also read live AWS accounts (read-only; see --profile, --role-arn, --regions)." };
+        var awsInventory = new Option<string[]>("--aws-inventory") { Description = "Judge a recorded AWS inventory (from 'readiness collect aws') instead of live AWS." };
+        var aws = new AwsCommandOptions();
 
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
-            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize,
+            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
+            awsLive, awsInventory,
         };
+        foreach (var option in aws.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var formats = (parse.GetValue(format) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -39,6 +50,17 @@ public static class ScanCommand
             if (unknown is not null)
             {
                 stderr.WriteLine($"readiness: unknown format '{unknown}'; available: {string.Join(", ", Reporters.All.Select(r => r.Format))}.");
+                return ReadinessCli.Failed;
+            }
+            if (parse.GetValue(failOnNew) && parse.GetValue(baseline) is null)
+            {
+                stderr.WriteLine("readiness: --fail-on-new needs --baseline (the previous results to compare with).");
+                return ReadinessCli.Failed;
+            }
+            var (awsOptions, awsError) = aws.Read(parse);
+            if (awsOptions is null)
+            {
+                stderr.WriteLine($"readiness: {awsError}");
                 return ReadinessCli.Failed;
             }
             var failOnText = parse.GetValue(failOn)!;
@@ -51,6 +73,12 @@ public static class ScanCommand
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
+                AwsLive = parse.GetValue(awsLive) ? awsOptions : null,
+                AwsInventories = parse.GetValue(awsInventory) ?? [],
+                Suppressions = parse.GetValue(suppressions),
+                Baseline = parse.GetValue(baseline),
+                AllowMissingBaseline = parse.GetValue(allowMissingBaseline),
+                FailOnNew = parse.GetValue(failOnNew),
             };
             return Execute(options, stdout, stderr);
         });
@@ -77,21 +105,22 @@ public static class ScanCommand
             result = new ScanPipeline(options, ruleset).RunAsync(progress).GetAwaiter().GetResult();
             if (progress is not null) stderr.Write("\r\x1b[K");
         }
-        catch (ConfigurationError error)
+        catch (Exception error) when (error is ConfigurationError or StorageError)
         {
             stderr.WriteLine($"readiness: {error.Message}");
             return ReadinessCli.Failed;
         }
 
+        foreach (var warning in result.Warnings) stderr.WriteLine($"readiness: warning: {warning.Source}: {warning.Message}");
         ConsoleReporter.Write(result, stdout);
         if (options.Formats.Count > 0)
         {
             var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path));
             try
             {
-                Reporters.WriteAll(result, options.Formats, options.OutputDir, context);
+                ReportStore.WriteFolder(options.OutputDir, dir => Reporters.WriteAll(result, options.Formats, dir, context));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageError)
             {
                 stderr.WriteLine($"readiness: cannot write reports to {options.OutputDir}: {ex.Message}");
                 return ReadinessCli.Failed;

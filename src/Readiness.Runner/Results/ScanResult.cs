@@ -31,6 +31,12 @@ public sealed record ScanResult
     public CoverageReport Coverage { get; init; } = new();
     public IReadOnlyList<EngineError> EngineErrors { get; init; } = [];
 
+    /// <summary>What the user should fix but that does not fail the scan: unused suppressions, ignored inline suppressions.</summary>
+    public IReadOnlyList<ScanWarning> Warnings { get; init; } = [];
+
+    /// <summary>The previous results this scan was compared with (set when --baseline is given).</summary>
+    public BaselineInfo? Baseline { get; init; }
+
     /// <summary>Findings that count toward the verdict: not suppressed, not undecided.</summary>
     public IEnumerable<ResultFinding> Active => Findings.Where(f => f.Suppression is null && !f.Finding.Undecided);
 }
@@ -106,6 +112,17 @@ public sealed record SuppressionInfo
     public DateOnly? Expires { get; init; }
     public string? Ticket { get; init; }
     public required string Source { get; init; }
+}
+
+/// <summary>A warning with where it comes from ("file:line") and a full sentence saying what to do.</summary>
+public sealed record ScanWarning(string Kind, string Source, string Message);
+
+/// <summary>Where the baseline came from and when it was taken; Missing when --allow-missing-baseline found none.</summary>
+public sealed record BaselineInfo
+{
+    public required string Source { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public bool Missing { get; init; }
 }
 
 /// <summary>What was examined and what could not be, for the reader to tell "no findings" from "could not look".</summary>

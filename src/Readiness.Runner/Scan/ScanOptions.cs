@@ -22,6 +22,24 @@ public sealed record ScanOptions
 
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
 
+    /// <summary>Live AWS collection (--aws); null when the scan does not read live accounts.</summary>
+    public Sources.Aws.AwsCollectOptions? AwsLive { get; init; }
+
+    /// <summary>Recorded AWS inventories to judge offline (--aws-inventory).</summary>
+    public IReadOnlyList<string> AwsInventories { get; init; } = [];
+
+    /// <summary>Folder (or single file) of per-rule suppression files; null means .readiness/suppressions under Path.</summary>
+    public string? Suppressions { get; init; }
+
+    /// <summary>Previous results.json (a file, a folder holding one, or s3://bucket/prefix) to mark findings new or unchanged.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Without a baseline at that place, treat every finding as new instead of failing (the first night).</summary>
+    public bool AllowMissingBaseline { get; init; }
+
+    /// <summary>Gate only on findings that are new against the baseline.</summary>
+    public bool FailOnNew { get; init; }
+
     /// <summary>Fixed clock for reproducible output (tests and golden files); null means now.</summary>
     public DateTimeOffset? Now { get; init; }
 }

@@ -1,10 +1,13 @@
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Baselines;
 using Readiness.Runner.Configuration;
 using Readiness.Runner.Results;
 using Readiness.Runner.Sources;
 using Readiness.Runner.Sources.Files;
+using Readiness.Runner.Storage;
+using Readiness.Runner.Suppressions;
 
 namespace Readiness.Runner.Scan;
 
@@ -16,7 +19,8 @@ namespace Readiness.Runner.Scan;
 public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
 {
     /// <summary>The evidence sources of this scan besides the file rules. New sources are registered here.</summary>
-    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) => [];
+    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
+        [.. AwsSettings.Sources(options, ruleset)];
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
     {
@@ -26,16 +30,24 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var collector = new EvidenceCollector();
         var engine = new RuleEngine(ruleset.Rules, startedAt);
 
+        // Configuration mistakes and an unreadable baseline fail before the (possibly long) collection starts.
+        var today = DateOnly.FromDateTime(startedAt.UtcDateTime);
+        var policy = SuppressionPolicy.From(ruleset);
+        var suppressions = new SuppressionFiles(RuleCatalog.Default, policy, today).Load(options.Suppressions, root);
+        var inline = new InlineSuppressionScanner();
+        var baseline = ReadBaseline();
+
         if (Directory.Exists(root))
         {
             var walker = new FileWalker(new FileWalkOptions
             {
                 MaxFileBytes = options.MaxFileBytes,
-                ExcludedPaths = [Path.GetFullPath(options.OutputDir)],
+                ExcludedPaths = ReportStore.IsS3(options.OutputDir) ? [] : [Path.GetFullPath(options.OutputDir)],
             });
             walker.Walk(root, file =>
             {
                 engine.CheckFile(file);
+                inline.Observe(file);
                 foreach (var source in sources) source.Observe(file);
             }, collector.Coverage, fileProgress, cancellationToken);
         }
@@ -45,10 +57,16 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         }
 
         await Task.WhenAll(sources.Select(s => CollectSafely(s, collector, cancellationToken)));
+        var collected = collector.Resources;
+        foreach (var linker in sources.OfType<IResourceLinker>()) linker.Link(collected, collector.Coverage);
 
-        var evidence = new Evidence { Cloud = new CloudInventory(collector.Resources), Http = collector.HttpTargets };
+        var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
+
+        var activeRules = ruleset.Rules.Select(r => r.Rule.Id).ToHashSet(StringComparer.Ordinal);
+        var (judged, warnings) = new Suppressor(suppressions, inline, policy, today)
+            .Apply(findings.Select(f => new ResultFinding { Finding = f }).ToList(), activeRules);
 
         var result = new ScanResult
         {
@@ -59,11 +77,22 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             FailOn = options.FailOn ?? Severity.Critical,
             Verdict = new Verdict { Status = VerdictStatus.Ready },
             Rules = ruleset.Rules.Select(RuleSummary.From).ToList(),
-            Findings = findings.Select(f => new ResultFinding { Finding = f }).ToList(),
+            Findings = judged,
             Coverage = CoverageReport.From(collector.Coverage),
             EngineErrors = errors,
+            Warnings = warnings,
         };
+        if (options.Baseline is { } baselineSource) result = BaselineComparison.Apply(result, baseline, baselineSource);
         return result with { Verdict = Decide(result) };
+    }
+
+    private ScanResult? ReadBaseline()
+    {
+        if (options.Baseline is not { } location) return null;
+        var previous = ReportStore.ReadResults(location);
+        if (previous is null && !options.AllowMissingBaseline)
+            throw new ConfigurationError(location, 0, "--baseline: no results.json there; point it at a previous scan's results.json (or its folder), or pass --allow-missing-baseline for the first run.");
+        return previous;
     }
 
     // A source that throws has not looked: that is a gap with its reason, not an empty, passing result.
@@ -82,7 +111,10 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     /// <summary>The gate: engine errors and (unless allowed) coverage gaps make the scan fail (2); blocking findings make it not ready (1).</summary>
     public Verdict Decide(ScanResult result)
     {
-        var blocking = options.FailOn is { } failOn ? result.Active.Count(f => f.Finding.Severity >= failOn) : 0;
+        // With --fail-on-new only findings the baseline did not have block: an existing system adopts the gate without
+        // first fixing its backlog.
+        var gated = options.FailOnNew ? result.Active.Where(f => f.BaselineState == BaselineComparison.New) : result.Active;
+        var blocking = options.FailOn is { } failOn ? gated.Count(f => f.Finding.Severity >= failOn) : 0;
         var reasons = new List<string>();
         foreach (var e in result.EngineErrors) reasons.Add($"Rule {e.RuleId} failed on {e.Target}: {e.Message}");
         if (reasons.Count > 0) return new Verdict { Status = VerdictStatus.Error, Blocking = blocking, Reasons = reasons };

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text.Json;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Readiness.Runner.Results;
+
+namespace Readiness.Runner.Storage;
+
+/// <summary>A report location that could not be read or written (S3 refused, a file could not be read); exits 2.</summary>
+public sealed class StorageError(string location, string message) : Exception($"{location}: {message}")
+{
+    public string Location { get; } = location;
+}
+
+/// <summary>
+/// Where results and reports are kept between runs: a local path, or <c>s3://bucket/prefix</c> so a scheduled job keeps
+/// last night's results without a database. A location names a folder holding the file (results.json, drift.json)
+/// or, when it ends in .json, the file itself. S3 endpoints follow AWS_ENDPOINT_URL_S3 (or AWS_ENDPOINT_URL) for
+/// S3-compatible stores and tests; credentials and region come from the usual AWS chain.
+/// </summary>
+public static class ReportStore
+{
+    public const string S3Scheme = "s3://";
+
+    public static bool IsS3(string location) => location.StartsWith(S3Scheme, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads a results file; null when nothing is there. A file that exists but is not results JSON is an error.</summary>
+    public static ScanResult? ReadResults(string location, string fileName = "results.json")
+    {
+        var (display, text) = ReadText(location, fileName);
+        if (text is null) return null;
+        try
+        {
+            return ResultsJson.Read(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new StorageError(display, "not a readiness results file: " + ex.Message);
+        }
+    }
+
+    /// <summary>The text of <paramref name="fileName"/> at a location (or the location itself when it names a .json file); null when missing.</summary>
+    public static (string Display, string? Text) ReadText(string location, string fileName)
+    {
+        if (IsS3(location))
+        {
+            var (bucket, key) = S3Object(location, fileName);
+            var display = $"s3://{bucket}/{key}";
+            try
+            {
+                using var client = Client();
+                using var response = client.GetObjectAsync(bucket, key).GetAwaiter().GetResult();
+                using var reader = new StreamReader(response.ResponseStream);
+                return (display, reader.ReadToEnd());
+            }
+            catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound && ex.ErrorCode != "NoSuchBucket")
+            {
+                return (display, null);
+            }
+            catch (AmazonServiceException ex)
+            {
+                throw new StorageError(display, $"S3 refused to read it: {ex.ErrorCode} {ex.Message}");
+            }
+            catch (AmazonClientException ex)
+            {
+                throw new StorageError(display, "cannot reach S3: " + ex.Message);
+            }
+        }
+        var path = location.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(location) ? location : Path.Combine(location, fileName);
+        if (!File.Exists(path)) return (path, null);
+        try
+        {
+            return (path, File.ReadAllText(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageError(path, "cannot read it: " + ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Writes report files through <paramref name="write"/> into the location: directly for a local folder, via a temporary
+    /// folder and one upload per file for S3. Returns where the files went.
+    /// </summary>
+    public static string WriteFolder(string location, Action<string> write)
+    {
+        if (!IsS3(location))
+        {
+            Directory.CreateDirectory(location);
+            write(location);
+            return location;
+        }
+        var staging = Directory.CreateTempSubdirectory("readiness-upload-");
+        try
+        {
+            write(staging.FullName);
+            UploadFolder(staging.FullName, location);
+            return location.TrimEnd('/');
+        }
+        finally
+        {
+            staging.Delete(recursive: true);
+        }
+    }
+
+    public static void UploadFolder(string folder, string location)
+    {
+        var (bucket, prefix) = Parse(location);
+        using var client = Client();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var key = Join(prefix, Path.GetRelativePath(folder, file).Replace('\\', '/'));
+            try
+            {
+                client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, FilePath = file, ContentType = ContentType(file) }).GetAwaiter().GetResult();
+            }
+            catch (AmazonServiceException ex)
+            {
+                throw new StorageError($"s3://{bucket}/{key}", $"S3 refused the upload: {ex.ErrorCode} {ex.Message}");
+            }
+            catch (AmazonClientException ex)
+            {
+                throw new StorageError($"s3://{bucket}/{key}", "cannot reach S3: " + ex.Message);
+            }
+        }
+    }
+
+    public static (string Bucket, string Prefix) Parse(string location)
+    {
+        var rest = location[S3Scheme.Length..];
+        var slash = rest.IndexOf('/');
+        var bucket = slash < 0 ? rest : rest[..slash];
+        if (bucket.Length == 0) throw new StorageError(location, "an S3 location is s3://bucket/prefix.");
+        return (bucket, slash < 0 ? "" : rest[(slash + 1)..].Trim('/'));
+    }
+
+    private static (string Bucket, string Key) S3Object(string location, string fileName)
+    {
+        var (bucket, prefix) = Parse(location);
+        return (bucket, prefix.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? prefix : Join(prefix, fileName));
+    }
+
+    private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + "/" + name;
+
+    private static string ContentType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
+    {
+        ".json" or ".sarif" => "application/json",
+        ".html" => "text/html; charset=utf-8",
+        ".md" => "text/markdown; charset=utf-8",
+        ".xml" => "application/xml",
+        _ => "application/octet-stream",
+    };
+
+    private static AmazonS3Client Client()
+    {
+        var config = new AmazonS3Config();
+        var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        var region = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+        if (!string.IsNullOrEmpty(endpoint))
+        {
+            config.ServiceURL = endpoint;
+            config.ForcePathStyle = true;
+            config.AuthenticationRegion = region ?? "us-east-1";
+        }
+        else if (!string.IsNullOrEmpty(region))
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        return new AmazonS3Client(config);
+    }
+}
