@@ -19,6 +19,7 @@ public static class ReadinessCli
         var root = new RootCommand("Readiness: is this ready to launch? Judges code, infrastructure as code, live AWS and HTTP endpoints against launch checklists.");
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CollectCommand.Create(stdout, stderr));
         root.Subcommands.Add(SuppressCommand.Create(stdout, stderr));
         root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
 

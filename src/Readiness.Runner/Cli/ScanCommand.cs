@@ -33,10 +33,16 @@ public static class ScanCommand
         var allowMissingBaseline = new Option<bool>("--allow-missing-baseline") { Description = "When the baseline does not exist yet (the first run), treat every finding as new instead of failing." };
         var failOnNew = new Option<bool>("--fail-on-new") { Description = "Block only on findings that are new against --baseline." };
 
+        var awsLive = new Option<bool>("--aws") { Description = "Also read live AWS accounts (read-only; see --profile, --role-arn, --regions)." };
+        var awsInventory = new Option<string[]>("--aws-inventory") { Description = "Judge a recorded AWS inventory (from 'readiness collect aws') instead of live AWS." };
+        var aws = new AwsCommandOptions();
+
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
             path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
+            awsLive, awsInventory,
         };
+        foreach (var option in aws.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var formats = (parse.GetValue(format) ?? []).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -51,6 +57,12 @@ public static class ScanCommand
                 stderr.WriteLine("readiness: --fail-on-new needs --baseline (the previous results to compare with).");
                 return ReadinessCli.Failed;
             }
+            var (awsOptions, awsError) = aws.Read(parse);
+            if (awsOptions is null)
+            {
+                stderr.WriteLine($"readiness: {awsError}");
+                return ReadinessCli.Failed;
+            }
             var failOnText = parse.GetValue(failOn)!;
             var options = new ScanOptions
             {
@@ -61,6 +73,8 @@ public static class ScanCommand
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
+                AwsLive = parse.GetValue(awsLive) ? awsOptions : null,
+                AwsInventories = parse.GetValue(awsInventory) ?? [],
                 Suppressions = parse.GetValue(suppressions),
                 Baseline = parse.GetValue(baseline),
                 AllowMissingBaseline = parse.GetValue(allowMissingBaseline),

@@ -22,6 +22,12 @@ public sealed record ScanOptions
 
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
 
+    /// <summary>Live AWS collection (--aws); null when the scan does not read live accounts.</summary>
+    public Sources.Aws.AwsCollectOptions? AwsLive { get; init; }
+
+    /// <summary>Recorded AWS inventories to judge offline (--aws-inventory).</summary>
+    public IReadOnlyList<string> AwsInventories { get; init; } = [];
+
     /// <summary>Folder (or single file) of per-rule suppression files; null means .readiness/suppressions under Path.</summary>
     public string? Suppressions { get; init; }
 

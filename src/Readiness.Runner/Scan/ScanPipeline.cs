@@ -19,7 +19,8 @@ namespace Readiness.Runner.Scan;
 public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
 {
     /// <summary>The evidence sources of this scan besides the file rules. New sources are registered here.</summary>
-    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) => [];
+    public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
+        [.. AwsSettings.Sources(options, ruleset)];
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
     {
@@ -56,8 +57,10 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         }
 
         await Task.WhenAll(sources.Select(s => CollectSafely(s, collector, cancellationToken)));
+        var collected = collector.Resources;
+        foreach (var linker in sources.OfType<IResourceLinker>()) linker.Link(collected, collector.Coverage);
 
-        var evidence = new Evidence { Cloud = new CloudInventory(collector.Resources), Http = collector.HttpTargets };
+        var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
 

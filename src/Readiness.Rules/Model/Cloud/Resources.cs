@@ -282,3 +282,12 @@ public sealed class TerraformBackend : CloudResource
     /// <summary>"local" when the configuration declares none.</summary>
     public Value<string> BackendType { get; init; } = "local";
 }
+
+/// <summary>An IAM group. Its members (IamUser.Groups holds group names) hold its attached and inline policies.</summary>
+public sealed class IamGroup : CloudResource
+{
+    public override string Service => "iam";
+    public override string Type => "group";
+    public IReadOnlyList<string> AttachedPolicyArns { get; init; } = [];
+    public IReadOnlyList<PolicyDocument> InlinePolicies { get; init; } = [];
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Readiness.Runner.Sources.Aws;
+
+namespace Readiness.Runner.Cli;
+
+/// <summary>The AWS options shared by `scan --aws` and `collect aws`.</summary>
+public sealed class AwsCommandOptions
+{
+    public Option<string?> Profile { get; } = new("--profile") { Description = "AWS profile to start from (default: the SDK credential chain: environment, default profile or SSO, web identity, container or instance role)." };
+    public Option<string[]> RoleArn { get; } = new("--role-arn") { Description = "Role to assume, one account each (repeatable: one scan across several accounts)." };
+    public Option<string?> Regions { get; } = new("--regions") { Description = "Comma-separated regions, or 'all' (default): every region enabled in the account." };
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url") { Description = "Send every AWS call to this endpoint (an emulator such as moto)." };
+
+    public IEnumerable<Option> All => [Profile, RoleArn, Regions, EndpointUrl];
+
+    /// <summary>The collect options, or an error sentence for a bad value.</summary>
+    public (AwsCollectOptions? Options, string? Error) Read(ParseResult parse)
+    {
+        Uri? endpoint = null;
+        if (parse.GetValue(EndpointUrl) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
+            return (null, $"--endpoint-url '{text}' is not an http(s) URL.");
+        return (new AwsCollectOptions
+        {
+            Profile = parse.GetValue(Profile),
+            RoleArns = parse.GetValue(RoleArn) ?? [],
+            Regions = AwsCollectOptions.ParseRegions(parse.GetValue(Regions)),
+            EndpointUrl = endpoint,
+        }, null);
+    }
+}

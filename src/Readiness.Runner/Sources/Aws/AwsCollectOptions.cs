@@ -1,0 +1,27 @@
+namespace Readiness.Runner.Sources.Aws;
+
+/// <summary>What a live collection reads: whose credentials, which accounts (roles), which regions, which endpoint.</summary>
+public sealed record AwsCollectOptions
+{
+    public string? Profile { get; init; }
+
+    /// <summary>Roles to assume, one account each. Empty: the starting identity's own account.</summary>
+    public IReadOnlyList<string> RoleArns { get; init; } = [];
+
+    /// <summary>Region names, or null for every region enabled in the account (EC2 DescribeRegions).</summary>
+    public IReadOnlyList<string>? Regions { get; init; }
+
+    /// <summary>Send every call to this endpoint (an emulator such as moto) instead of AWS.</summary>
+    public Uri? EndpointUrl { get; init; }
+
+    public AwsTransportOptions Transport { get; init; } = new();
+
+    /// <summary>Fixed starting credentials instead of the credential chain (embedding, tests against an emulator).</summary>
+    public Amazon.Runtime.ImmutableCredentials? Credentials { get; init; }
+
+    /// <summary>Parses "--regions": a comma-separated list, or "all" (null).</summary>
+    public static IReadOnlyList<string>? ParseRegions(string? text) =>
+        text is null || text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,334 @@
+using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Aws.Clients;
+
+namespace Readiness.Runner.Sources.Aws;
+
+/// <summary>The clients of one account; tests and other implementations (official SDK clients) can supply their own.</summary>
+public sealed record AwsClients(
+    IStsClient Sts, IEc2Client Ec2, IRdsClient Rds, IIamClient Iam, IElbv2Client Elbv2, ICloudFrontClient CloudFront,
+    IWafv2Client Wafv2, ISecretsManagerClient SecretsManager, ICloudTrailClient CloudTrail)
+{
+    public static AwsClients For(AwsSession session) => new(
+        new StsClient(session), new Ec2Client(session), new RdsClient(session), new IamClient(session), new Elbv2Client(session),
+        new CloudFrontClient(session), new Wafv2Client(session), new SecretsManagerClient(session), new CloudTrailClient(session));
+}
+
+/// <summary>What one live collection produced: the resources, what could not be read, and the calls it took.</summary>
+public sealed class AwsCollection
+{
+    public List<CloudResource> Resources { get; } = [];
+    public Coverage Coverage { get; } = new();
+    public List<string> Accounts { get; } = [];
+    public List<string> Regions { get; } = [];
+}
+
+/// <summary>
+/// Reads live AWS accounts into the shared cloud model. Global services (IAM, CloudFront, WAF for CloudFront) are read
+/// once per account, the others once per region. Whatever could not be read becomes a coverage gap for its service and
+/// region, and that service is left out of <see cref="AccountSettings.ServicesRead"/> so no rule takes silence for a pass.
+/// </summary>
+public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
+{
+    private static readonly IReadOnlySet<string> ManagedHeaderPolicies = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "67f7725c-6f97-4210-82d7-5512b31e9d03", // SecurityHeadersPolicy
+        "60669652-455b-4ae9-85a4-c4c02393f86c", // SimpleCORS
+        "5cc3b908-e619-4b99-88e5-2cf7f45965bd", // CORS-With-Preflight
+        "e61eb60c-9c35-4d20-a928-2b84e02af89c", // CORS-and-SecurityHeadersPolicy
+        "eaab4381-ed33-4a86-88ca-d9558dc6cd63", // CORS-with-preflight-and-SecurityHeadersPolicy
+    };
+
+    public AwsTransport Transport { get; } = new(http, options.Transport);
+
+    public async Task<AwsCollection> CollectAsync(CancellationToken ct)
+    {
+        var collection = new AwsCollection();
+        var endpoints = new AwsEndpoints(options.EndpointUrl);
+        ImmutableCredentials start;
+        try
+        {
+            start = options.Credentials ?? await AwsCredentials.ResolveAsync(options.Profile, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AmazonClientException or InvalidOperationException or AmazonServiceException)
+        {
+            collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, "aws/credentials", $"No AWS credentials could be resolved: {e.Message}"));
+            return collection;
+        }
+
+        var startSession = new AwsSession(Transport, endpoints, start);
+        var identities = new List<(string Label, AwsSession Session)>();
+        if (options.RoleArns.Count == 0) identities.Add((options.Profile ?? "default credentials", startSession));
+        foreach (var role in options.RoleArns)
+        {
+            try
+            {
+                var assumed = await new StsClient(startSession).AssumeRoleAsync(role, "readiness-scan", ct).ConfigureAwait(false);
+                identities.Add((role, new AwsSession(Transport, endpoints, assumed)));
+            }
+            catch (AwsCallException e)
+            {
+                collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{role}/sts", $"Could not assume the role: {e.Code}: {e.Detail}"));
+            }
+        }
+
+        await Task.WhenAll(identities.Select(i => CollectAccountAsync(i.Label, AwsClients.For(i.Session), collection, ct))).ConfigureAwait(false);
+        collection.Coverage.Count("aws.api-calls", Transport.TotalCalls);
+        return collection;
+    }
+
+    /// <summary>Collects one account through <paramref name="clients"/>; public so tests can drive it with their own clients.</summary>
+    public async Task CollectAccountAsync(string label, AwsClients clients, AwsCollection collection, CancellationToken ct)
+    {
+        string account;
+        try
+        {
+            account = (await clients.Sts.GetCallerIdentityAsync(ct).ConfigureAwait(false)).Account;
+        }
+        catch (AwsCallException e)
+        {
+            collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{label}/sts", $"GetCallerIdentity failed ({e.Code}): {e.Detail}"));
+            return;
+        }
+
+        var run = new AccountRun(account, clients, collection);
+        var regions = await run.RegionsAsync(options.Regions, ct).ConfigureAwait(false);
+        lock (collection)
+        {
+            collection.Accounts.Add(account);
+            foreach (var r in regions.Where(r => !collection.Regions.Contains(r))) collection.Regions.Add(r);
+        }
+        await Task.WhenAll([run.GlobalAsync(ct), .. regions.Select(r => run.RegionAsync(r, ct))]).ConfigureAwait(false);
+    }
+
+    /// <summary>One account's collection: adds resources and gaps as each service answers.</summary>
+    private sealed class AccountRun(string account, AwsClients c, AwsCollection collection)
+    {
+        private void Add(CloudResource r) { lock (collection) collection.Resources.Add(r); }
+
+        private void Gap(string region, string service, AwsCallException e) =>
+            collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{account}/{region}/{service}",
+                $"{e.Operation} failed: {Describe(e)}"));
+
+        private static string Describe(AwsCallException e) => e.Failure switch
+        {
+            AwsFailure.AccessDenied => $"access denied ({e.Code}); grant the read permission listed in docs/aws.md",
+            AwsFailure.Throttled => $"still throttled after retries ({e.Code})",
+            AwsFailure.Timeout => $"timed out after retries ({e.Detail})",
+            AwsFailure.Unreachable => $"endpoint unreachable ({e.Detail})",
+            _ => $"{e.Code}: {e.Detail}",
+        };
+
+        /// <summary>Runs one read; on failure records the gap and returns false.</summary>
+        private async Task<bool> Read(string region, string service, Func<Task> read)
+        {
+            try
+            {
+                await read().ConfigureAwait(false);
+                return true;
+            }
+            catch (AwsCallException e)
+            {
+                Gap(region, service, e);
+                return false;
+            }
+        }
+
+        public async Task<IReadOnlyList<string>> RegionsAsync(IReadOnlyList<string>? requested, CancellationToken ct)
+        {
+            IReadOnlyList<string>? enabled = null;
+            try
+            {
+                enabled = await c.Ec2.DescribeRegionsAsync(ct).ConfigureAwait(false);
+            }
+            catch (AwsCallException e)
+            {
+                Gap("global", "ec2", e);
+            }
+            if (requested is null) return enabled ?? [];
+            if (enabled is null) return requested;
+            foreach (var unknown in requested.Where(r => !enabled.Contains(r)))
+            {
+                collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{account}/{unknown}",
+                    "The region is unknown or not enabled for this account, so nothing in it was read."));
+            }
+            return requested.Where(enabled.Contains).ToList();
+        }
+
+        public async Task GlobalAsync(CancellationToken ct)
+        {
+            var read = new HashSet<string>(StringComparer.Ordinal);
+            bool? rootMfa = null, rootKeys = null;
+
+            if (await Read("global", "iam", async () =>
+            {
+                var details = await c.Iam.GetAccountAuthorizationDetailsAsync(account, ct).ConfigureAwait(false);
+                var report = await c.Iam.GetCredentialReportAsync(ct).ConfigureAwait(false);
+                // The account summary answers for the root user (the credential report's <root_account> row agrees).
+                var summary = await c.Iam.GetAccountSummaryAsync(ct).ConfigureAwait(false);
+                if (summary.TryGetValue("AccountMFAEnabled", out var mfa)) rootMfa = mfa == 1;
+                if (summary.TryGetValue("AccountAccessKeysPresent", out var rootKeyCount)) rootKeys = rootKeyCount > 0;
+                var rows = report.ToDictionary(r => r.User, StringComparer.Ordinal);
+                foreach (var user in details.Users)
+                {
+                    rows.TryGetValue(user.Id, out var row);
+                    var keys = row is not null && (row.Key1Active || row.Key2Active || row.Key1Rotated is not null || row.Key2Rotated is not null)
+                        ? await c.Iam.ListAccessKeysAsync(user.Id, ct).ConfigureAwait(false)
+                        : [];
+                    Add(Copy.User(user, keys, row));
+                }
+                foreach (var r in details.Groups.Cast<CloudResource>().Concat(details.Roles).Concat(details.Policies)) Add(r);
+            }).ConfigureAwait(false)) read.Add("iam");
+
+            var cloudFrontAcls = new List<WebAcl>();
+            var cloudFrontWafRead = await Read("global", "wafv2", async () =>
+                cloudFrontAcls.AddRange(await c.Wafv2.ListWebAclsAsync(account, AwsSession.GlobalRegion, "CLOUDFRONT", ct).ConfigureAwait(false))).ConfigureAwait(false);
+
+            var distributions = new List<Distribution>();
+            if (await Read("global", "cloudfront", async () =>
+            {
+                distributions.AddRange(await c.CloudFront.ListDistributionsAsync(account, ct).ConfigureAwait(false));
+                // Only custom policies need reading: AWS managed ones are judged by their well-known ids.
+                var custom = distributions.SelectMany(d => d.Behaviors).Select(b => b.ResponseHeadersPolicyId.Known)
+                    .OfType<string>().Where(id => !ManagedHeaderPolicies.Contains(id)).ToHashSet(StringComparer.Ordinal);
+                if (custom.Count > 0)
+                {
+                    foreach (var p in await c.CloudFront.ListResponseHeadersPoliciesAsync(account, ct).ConfigureAwait(false))
+                    {
+                        if (custom.Contains(p.Id)) Add(p);
+                    }
+                }
+            }).ConfigureAwait(false)) read.Add("cloudfront");
+            foreach (var d in distributions) Add(d);
+
+            if (cloudFrontWafRead)
+            {
+                read.Add("wafv2");
+                foreach (var acl in cloudFrontAcls)
+                {
+                    var protectedBy = distributions.Where(d => d.WebAclId.Known is { } id && (id == acl.Provenance.Arn || id == acl.Id))
+                        .Select(d => d.Provenance.Arn!).ToList();
+                    Add(Copy.Acl(acl, protectedBy));
+                }
+            }
+
+            Add(new AccountSettings
+            {
+                Id = $"{account}/global",
+                RootMfaEnabled = rootMfa,
+                RootAccessKeysPresent = rootKeys,
+                ServicesRead = new SortedSet<string>(read, StringComparer.Ordinal),
+                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = $"arn:aws:iam::{account}:root" },
+            });
+        }
+
+        public async Task RegionAsync(string region, CancellationToken ct)
+        {
+            var read = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            void Mark(string service, bool ok) => read.AddOrUpdate(service, ok, (_, before) => before && ok);
+
+            IReadOnlyList<RouteTableInfo>? routeTables = null;
+            bool? ebsDefault = null;
+            var ec2 = Task.Run(async () =>
+            {
+                Mark("ec2", await Read(region, "ec2", async () =>
+                {
+                    foreach (var g in await c.Ec2.DescribeSecurityGroupsAsync(account, region, ct).ConfigureAwait(false)) Add(g);
+                }).ConfigureAwait(false));
+                Mark("ec2", await Read(region, "ec2", async () =>
+                {
+                    foreach (var v in await c.Ec2.DescribeVpcsAsync(account, region, ct).ConfigureAwait(false)) Add(v);
+                }).ConfigureAwait(false));
+                Mark("ec2", await Read(region, "ec2", async () =>
+                    routeTables = await c.Ec2.DescribeRouteTablesAsync(region, ct).ConfigureAwait(false)).ConfigureAwait(false));
+                Mark("ec2", await Read(region, "ec2", async () =>
+                    ebsDefault = await c.Ec2.GetEbsEncryptionByDefaultAsync(region, ct).ConfigureAwait(false)).ConfigureAwait(false));
+            }, ct);
+
+            var rdsInstances = new List<RdsInstanceInfo>();
+            var rds = Task.Run(async () => Mark("rds", await Read(region, "rds", async () =>
+            {
+                rdsInstances.AddRange(await c.Rds.DescribeDbInstancesAsync(account, region, ct).ConfigureAwait(false));
+                foreach (var cluster in await c.Rds.DescribeDbClustersAsync(account, region, ct).ConfigureAwait(false)) Add(cluster);
+            }).ConfigureAwait(false)), ct);
+
+            var web = Task.Run(async () =>
+            {
+                var balancers = new List<LoadBalancer>();
+                Mark("elbv2", await Read(region, "elbv2", async () =>
+                    balancers.AddRange(await c.Elbv2.DescribeLoadBalancersAsync(account, region, ct).ConfigureAwait(false))).ConfigureAwait(false));
+                var acls = new List<WebAcl>();
+                var aclOf = new Dictionary<string, string>(StringComparer.Ordinal);
+                var wafOk = await Read(region, "wafv2", async () =>
+                {
+                    acls.AddRange(await c.Wafv2.ListWebAclsAsync(account, region, "REGIONAL", ct).ConfigureAwait(false));
+                    await AssociationsAsync(region, acls, balancers, aclOf, ct).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+                Mark("wafv2", wafOk);
+                foreach (var acl in acls)
+                    Add(Copy.Acl(acl, aclOf.Where(p => p.Value == acl.Provenance.Arn).Select(p => p.Key).Order(StringComparer.Ordinal).ToList()));
+                foreach (var lb in balancers)
+                {
+                    Value<string?> association = wafOk ? aclOf.GetValueOrDefault(lb.Provenance.Arn!) : Value<string?>.Unresolved("wafv2 could not be read");
+                    Add(Copy.Balancer(lb, association));
+                }
+            }, ct);
+
+            var secrets = Task.Run(async () => Mark("secretsmanager", await Read(region, "secretsmanager", async () =>
+            {
+                foreach (var s in await c.SecretsManager.ListSecretsAsync(account, region, ct).ConfigureAwait(false)) Add(s);
+            }).ConfigureAwait(false)), ct);
+
+            var trails = Task.Run(async () => Mark("cloudtrail", await Read(region, "cloudtrail", async () =>
+            {
+                foreach (var t in await c.CloudTrail.DescribeTrailsAsync(account, region, ct).ConfigureAwait(false)) Add(t);
+            }).ConfigureAwait(false)), ct);
+
+            await Task.WhenAll(ec2, rds, web, secrets, trails).ConfigureAwait(false);
+
+            foreach (var info in rdsInstances) Add(Copy.Db(info.Instance, PublicSubnet(info, routeTables)));
+
+            Add(new AccountSettings
+            {
+                Id = $"{account}/{region}",
+                EbsEncryptionByDefault = ebsDefault is { } e ? e : null,
+                ServicesRead = new SortedSet<string>(read.Where(p => p.Value).Select(p => p.Key), StringComparer.Ordinal),
+                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Region = region },
+            });
+        }
+
+        /// <summary>
+        /// Which ACL protects each load balancer: ListResourcesForWebACL per ACL (one call per ACL), or, where the
+        /// endpoint does not implement it, GetWebACLForResource per load balancer.
+        /// </summary>
+        private async Task AssociationsAsync(string region, List<WebAcl> acls, List<LoadBalancer> balancers, Dictionary<string, string> aclOf, CancellationToken ct)
+        {
+            try
+            {
+                foreach (var acl in acls)
+                {
+                    foreach (var arn in await c.Wafv2.ListResourcesForWebAclAsync(region, acl.Provenance.Arn!, "APPLICATION_LOAD_BALANCER", ct).ConfigureAwait(false))
+                        aclOf[arn] = acl.Provenance.Arn!;
+                }
+            }
+            catch (AwsCallException e) when (e.Failure == AwsFailure.Error && e.Code is "InvalidAction" or "UnknownOperationException" or "NotImplemented" or "HTTP 404")
+            {
+                aclOf.Clear();
+                foreach (var lb in balancers.Where(b => b.LoadBalancerType == "application"))
+                {
+                    if (await c.Wafv2.GetWebAclForResourceAsync(region, lb.Provenance.Arn!, ct).ConfigureAwait(false) is { } acl) aclOf[lb.Provenance.Arn!] = acl;
+                }
+            }
+        }
+
+        /// <summary>True when any of the instance's subnets routes to an internet gateway (its own table, or the VPC's main one).</summary>
+        private static Value<bool>? PublicSubnet(RdsInstanceInfo info, IReadOnlyList<RouteTableInfo>? tables)
+        {
+            if (tables is null || info.SubnetIds.Count == 0) return null;
+            var main = tables.FirstOrDefault(t => t.IsMain && t.VpcId == info.VpcId);
+            return info.SubnetIds.Any(subnet => (tables.FirstOrDefault(t => t.SubnetIds.Contains(subnet)) ?? main)?.RoutesToInternetGateway == true);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+
+namespace Readiness.Runner.Sources.Aws;
+
+/// <summary>
+/// Live AWS as evidence: collects accounts (<c>--aws</c>) or loads a recorded inventory (<c>--aws-inventory</c>, or the
+/// ruleset's <c>aws: { inventory: PATH }</c>), and links live resources to the IaC definitions found in the tree.
+/// </summary>
+public sealed class AwsEvidenceSource(AwsCollectOptions? live, IReadOnlyList<string> inventories, HttpClient? http = null) : IEvidenceSource, IResourceLinker
+{
+    private readonly TerraformStateIndex state = new();
+    private readonly List<SourceFile> stateFiles = [];
+
+    public string Name => "aws";
+
+    public void Observe(SourceFile file)
+    {
+        if (!TerraformStateIndex.IsCandidate(file)) return;
+        lock (stateFiles) stateFiles.Add(file);
+    }
+
+    public async Task CollectAsync(EvidenceCollector collector, CancellationToken cancellationToken)
+    {
+        foreach (var file in stateFiles) state.Add(file, collector.Coverage);
+        foreach (var path in inventories)
+        {
+            AwsInventoryFile.Snapshot snapshot;
+            try
+            {
+                snapshot = AwsInventoryFile.Load(path);
+            }
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+            {
+                collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, path, $"The AWS inventory could not be read: {e.Message}"));
+                continue;
+            }
+            Add(collector, snapshot.Resources, snapshot.Gaps);
+        }
+        if (live is not null)
+        {
+            using var owned = http is null ? new HttpClient() : null;
+            var collection = await new AwsCollector(live, http ?? owned!).CollectAsync(cancellationToken).ConfigureAwait(false);
+            Add(collector, collection.Resources, collection.Coverage.Gaps);
+            collector.Coverage.Count("aws.api-calls", collection.Coverage.Counts.GetValueOrDefault("aws.api-calls"));
+        }
+    }
+
+    private static void Add(EvidenceCollector collector, IReadOnlyList<CloudResource> resources, IReadOnlyList<CoverageGap> gaps)
+    {
+        foreach (var r in resources) collector.Add(r);
+        foreach (var g in gaps) collector.Coverage.AddGap(g);
+        collector.Coverage.Count("aws.resources", resources.Count(r => r is not AccountSettings));
+    }
+
+    public void Link(IReadOnlyList<CloudResource> resources, Coverage coverage)
+    {
+        var linked = AwsLinker.Link(resources, state);
+        if (linked > 0) coverage.Count("aws.linked-to-code", linked);
+    }
+}
