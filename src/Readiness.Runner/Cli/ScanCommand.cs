@@ -36,11 +36,20 @@ public static class ScanCommand
         var awsLive = new Option<bool>("--aws") { Description = "Also read live AWS accounts (read-only; see --profile, --role-arn, --regions)." };
         var awsInventory = new Option<string[]>("--aws-inventory") { Description = "Judge a recorded AWS inventory (from 'readiness collect aws') instead of live AWS." };
         var aws = new AwsCommandOptions();
+        var varFile = new Option<string[]>("--var-file")
+        {
+            Description = "Terraform variables file to apply (repeatable), after terraform.tfvars and *.auto.tfvars, as terraform -var-file does.",
+        };
+        var terraformPlan = new Option<string[]>("--terraform-plan")
+        {
+            Description = "Terraform plan JSON (terraform show -json plan.out > plan.json) to judge with exact values (repeatable).",
+        };
 
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
             path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
             awsLive, awsInventory,
+            varFile, terraformPlan,
         };
         foreach (var option in aws.All) command.Options.Add(option);
         command.SetAction(parse =>
@@ -79,6 +88,8 @@ public static class ScanCommand
                 Baseline = parse.GetValue(baseline),
                 AllowMissingBaseline = parse.GetValue(allowMissingBaseline),
                 FailOnNew = parse.GetValue(failOnNew),
+                VarFiles = parse.GetValue(varFile) ?? [],
+                TerraformPlans = parse.GetValue(terraformPlan) ?? [],
             };
             return Execute(options, stdout, stderr);
         });

@@ -20,6 +20,12 @@ public sealed record ScanOptions
     /// <summary>Report coverage gaps but do not fail the scan for them.</summary>
     public bool AllowIncomplete { get; init; }
 
+    /// <summary>Terraform var files (--var-file, repeatable), applied after terraform.tfvars and *.auto.tfvars.</summary>
+    public IReadOnlyList<string> VarFiles { get; init; } = [];
+
+    /// <summary>Terraform plan JSON files (--terraform-plan, from `terraform show -json plan.out`).</summary>
+    public IReadOnlyList<string> TerraformPlans { get; init; } = [];
+
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
 
     /// <summary>Live AWS collection (--aws); null when the scan does not read live accounts.</summary>

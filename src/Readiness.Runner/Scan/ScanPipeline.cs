@@ -5,7 +5,9 @@ using Readiness.Runner.Baselines;
 using Readiness.Runner.Configuration;
 using Readiness.Runner.Results;
 using Readiness.Runner.Sources;
+using Readiness.Runner.Sources.CloudFormation;
 using Readiness.Runner.Sources.Files;
+using Readiness.Runner.Sources.Terraform;
 using Readiness.Runner.Storage;
 using Readiness.Runner.Suppressions;
 
@@ -20,7 +22,11 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
 {
     /// <summary>The evidence sources of this scan besides the file rules. New sources are registered here.</summary>
     public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
-        [.. AwsSettings.Sources(options, ruleset)];
+    [
+        new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
+        new CloudFormationSource(),
+        .. AwsSettings.Sources(options, ruleset),
+    ];
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
     {

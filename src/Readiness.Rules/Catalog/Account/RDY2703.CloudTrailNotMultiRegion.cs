@@ -1,0 +1,35 @@
+using Readiness.Rules.Engine;
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+
+namespace Readiness.Rules.Catalog.Account;
+
+/// <summary>
+/// CloudTrail.1: at least one logging multi-region trail. A declared trail is judged on its own settings; an account
+/// with no such trail at all is judged only when its trails were read live (IaC cannot see trails made elsewhere).
+/// </summary>
+public sealed class CloudTrailNotMultiRegion : EvidenceRule
+{
+    public override IEnumerable<Finding> Check(Evidence evidence, RuleContext context)
+    {
+        var trails = evidence.Cloud.OfType<Trail>().ToList();
+        foreach (var trail in trails)
+        {
+            if (!trail.IsMultiRegion.IsKnown)
+                yield return context.Undecided(trail, nameof(Trail.IsMultiRegion), trail.IsMultiRegion.Expression, "records every region");
+            else if (!trail.IsMultiRegion.Known)
+                yield return context.OnResource(trail, $"CloudTrail trail {trail.DisplayName} records only its home region; make it a multi-region trail so activity in every region is logged.", nameof(Trail.IsMultiRegion));
+            if (!trail.IsLogging.IsKnown)
+                yield return context.Undecided(trail, nameof(Trail.IsLogging), trail.IsLogging.Expression, "is logging");
+            else if (!trail.IsLogging.Known)
+                yield return context.OnResource(trail, $"CloudTrail trail {trail.DisplayName} has logging stopped; start logging so API activity is recorded.", nameof(Trail.IsLogging));
+        }
+        foreach (var account in evidence.Cloud.OfType<AccountSettings>().Where(a => a.Provenance.IsLive && a.ServicesRead.Contains("cloudtrail")))
+        {
+            var covered = trails.Any(t => t.Provenance.IsLive && t.Provenance.Account == account.Provenance.Account
+                && t.IsMultiRegion is { IsKnown: true, Known: true } && t.IsLogging is { IsKnown: true, Known: true });
+            if (!covered)
+                yield return context.OnResource(account, $"Account {account.Provenance.Account ?? account.Id} has no logging multi-region CloudTrail trail; create one so API activity in every region is recorded.", fingerprintKey: "no-trail");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Readiness.Rules.Engine;
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+
+namespace Readiness.Rules.Catalog.Cloud;
+
+/// <summary>Shared steps of the cloud rules: judge a value that may be unresolved, and point a finding at a line.</summary>
+internal static class CloudJudge
+{
+    /// <summary>
+    /// An undecided finding when <paramref name="value"/> is unresolved, the finding from <paramref name="fail"/> when it is
+    /// known and <paramref name="isBad"/>, nothing otherwise.
+    /// </summary>
+    public static IEnumerable<Finding> Judge<T>(RuleContext context, CloudResource resource, Value<T> value, string attribute,
+        string whatIsAsked, Func<T?, bool> isBad, Func<Finding> fail)
+    {
+        if (!value.IsKnown) yield return context.Undecided(resource, attribute, value.Expression, whatIsAsked);
+        else if (isBad(value.Known)) yield return fail();
+    }
+
+    /// <summary>Moves a finding to a given line of the resource's file (an ingress rule, a cache behavior).</summary>
+    public static Finding At(this Finding finding, int line) =>
+        line > 0 && finding.Location.File is { } file
+            ? finding with { Location = finding.Location with { File = file with { StartLine = line, EndLine = line } } }
+            : finding;
+
+    /// <summary>"RDS DB instance", "RDS DB cluster": the kind of resource, for messages.</summary>
+    public static string Kind(this DbInstance db) => db.IsCluster ? "RDS DB cluster" : "RDS DB instance";
+
+    public static bool IsWorld(string cidr) => cidr is "0.0.0.0/0" or "::/0";
+
+    /// <summary>True when a tag or the resource's name marks it as production ("prod", "production", "prd").</summary>
+    public static bool IsProduction(CloudResource resource)
+    {
+        foreach (var (key, value) in resource.Tags)
+        {
+            if (key.ToLowerInvariant() is "environment" or "env" or "stage" or "tier" && IsProductionWord(value)) return true;
+        }
+        var name = resource.Provenance.IsLive ? resource.Id : resource.Id + " " + resource.Provenance.Address;
+        return name.Split(['-', '_', '.', ' ', '/', ':'], StringSplitOptions.RemoveEmptyEntries).Any(IsProductionWord);
+    }
+
+    private static bool IsProductionWord(string word) => word.ToLowerInvariant() is "prod" or "production" or "prd" or "live";
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Readiness.Rules.Model.Cloud;
+
+namespace Readiness.Runner.Sources.Iac;
+
+/// <summary>
+/// Converts evaluated IaC values (Terraform and CloudFormation share the same plain form: string, decimal, bool, list,
+/// map, <see cref="IacUnknown"/>) into model values. Absent means the AWS default; unknown stays unresolved.
+/// </summary>
+public static class IacValue
+{
+    public static Value<bool> Bool(object? value, bool absent) => value switch
+    {
+        null => absent,
+        IacUnknown u => Value<bool>.Unresolved(u.Expression),
+        _ when IacValues.AsBool(value) is { } b => b,
+        _ => Value<bool>.Unresolved(IacValues.AsString(value) ?? "?"),
+    };
+
+    public static Value<int> Int(object? value, int absent) => value switch
+    {
+        null => absent,
+        IacUnknown u => Value<int>.Unresolved(u.Expression),
+        _ when IacValues.AsNumber(value) is { } d && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
+        _ => Value<int>.Unresolved(IacValues.AsString(value) ?? "?"),
+    };
+
+    public static Value<string> String(object? value, string absent) => value switch
+    {
+        null => absent,
+        IacUnknown u => Value<string>.Unresolved(u.Expression),
+        _ when IacValues.AsString(value) is { } s => s,
+        _ => Value<string>.Unresolved("?"),
+    };
+
+    /// <summary>A string that may be absent (null is a known "none").</summary>
+    public static Value<string?> Optional(object? value) => value switch
+    {
+        null => (string?)null,
+        IacUnknown u => Value<string?>.Unresolved(u.Expression),
+        _ => IacValues.AsString(value),
+    };
+
+    /// <summary>An id or ARN, or for a reference to another IaC resource that resource's address (or logical id).</summary>
+    public static Value<string?> Reference(object? value) => value switch
+    {
+        null => (string?)null,
+        string s when s.Length == 0 => (string?)null,
+        IacUnknown { Reference: { } reference } => reference,
+        IacUnknown u => Value<string?>.Unresolved(u.Expression),
+        _ => IacValues.AsString(value),
+    };
+
+    /// <summary>The string or referenced address that identifies another resource; null when neither is known.</summary>
+    public static string? KeyOf(object? value) => value switch
+    {
+        string s => s,
+        IacUnknown u => u.Reference,
+        _ => null,
+    };
+
+    /// <summary>Known strings and references of a list (or a single value).</summary>
+    public static IReadOnlyList<string> Strings(object? value) => value switch
+    {
+        null => [],
+        List<object?> list => list.Select(KeyOf).OfType<string>().ToList(),
+        _ => KeyOf(value) is { } s ? [s] : [],
+    };
+
+    /// <summary>Each element as a value; an unresolved list becomes one unresolved element.</summary>
+    public static IReadOnlyList<Value<string>> StringValues(object? value) => value switch
+    {
+        null => [],
+        List<object?> list => list.Select(v => String(v, "")).ToList(),
+        _ => [String(value, "")],
+    };
+
+    public static string Text(object? value) => value switch
+    {
+        IacUnknown u => u.Expression,
+        _ => IacValues.AsString(value) ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}
+
+/// <summary>Attribute lines as the model names them; a zero line (not set, or unknown) is not recorded.</summary>
+public sealed class IacLines
+{
+    private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
+
+    public void Set(string attribute, int line)
+    {
+        if (line > 0) lines[attribute] = line;
+    }
+
+    public IReadOnlyDictionary<string, int> ToDictionary() => new Dictionary<string, int>(lines, StringComparer.Ordinal);
+}
+
+/// <summary>Builds a <see cref="PolicyDocument"/> from a decoded JSON policy whose leaves may be unknown.</summary>
+public static class IacPolicy
+{
+    public static Value<PolicyDocument?> FromObject(object? document, string expression)
+    {
+        if (document is IacUnknown u) return Value<PolicyDocument?>.Unresolved(u.Expression);
+        if (document is not Dictionary<string, object?> map) return Value<PolicyDocument?>.Unresolved(expression);
+        var raw = Get(map, "Statement");
+        var items = raw switch
+        {
+            List<object?> list => list,
+            Dictionary<string, object?> single => [single],
+            null => [],
+            _ => null,
+        };
+        if (items is null) return Value<PolicyDocument?>.Unresolved(IacValue.Text(raw));
+        var statements = new List<PolicyStatement>();
+        foreach (var item in items)
+        {
+            if (item is not Dictionary<string, object?> s) return Value<PolicyDocument?>.Unresolved(IacValue.Text(item));
+            var effect = Get(s, "Effect");
+            var actions = Get(s, "Action");
+            var notActions = Get(s, "NotAction");
+            // An unknown effect or action could be anything: the document cannot be judged.
+            foreach (var part in new[] { effect, actions, notActions })
+            {
+                if (!IacValues.IsKnown(part)) return Value<PolicyDocument?>.Unresolved(FirstUnknown(part) ?? expression);
+            }
+            statements.Add(new PolicyStatement
+            {
+                Effect = IacValues.AsString(effect) ?? "Allow",
+                Actions = IacValue.Strings(actions),
+                NotActions = IacValue.Strings(notActions),
+                Resources = Texts(Get(s, "Resource")),
+                HasCondition = Get(s, "Condition") is not null,
+            });
+        }
+        return new PolicyDocument { Statements = statements };
+    }
+
+    /// <summary>Resources as text: an unknown ARN keeps its expression (it names one resource, never "*").</summary>
+    public static IReadOnlyList<string> Texts(object? value) => value switch
+    {
+        null => [],
+        List<object?> list => list.Select(IacValue.Text).ToList(),
+        _ => [IacValue.Text(value)],
+    };
+
+    private static object? Get(Dictionary<string, object?> map, string key) =>
+        map.TryGetValue(key, out var v) ? v : map.FirstOrDefault(kv => string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static string? FirstUnknown(object? value) => value switch
+    {
+        IacUnknown u => u.Expression,
+        List<object?> list => list.Select(FirstUnknown).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Iac;
+
+namespace Readiness.Runner.Sources.Terraform;
+
+/// <summary>What the user chose for Terraform: var files (--var-file, repeatable) and plan JSON files (--terraform-plan).</summary>
+public sealed record TerraformOptions
+{
+    /// <summary>The scanned directory, to match var and plan files given on the command line with the files walked.</summary>
+    public string? Root { get; init; }
+    public IReadOnlyList<string> VarFiles { get; init; } = [];
+    public IReadOnlyList<string> PlanFiles { get; init; } = [];
+}
+
+/// <summary>
+/// Terraform as evidence: the .tf/.tfvars files of the tree (modules expanded, variables resolved) and plan JSON files
+/// (found by content, or named with --terraform-plan). Syntax errors become coverage gaps with line and column.
+/// </summary>
+public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenceSource
+{
+    private readonly TerraformOptions options = options ?? new TerraformOptions();
+    private readonly ConcurrentDictionary<string, SourceFile> configFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SourceFile> planFiles = new(StringComparer.Ordinal);
+
+    public string Name => "terraform";
+
+    public void Observe(SourceFile file)
+    {
+        if (file.Path.EndsWith(".tf", StringComparison.Ordinal) || TerraformProject.IsVarFile(file.Path)) configFiles[file.Path] = file;
+        else if (TerraformPlanReader.LooksLikePlan(file)) planFiles[file.Path] = file;
+    }
+
+    public Task CollectAsync(EvidenceCollector collector, CancellationToken cancellationToken)
+    {
+        var coverage = collector.Coverage;
+        var varFiles = options.VarFiles.Select(v => Resolve(v, configFiles, coverage)).OfType<SourceFile>().ToList();
+        foreach (var plan in options.PlanFiles.Select(p => Resolve(p, planFiles, coverage)).OfType<SourceFile>()) planFiles[plan.Path] = plan;
+
+        var files = configFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var resourceCount = 0;
+        if (files.Count > 0)
+        {
+            var load = TerraformProject.Load(files, varFiles);
+            foreach (var gap in load.Gaps) coverage.AddGap(gap);
+            var mapped = TerraformMapper.Map(load.Resources).ToList();
+            mapped.AddRange(load.Backends.Select(Backend));
+            foreach (var r in mapped) collector.Add(r);
+            resourceCount += load.Resources.Count;
+            coverage.Count("iac.files", files.Count);
+        }
+        foreach (var plan in planFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var resources = TerraformPlanReader.Read(plan);
+                foreach (var r in TerraformMapper.Map(resources)) collector.Add(r);
+                resourceCount += resources.Count;
+                coverage.Count("iac.files");
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                var line = ex is JsonException json ? (int)(json.LineNumber ?? 0) + 1 : 0;
+                coverage.AddGap(new CoverageGap(EvidenceSource.Iac, plan.Path, "Terraform plan JSON could not be read: " + ex.Message) { Line = line });
+            }
+        }
+        coverage.Count("iac.resources", resourceCount);
+        return Task.CompletedTask;
+    }
+
+    private static TerraformBackend Backend(TfBackend backend) => new()
+    {
+        Id = backend.RootDirectory,
+        Provenance = new Provenance
+        {
+            Origin = Origin.Terraform,
+            File = backend.File,
+            Line = backend.Line,
+            Address = "terraform.backend",
+            AttributeLines = new Dictionary<string, int> { ["BackendType"] = backend.Line },
+        },
+        BackendType = backend.Type,
+    };
+
+    /// <summary>
+    /// A file named on the command line, relative to the working directory (as terraform -var-file takes it) or else
+    /// to the scanned folder: the walked copy when it is inside the tree, else read from disk.
+    /// </summary>
+    private SourceFile? Resolve(string path, ConcurrentDictionary<string, SourceFile> walked, Coverage coverage)
+    {
+        var root = Path.GetFullPath(options.Root ?? ".");
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) full = Path.GetFullPath(path, root);
+        var relative = Path.GetRelativePath(root, full).Replace('\\', '/');
+        if (walked.TryGetValue(relative, out var file)) return file;
+        if (!File.Exists(full))
+        {
+            coverage.AddGap(new CoverageGap(EvidenceSource.Iac, path, "The file given on the command line does not exist."));
+            return null;
+        }
+        return new SourceFile(relative.StartsWith("../", StringComparison.Ordinal) ? path.Replace('\\', '/') : relative, File.ReadAllText(full));
+    }
+}

@@ -1,0 +1,10 @@
+using Readiness.Tests.Support;
+
+namespace Readiness.Tests.Iac;
+
+public class CloudFormationFixtureTests
+{
+    [Theory]
+    [InlineData("CloudFormation/edge-stack")]
+    public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
+}

@@ -1,0 +1,45 @@
+using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Terraform;
+using Readiness.Tests.Support;
+
+namespace Readiness.Tests.Iac;
+
+public class TerraformFixtureTests
+{
+    [Theory]
+    [InlineData("Terraform/coco")]
+    [InlineData("Terraform/cohuron")]
+    public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
+
+    [Fact]
+    public void Module_resources_get_module_addresses_and_attribute_lines()
+    {
+        var scan = IacFixtureVerifier.Scan("Terraform/coco");
+        var db = scan.Resources.OfType<DbInstance>().ShouldHaveSingleItem();
+        db.Provenance.Address.ShouldBe("module.rds.aws_db_instance.postgres");
+        db.Provenance.File.ShouldBe("Terraform/coco/modules/rds/main.tf");
+        db.DeletionProtection.ShouldBe(Value<bool>.Of(false));
+        db.Provenance.AttributeLines.ContainsKey("DeletionProtection").ShouldBeTrue();
+        var finding = scan.Findings.Single(f => f.RuleId == "RDY2002");
+        finding.Location.Resource!.Address.ShouldBe("module.rds.aws_db_instance.postgres");
+        finding.Message.ShouldEndWith(".");
+    }
+
+    [Fact]
+    public void A_var_file_chosen_on_the_command_line_is_honoured()
+    {
+        var options = new TerraformOptions
+        {
+            Root = TestPaths.Fixtures,
+            VarFiles = ["Terraform/coco/environments/prod/terraform.tfvars"],
+        };
+        var scan = IacFixtureVerifier.Scan("Terraform/coco", options);
+        var db = scan.Resources.OfType<DbInstance>().ShouldHaveSingleItem();
+        db.Id.ShouldBe("coco-prod-postgres");
+        db.DeletionProtection.ShouldBe(Value<bool>.Of(true));
+        db.BackupRetentionPeriod.ShouldBe(Value<int>.Of(30));
+        db.MultiAz.ShouldBe(Value<bool>.Of(true));
+        var onDb = scan.Findings.Where(f => f.Location.Resource?.Address == "module.rds.aws_db_instance.postgres").Select(f => f.RuleId).ToList();
+        onDb.ShouldBe(["RDY2003"]);
+    }
+}
