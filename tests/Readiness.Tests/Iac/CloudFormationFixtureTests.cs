@@ -6,5 +6,6 @@ public class CloudFormationFixtureTests
 {
     [Theory]
     [InlineData("CloudFormation/edge-stack")]
+    [InlineData("CloudFormation/cdk-alva")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 }
