@@ -4,20 +4,26 @@ using Readiness.Runner.Sources.Aws;
 namespace Readiness.Tests.Aws;
 
 /// <summary>End to end against moto: collect an account seeded with the seed plans' mistakes, judge it, check by ARN.</summary>
-public sealed class MotoCollectionTests : IAsyncLifetime
+public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) : IClassFixture<MotoCollectionTests.SeededMoto>
 {
-    private MotoServer moto = null!;
-    private System.Text.Json.JsonElement seeded;
-
-    public async Task InitializeAsync()
+    /// <summary>One moto server for the class, seeded once: the tests only read it.</summary>
+    public sealed class SeededMoto : IAsyncLifetime
     {
-        moto = await MotoServer.StartAsync();
-        seeded = await moto.SeedAsync();
+        public MotoServer Server { get; private set; } = null!;
+        public System.Text.Json.JsonElement Seeded { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            Server = await MotoServer.StartAsync();
+            Seeded = await Server.SeedAsync();
+        }
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
     }
 
-    public async Task DisposeAsync() => await moto.DisposeAsync();
+    private MotoServer moto => fixture.Server;
 
-    private string Seeded(string name) => seeded.GetProperty(name).GetString()!;
+    private string Seeded(string name) => fixture.Seeded.GetProperty(name).GetString()!;
 
     [Fact]
     public async Task Every_seeded_mistake_is_reported_by_arn_and_its_hardened_twin_is_clean()
@@ -50,5 +56,27 @@ public sealed class MotoCollectionTests : IAsyncLifetime
         var settings = collection.Resources.OfType<AccountSettings>().ToList();
         settings.Single(s => s.Provenance.Region is null).ServicesRead.ShouldBe(["iam", "cloudfront", "wafv2"], ignoreOrder: true);
         settings.Single(s => s.Provenance.Region == "us-east-1").ServicesRead.ShouldBe(["ec2", "rds", "elbv2", "wafv2", "secretsmanager", "cloudtrail"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_denied_call_is_a_coverage_gap_and_the_scan_exits_2_with_the_other_findings_still_reported()
+    {
+        await using var denying = await FakeAws.StartAsync(upstream: moto.Endpoint);
+        denying.On("secretsmanager:ListSecrets", FakeAnswer.Json("""{"__type":"AccessDeniedException","Message":"User: arn:aws:iam::123456789012:user/scanner is not authorized to perform: secretsmanager:ListSecrets"}""", 400));
+        var empty = Directory.CreateTempSubdirectory("readiness-aws-");
+        try
+        {
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+            var outcome = Support.CliRunner.Run("scan", empty.FullName, "--aws", "--endpoint-url", denying.Endpoint.ToString(), "--regions", "us-east-1");
+            outcome.ExitCode.ShouldBe(2, outcome.Stdout + outcome.Stderr);
+            outcome.Stdout.ShouldContain("aws/123456789012/us-east-1/secretsmanager: ListSecrets failed: access denied (AccessDeniedException)");
+            outcome.Stdout.ShouldContain(Seeded("cicdUserArn"));
+            outcome.Stdout.ShouldNotContain(Seeded("badSecretArn"));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
     }
 }
