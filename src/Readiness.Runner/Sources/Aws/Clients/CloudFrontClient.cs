@@ -31,8 +31,9 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
             // The configuration holds every setting; list summaries are not complete in every implementation.
             var c = config.Name.LocalName == "DistributionConfig" ? config : config.El("DistributionConfig") ?? config;
             var certificate = c.El("ViewerCertificate");
-            var defaultCertificate = certificate.Bool("CloudFrontDefaultCertificate",
-                absent: certificate.Str("ACMCertificateArn") is null && certificate.Str("IAMCertificateId") is null);
+            // A named ACM or IAM certificate is a custom one (AWS rejects it together with the default certificate).
+            var customCertificate = certificate.Str("ACMCertificateArn") is not null || certificate.Str("IAMCertificateId") is not null;
+            var defaultCertificate = !customCertificate && certificate.Bool("CloudFrontDefaultCertificate", absent: true);
             var behaviors = new List<CacheBehavior> { Behavior(c.El("DefaultCacheBehavior"), "*") };
             behaviors.AddRange(c.El("CacheBehaviors").El("Items").Els("CacheBehavior").Select(b => Behavior(b, b.Str("PathPattern") ?? "*")));
             result.Add(new Distribution
