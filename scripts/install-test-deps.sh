@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 # Additional Debian packages the tests need are appended to need_apt by feature (see below).
+# Reports: the HTML report is tested in real headless Chromium driven by ChromeDriver.
+need_apt+=(chromium chromium-driver)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   missing=()
@@ -14,5 +16,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
+
+# Reports: the official SARIF validator, pinned, in a project-local folder (tests run .build/tools/.../Sarif.Multitool).
+sarif_multitool_version=5.7.0
+if ! grep -qs "\"version\": \"$sarif_multitool_version\"" .build/tools/node_modules/@microsoft/sarif-multitool-linux/package.json; then
+  mkdir -p .build/tools
+  npm install --prefix .build/tools --no-audit --no-fund --silent \
+    "@microsoft/sarif-multitool@$sarif_multitool_version" "@microsoft/sarif-multitool-linux@$sarif_multitool_version" >/dev/null
+fi
+chmod u+x .build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
 dotnet restore Readiness.sln --verbosity quiet

@@ -27,6 +27,10 @@ public static class ScanCommand
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that blocks the launch.", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
         var allowIncomplete = new Option<bool>("--allow-incomplete") { Description = "Do not fail the scan for coverage gaps (they are still reported)." };
+        var sarifIncludeSuppressed = new Option<bool>("--sarif-include-suppressed")
+        {
+            Description = "Keep suppressed findings in results.sarif, marked as suppressed (GitHub code scanning ignores the mark and opens them as alerts).",
+        };
         var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
         var suppressions = new Option<string?>("--suppressions") { Description = "Folder of per-rule suppression files (RDY1234.yaml) or one such file (default: .readiness/suppressions under the scanned folder)." };
         var baseline = new Option<string?>("--baseline") { Description = "A previous results.json, its folder, or s3://bucket/prefix: mark findings new or unchanged and list the fixed ones." };
@@ -47,7 +51,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
-            path, ruleset, format, outputDir, failOn, allowIncomplete, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
+            path, ruleset, format, outputDir, failOn, allowIncomplete, sarifIncludeSuppressed, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
             awsLive, awsInventory,
             varFile, terraformPlan,
         };
@@ -81,6 +85,8 @@ public static class ScanCommand
                 OutputDir = parse.GetValue(outputDir)!,
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
+                SarifIncludeSuppressed = parse.GetValue(sarifIncludeSuppressed),
+                StepSummaryPath = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
                 AwsLive = parse.GetValue(awsLive) ? awsOptions : null,
                 AwsInventories = parse.GetValue(awsInventory) ?? [],
@@ -124,9 +130,14 @@ public static class ScanCommand
 
         foreach (var warning in result.Warnings) stderr.WriteLine($"readiness: warning: {warning.Source}: {warning.Message}");
         ConsoleReporter.Write(result, stdout);
+        if (options.StepSummaryPath is not null) AppendStepSummary(result, options.StepSummaryPath, stderr);
         if (options.Formats.Count > 0)
         {
-            var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path));
+            var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path))
+            {
+                SarifIncludeSuppressed = options.SarifIncludeSuppressed,
+                Warnings = stderr,
+            };
             try
             {
                 ReportStore.WriteFolder(options.OutputDir, dir => Reporters.WriteAll(result, options.Formats, dir, context));
@@ -139,6 +150,19 @@ public static class ScanCommand
             stdout.WriteLine($"Reports written to {options.OutputDir}: {string.Join(", ", options.Formats.Select(f => Reporters.Find(f)!.FileName))}.");
         }
         return result.Verdict.ExitCode;
+    }
+
+    // GitHub Actions shows this file on the run's page. Failing to write it must not change the verdict.
+    private static void AppendStepSummary(ScanResult result, string path, TextWriter stderr)
+    {
+        try
+        {
+            File.AppendAllText(path, new MarkdownReporter().Render(result) + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"readiness: warning: cannot append the summary to GITHUB_STEP_SUMMARY ({path}): {ex.Message}");
+        }
     }
 
     // The progress line goes to stderr, and only to a terminal: CI logs and redirected output stay clean.

@@ -27,6 +27,12 @@ public sealed class ReportContext(RuleCatalog catalog, string sourceRootPrefix =
     /// </summary>
     public string SourceRootPrefix { get; } = sourceRootPrefix.Trim('/');
 
+    /// <summary>Keep suppressed findings in results.sarif, marked with SARIF suppressions (--sarif-include-suppressed).</summary>
+    public bool SarifIncludeSuppressed { get; init; }
+
+    /// <summary>Where reporters say what they had to leave out (results trimmed to GitHub's limits); stderr in the CLI.</summary>
+    public TextWriter Warnings { get; init; } = TextWriter.Null;
+
     public RuleMetadata? Rule(string id) => Catalog.Find(id)?.Metadata;
 
     /// <summary>A repository-relative, percent-encoded URI for a location; synthetic paths for cloud and HTTP findings.</summary>
@@ -60,7 +66,7 @@ public sealed class ReportContext(RuleCatalog catalog, string sourceRootPrefix =
 public static class Reporters
 {
     /// <summary>Every file format, in the order they are written. New formats are registered here.</summary>
-    public static IReadOnlyList<IReporter> All { get; } = [new JsonReporter(), new SarifReporter()];
+    public static IReadOnlyList<IReporter> All { get; } = [new JsonReporter(), new SarifReporter(), new MarkdownReporter(), new JUnitReporter()];
 
     public static IReporter? Find(string format) => All.FirstOrDefault(r => r.Format == format);
 

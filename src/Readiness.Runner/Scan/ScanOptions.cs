@@ -20,6 +20,12 @@ public sealed record ScanOptions
     /// <summary>Report coverage gaps but do not fail the scan for them.</summary>
     public bool AllowIncomplete { get; init; }
 
+    /// <summary>Keep suppressed findings in results.sarif, marked as suppressed (GitHub would open them as alerts).</summary>
+    public bool SarifIncludeSuppressed { get; init; }
+
+    /// <summary>A file the Markdown summary is appended to ($GITHUB_STEP_SUMMARY in GitHub Actions); null for none.</summary>
+    public string? StepSummaryPath { get; init; }
+
     /// <summary>Terraform var files (--var-file, repeatable), applied after terraform.tfvars and *.auto.tfvars.</summary>
     public IReadOnlyList<string> VarFiles { get; init; } = [];
 

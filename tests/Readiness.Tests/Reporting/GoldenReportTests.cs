@@ -41,4 +41,20 @@ public class GoldenReportTests
 
     [Fact]
     public void Sarif_matches_golden() => Golden.Verify("results.sarif", Render(new SarifReporter(), FixtureScan()));
+
+    [Fact]
+    public void Markdown_matches_golden() => Golden.Verify("summary.md", Render(new MarkdownReporter(), FixtureScan()));
+
+    [Fact]
+    public void JUnit_matches_golden() => Golden.Verify("junit.xml", Render(new JUnitReporter(), FixtureScan()));
+
+    [Fact]
+    public void Synthetic_cloud_and_http_result_matches_golden_in_every_format()
+    {
+        var result = SyntheticResults.Create();
+        Golden.Verify("synthetic/results.json", Render(new JsonReporter(), result));
+        Golden.Verify("synthetic/results.sarif", Render(new SarifReporter(), result));
+        Golden.Verify("synthetic/summary.md", Render(new MarkdownReporter(), result));
+        Golden.Verify("synthetic/junit.xml", Render(new JUnitReporter(), result));
+    }
 }

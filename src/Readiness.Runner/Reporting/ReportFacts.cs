@@ -1,0 +1,38 @@
+using Readiness.Rules.Model;
+using Readiness.Runner.Results;
+
+namespace Readiness.Runner.Reporting;
+
+/// <summary>The figures every human-facing report shows the same way: verdict wording, counts by severity and by source.</summary>
+public static class ReportFacts
+{
+    public static readonly Severity[] SeveritiesDescending = Enum.GetValues<Severity>().OrderDescending().ToArray();
+    public static readonly EvidenceSource[] Sources = Enum.GetValues<EvidenceSource>();
+
+    public static string SourceLabel(EvidenceSource source) => source switch
+    {
+        EvidenceSource.Code => "Code",
+        EvidenceSource.Iac => "IaC",
+        EvidenceSource.Aws => "AWS",
+        _ => "HTTP",
+    };
+
+    public static string VerdictTitle(VerdictStatus status) => status switch
+    {
+        VerdictStatus.Ready => "READY",
+        VerdictStatus.NotReady => "NOT READY",
+        VerdictStatus.Incomplete => "INCOMPLETE",
+        _ => "SCAN FAILED",
+    };
+
+    /// <summary>Open findings (not suppressed), most severe first, blocking before the rest, in engine order otherwise.</summary>
+    public static List<ResultFinding> OpenBySeverity(ScanResult result) =>
+        result.Findings.Where(f => f.Suppression is null).OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Finding.Undecided).ToList();
+
+    public static bool IsBlocking(ScanResult result, ResultFinding f) =>
+        result.Verdict.Blocking > 0 && f.Suppression is null && !f.Finding.Undecided && f.Finding.Severity >= result.FailOn;
+
+    public static int Count(ScanResult result, Severity severity) => result.Findings.Count(f => f.Suppression is null && f.Finding.Severity == severity);
+
+    public static int Count(ScanResult result, EvidenceSource source) => result.Findings.Count(f => f.Suppression is null && f.Finding.Source == source);
+}
