@@ -45,7 +45,7 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
                 UsesDefaultCertificate = defaultCertificate,
                 MinimumProtocolVersion = defaultCertificate ? "TLSv1" : certificate.Str("MinimumProtocolVersion") ?? "TLSv1",
                 LoggingEnabled = c.El("Logging").Bool("Enabled"),
-                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = d.Str("ARN") ?? $"arn:aws:cloudfront::{account}:distribution/{id}" },
+                Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Arn = d.Str("ARN") ?? $"arn:aws:cloudfront::{account}:distribution/{id}" },
             });
         }
         return result;
@@ -80,7 +80,7 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
                     ContentSecurityPolicy = security.El("ContentSecurityPolicy").Str("ContentSecurityPolicy"),
                     FrameOption = security.El("FrameOptions").Str("FrameOption"),
                     ContentTypeOptions = security.El("ContentTypeOptions") is not null,
-                    Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = $"arn:aws:cloudfront::{account}:response-headers-policy/{id}" },
+                    Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Arn = $"arn:aws:cloudfront::{account}:response-headers-policy/{id}" },
                 });
             }
         }
