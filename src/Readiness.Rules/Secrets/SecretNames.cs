@@ -58,8 +58,8 @@ public static class SecretNames
     public static bool IsSecretName(string name)
     {
         var words = Words(name);
-        // Drop a trailing "value" / "str" ("password_value", "secretStr") that only repeats the type.
-        while (words.Count > 1 && words[^1] is "value" or "str" or "string" or "b64" or "base64" or "hex" or "raw") words.RemoveAt(words.Count - 1);
+        // Drop a trailing encoding word ("password_value", "secret_b64") that only describes the form.
+        while (words.Count > 1 && words[^1] is "value" or "b64" or "base64" or "hex" or "raw") words.RemoveAt(words.Count - 1);
         if (words.Count == 0) return false;
         if (words.Any(NonSecretQualifiers.Contains)) return false;
         var last = words[^1];

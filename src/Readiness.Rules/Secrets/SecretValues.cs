@@ -33,7 +33,7 @@ public static partial class SecretValues
         "placeholder", "dummy", "example", "sample", "redacted", "fixme", "todo_", "todo-", "insert_", "insert-", "insert your",
         "_here", "-here", "here>", "in_production", "in-production", "in_prod", "in-prod", "for_production", "for-production",
         "before_production", "before-production", "not_set", "not-set", "notset", "set_me", "set-me", "setme", "fill_in", "fill-in",
-        "xxxx", "****", "...", "<your", "enter_", "enter-", "put_your", "put-your", "super-secret", "super_secret", "supersecret",
+        "xxxx", "****", "...", "12345", "abc123", "abcdef", "<your", "enter_", "enter-", "put_your", "put-your", "super-secret", "super_secret", "supersecret",
         "some-secret", "some_secret", "somesecret", "mysecret", "my-secret", "my_secret", "fake_", "dev-secret", "dev_secret",
         "devsecret", "local-secret", "local_secret", "test-secret", "test_secret", "insecure", "fake-", "_fake", "-fake",
     ], StringComparison.OrdinalIgnoreCase);
@@ -118,7 +118,7 @@ public static partial class SecretValues
         if (v.StartsWith('/') || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal)
             || v.StartsWith("~/", StringComparison.Ordinal) || v.Contains('\\') || (v.Length > 2 && v[1] == ':' && v[2] == '\\'))
             return true;
-        if (v.Contains("://", StringComparison.Ordinal)) return true;
+        if (v.Contains("://", StringComparison.Ordinal) || v.StartsWith('#')) return true;
         return IdentifierLike().IsMatch(v) || FileName().IsMatch(v) || Number().IsMatch(v);
     }
 
@@ -128,11 +128,11 @@ public static partial class SecretValues
     [GeneratedRegex(@"(?i)(replace[_-]?me|change[_-]?me|change[_-]?(?:this|it)|change[_-]?(?:in|for|before)[_-]?prod|_here$|-here$|^your[_-]|^<[^>]+>$|^todo|^tbd$|^x{4,}$|fixme|^placeholder|not[_-]?set$)")]
     private static partial Regex ExplicitPlaceholder();
 
-    [GeneratedRegex(@"^(?:(?i)process\.env|os\.environ|os\.getenv|getenv\(|env\(|env\.|ENV\[|Environment\.|System\.getenv|secrets\.|vars\.|var\.|local\.|data\.|module\.|aws_|arn:aws:|vault:|ssm:|!Ref|!Sub|!GetAtt|\{\{|resolve:|@Microsoft\.KeyVault|keyvault:|sm://|projects/[^/]+/secrets/)")]
+    [GeneratedRegex(@"^(?:(?i)process\.env|os\.environ|os\.getenv|getenv\(|env\(|env\.|ENV\[|Environment\.|System\.getenv|secrets\.|vars\.|var\.|local\.|data\.|module\.|aws_|arn:aws[\w-]*:|vault:|ssm:|!Ref|!Sub|!GetAtt|\{\{|resolve:|@Microsoft\.KeyVault|keyvault:|sm://|projects/[^/]+/secrets/)")]
     private static partial Regex ReferencePrefix();
 
-    // snake_case / kebab-case / dotted / camelCase words made only of letters (no digits mixed in the words).
-    [GeneratedRegex(@"^(?:[A-Za-z][a-z]+(?:[A-Z][a-z]+)+|[A-Za-z]+(?:[_.:-][A-Za-z]+)+|[a-z]+|[A-Z]+)$")]
+    // Words made only of letters, optionally joined by _ . : - (Marker, NextToken, AWSSecretKey, access_token, auth.header).
+    [GeneratedRegex(@"^[A-Za-z]+(?:[_.:-][A-Za-z]+)*$")]
     private static partial Regex IdentifierLike();
 
     [GeneratedRegex(@"^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|json|txt|ya?ml|env|ini|cfg|conf|properties|xml|jks|keystore|der|pub)$", RegexOptions.IgnoreCase)]

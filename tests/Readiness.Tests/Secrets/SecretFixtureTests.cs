@@ -110,7 +110,7 @@ public class SecretFixtureTests
     {
         foreach (var name in new[] { "DB_PASSWORD", "jwtSecret", "JWT_SECRET", "api_key", "apiKey", "Jwt:Key", "client_secret", "GITHUB_TOKEN", "spring.datasource.password", "SIGNING_KEY", "secret_key_value" })
             SecretNames.IsSecretName(name).ShouldBeTrue(name);
-        foreach (var name in new[] { "password_field", "token_url", "PASSWORD_MIN_LENGTH", "secret_name", "csrf_token", "next_page_token", "public_key", "primary_key", "cache_key", "S3_ACCESS_KEY", "tokenizer" })
+        foreach (var name in new[] { "password_field", "token_url", "PASSWORD_MIN_LENGTH", "secret_name", "csrf_token", "next_page_token", "public_key", "primary_key", "cache_key", "S3_ACCESS_KEY", "tokenizer", "Token.String" })
             SecretNames.IsSecretName(name).ShouldBeFalse(name);
     }
 
@@ -121,8 +121,10 @@ public class SecretFixtureTests
         SecretValues.IsKnownExample("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY").ShouldBeTrue();
         foreach (var v in new[] { "xxxx", "xxxxxxxxxxxx", "<your-key>", "changeme", "your-super-secret-jwt-key-change-in-production", "price_LIVE_1234_REPLACE_ME", "dev-secret-key-change-me", "YOUR_STRONG_PASSWORD_HERE", "****" })
             SecretValues.IsPlaceholder(v).ShouldBeTrue(v);
-        foreach (var v in new[] { "${JWT_SECRET}", "{{ vault_password }}", "$DB_PASSWORD", "%APPDATA%", "os.environ['X']", "process.env.X", "var.db_password", "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db" })
+        foreach (var v in new[] { "${JWT_SECRET}", "{{ vault_password }}", "$DB_PASSWORD", "%APPDATA%", "os.environ['X']", "process.env.X", "var.db_password", "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db", "arn:aws-cn:iam::aws:policy/IAMUserChangePassword" })
             SecretValues.IsReference(v).ShouldBeTrue(v);
         SecretValues.IsPlaceholder("Zp9sWx4RvT1bNc8Md3Fg6Je5").ShouldBeFalse();
+        foreach (var v in new[] { "Marker", "NextToken", "AWSSecretKey", "access_token", "#ansiyellow", "./secrets/key.pem" })
+            SecretValues.LooksLikeIdentifierOrPath(v).ShouldBeTrue(v);
     }
 }
