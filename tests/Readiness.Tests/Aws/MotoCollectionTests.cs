@@ -101,4 +101,22 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
             empty.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Role_arns_scan_several_accounts_in_one_run()
+    {
+        using var http = new HttpClient();
+        var options = AwsTestSupport.Options(moto.Endpoint) with
+        {
+            RoleArns = ["arn:aws:iam::123456789012:role/readiness-audit", "arn:aws:iam::210987654321:role/readiness-audit"],
+            Regions = ["us-east-1"],
+        };
+        var collection = await new AwsCollector(options, http).CollectAsync(CancellationToken.None);
+
+        collection.Accounts.Order().ShouldBe(["123456789012", "210987654321"]);
+        collection.Resources.Where(r => r.Provenance.Account == "123456789012").OfType<DbInstance>().Count().ShouldBe(2);
+        collection.Resources.Where(r => r.Provenance.Account == "210987654321").OfType<DbInstance>().ShouldBeEmpty("the second account is empty");
+        collection.Resources.OfType<AccountSettings>().Select(s => s.Id).Order()
+            .ShouldBe(["123456789012/global", "123456789012/us-east-1", "210987654321/global", "210987654321/us-east-1"]);
+    }
 }
