@@ -65,14 +65,6 @@ public sealed class HtmlReporter : IReporter
             gaps = result.Coverage.Gaps.Select(g => new { source = ReportFacts.SourceLabel(g.Source), text = g.Display() }),
             engineErrors = result.EngineErrors.Select(e => $"Rule {e.RuleId} failed on {e.Target}: {e.Message}"),
             looked = Looked(result),
-            httpTargets = result.HttpTargets?.Select(t => new
-            {
-                url = t.Url,
-                grade = t.Grade ?? "not graded",
-                score = t.Score,
-                notes = t.Notes(),
-                modifiers = t.Tests.Where(x => x.Modifier != 0).Select(x => $"{x.Modifier.ToString("+0;-0", CultureInfo.InvariantCulture)} {x.Description}"),
-            }),
             skipped = result.Coverage.Skipped.Take(200).Select(s => $"{s.Scope}: {s.Reason}"),
             skippedCount = result.Coverage.Skipped.Count,
             warnings = result.Warnings.Select(w => $"{w.Source}: {w.Message}"),

@@ -41,13 +41,14 @@ public sealed class HttpCliTests : IDisposable
         result.Findings.ShouldNotContain(f => f.Finding.Location.Endpoint == hardened.HttpUrl);
 
         var summary = File.ReadAllText(Path.Combine(Reports, "summary.md"));
-        summary.ShouldContain($"| {leaky.HttpUrl} | F | 0 |  |");
-        summary.ShouldContain($"| {hardened.HttpUrl} | A+ | 125 | redirects to {hardened.HttpsUrl}; --insecure: the certificate chain is not trusted, e.g. self-signed |");
+        summary.ShouldContain($"| {leaky.HttpUrl} | F (0/100) |");
+        summary.ShouldContain($"| {hardened.HttpUrl} | A+ (125/100) |");
 
         var html = File.ReadAllText(Path.Combine(Reports, "report.html"));
-        html.ShouldContain($"<tr><td><code>{leaky.HttpUrl}</code></td><td><strong>F</strong></td><td>0</td>");
-        html.ShouldContain($"<code>{hardened.HttpUrl}</code><div class=\"muted small\">redirects to {hardened.HttpsUrl}; --insecure: the certificate chain is not trusted, e.g. self-signed</div></td><td><strong>A+</strong></td><td>125</td>");
-        html.ShouldContain("<li>-50 Any origin may read responses with the user");
+        html.ShouldContain($"<span class=\"grade grade-f\">F</span></td><td><code class=\"loc\">{leaky.HttpUrl}</code>");
+        html.ShouldContain($"<span class=\"grade grade-a\">A+</span> <span class=\"muted\">125/100</span></td><td><code class=\"loc\">{hardened.HttpUrl}</code>");
+        html.ShouldContain("Certificate checks were turned off (--insecure).");
+        html.ShouldContain("cross-origin-resource-sharing (-50): Any origin may read responses with the user");
     }
 
     [Fact]
