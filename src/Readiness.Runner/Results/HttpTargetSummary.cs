@@ -53,6 +53,14 @@ public sealed record HttpTargetSummary
             : $"{Url}{moved}  grade {Grade} (score {Score}){insecure}";
     }
 
+    /// <summary>Where the page ended up, the failure and the --insecure note, for report tables.</summary>
+    public string Notes() => string.Join("; ", new[]
+    {
+        FinalUrl is not null && FinalUrl != Url ? "redirects to " + FinalUrl : null,
+        Failure,
+        InsecureNote(),
+    }.OfType<string>());
+
     // --insecure only matters where TLS was used: say so there, with what would otherwise have failed.
     private string? InsecureNote()
     {

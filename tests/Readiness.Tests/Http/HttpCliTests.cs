@@ -41,8 +41,8 @@ public sealed class HttpCliTests : IDisposable
         result.Findings.ShouldNotContain(f => f.Finding.Location.Endpoint == hardened.HttpUrl);
 
         var summary = File.ReadAllText(Path.Combine(Reports, "summary.md"));
-        summary.ShouldContain($"| {leaky.HttpUrl} | F (0/100) |");
-        summary.ShouldContain($"| {hardened.HttpUrl} | A+ (125/100) |");
+        summary.ShouldContain($"| {leaky.HttpUrl} | F | 0 |  |");
+        summary.ShouldContain($"| {hardened.HttpUrl} | A+ | 125 | redirects to {hardened.HttpsUrl}; --insecure: the certificate chain is not trusted, e.g. self-signed |");
 
         var html = File.ReadAllText(Path.Combine(Reports, "report.html"));
         html.ShouldContain($"<span class=\"grade grade-f\">F</span></td><td><code class=\"loc\">{leaky.HttpUrl}</code>");
