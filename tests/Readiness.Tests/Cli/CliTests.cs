@@ -77,7 +77,7 @@ public sealed class CliTests : IDisposable
         run.ExitCode.ShouldBe(1);
         var result = ResultsJson.Read(File.ReadAllText(Path.Combine(output.FullName, "results.json")));
         result.Verdict.Status.ShouldBe(VerdictStatus.NotReady);
-        result.Findings.Count.ShouldBe(3);
+        result.Findings.Count.ShouldBe(12);
         File.Exists(Path.Combine(output.FullName, "results.sarif")).ShouldBeTrue();
     }
 
