@@ -21,7 +21,7 @@ public sealed class HttpCliTests : IDisposable
         await using var hardened = await TestApps.HardenedAsync(certificate);
 
         var run = CliRunner.Run("scan", Project, "--url", leaky.HttpUrl, "--url", hardened.HttpUrl, "--insecure",
-            "--http-timeout", "5", "--format", "json", "--output-dir", Reports);
+            "--http-timeout", "5", "--format", "json,md", "--output-dir", Reports);
 
         run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
         run.Stdout.ShouldContain("RDY3011");
@@ -39,6 +39,10 @@ public sealed class HttpCliTests : IDisposable
         targets.ShouldAllBe(t => t.Insecure);
         result.Findings.ShouldContain(f => f.Finding.RuleId == "RDY3014" && f.Finding.Location.Endpoint == leaky.HttpUrl);
         result.Findings.ShouldNotContain(f => f.Finding.Location.Endpoint == hardened.HttpUrl);
+
+        var summary = File.ReadAllText(Path.Combine(Reports, "summary.md"));
+        summary.ShouldContain($"| {leaky.HttpUrl} | F | 0 |  |");
+        summary.ShouldContain($"| {hardened.HttpUrl} | A+ | 125 | redirects to {hardened.HttpsUrl}; --insecure: the certificate chain is not trusted, e.g. self-signed |");
     }
 
     [Fact]
