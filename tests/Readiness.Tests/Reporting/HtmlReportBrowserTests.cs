@@ -57,9 +57,9 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
         var verdict = Driver.FindElement(By.CssSelector("#verdict .verdict-title"));
         verdict.Displayed.ShouldBeTrue();
         verdict.Text.ShouldBe("NOT READY");
-        Driver.FindElement(By.CssSelector("#verdict .verdict-line")).Text.ShouldStartWith("NOT READY: 3 findings at or above high");
+        Driver.FindElement(By.CssSelector("#verdict .verdict-line")).Text.ShouldStartWith("NOT READY: 10 findings at or above high");
         var blockers = Driver.FindElements(By.CssSelector("#blockers li"));
-        blockers.Count.ShouldBe(3);
+        blockers.Count.ShouldBe(10);
         blockers[0].Text.ShouldContain("api/coco/settings/base.py:");
 
         // The blocking rules are open with their fix and location; nothing was refused by the Content-Security-Policy.
