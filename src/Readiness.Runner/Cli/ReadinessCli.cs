@@ -21,6 +21,7 @@ public static class ReadinessCli
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
         root.Subcommands.Add(CollectCommand.Create(stdout, stderr));
         root.Subcommands.Add(SuppressCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -132,6 +132,11 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
         Driver.FindElements(By.CssSelector("#fixed-list tr.finding")).Single().Text.ShouldContain("coco-logs");
         Driver.FindElements(By.CssSelector("#new-list tr.finding")).Count.ShouldBe(3);
         Driver.FindElement(By.Id("gaps")).Text.ShouldContain("aws/iam/global: AccessDenied for iam:ListRoles");
+        var targets = Driver.FindElements(By.CssSelector("#http-targets tr.target"));
+        targets.Count.ShouldBe(2);
+        targets[0].FindElement(By.CssSelector(".grade")).Text.ShouldBe("D");
+        targets[0].Text.ShouldContain("strict-transport-security (-20)");
+        targets[1].Text.ShouldContain("Could not fetch: connection refused");
     }
 
     [Fact]
