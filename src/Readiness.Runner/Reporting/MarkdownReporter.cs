@@ -39,15 +39,6 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
         foreach (var source in ReportFacts.Sources) md.Append(' ').Append(ReportFacts.Count(result, source)).Append(" |");
         md.Append("\n\n");
 
-        if (result.HttpTargets is { Count: > 0 } targets)
-        {
-            md.Append("| HTTP target | Grade |\n|---|---|\n");
-            foreach (var t in targets.Take(20))
-                md.Append("| ").Append(Cell(t.Url)).Append(" | ").Append(t.Grade is null ? "not fetched: " + Cell(t.Failure ?? "unknown") : $"{t.Grade} ({t.Score}/100)").Append(" |\n");
-            if (targets.Count > 20) md.Append("| and ").Append(targets.Count - 20).Append(" more | |\n");
-            md.Append('\n');
-        }
-
         if (result.Coverage.Gaps.Count > 0 || result.EngineErrors.Count > 0)
         {
             md.Append("### Could not look\n\n");

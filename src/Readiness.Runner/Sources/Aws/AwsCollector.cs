@@ -220,7 +220,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 RootMfaEnabled = rootMfa,
                 RootAccessKeysPresent = rootKeys,
                 ServicesRead = new SortedSet<string>(read, StringComparer.Ordinal),
-                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = $"arn:aws:iam::{account}:root" },
+                Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Arn = $"arn:aws:iam::{account}:root" },
             });
         }
 
@@ -295,7 +295,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 Id = $"{account}/{region}",
                 EbsEncryptionByDefault = ebsDefault is { } e ? e : null,
                 ServicesRead = new SortedSet<string>(read.Where(p => p.Value).Select(p => p.Key), StringComparer.Ordinal),
-                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Region = region },
+                Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Region = region },
             });
         }
 
