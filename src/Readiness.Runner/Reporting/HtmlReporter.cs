@@ -203,15 +203,7 @@ public sealed class HtmlReporter : IReporter
         return output.ToString();
     }
 
-    private static string Describe(SuppressionInfo s)
-    {
-        var parts = new List<string> { s.Reason.TrimEnd('.') };
-        if (s.Owner is not null) parts.Add("owner " + s.Owner);
-        if (s.Expires is { } expires) parts.Add("expires " + expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (s.Ticket is not null) parts.Add("ticket " + s.Ticket);
-        parts.Add(s.Source);
-        return string.Join(" · ", parts);
-    }
+    private static string Describe(SuppressionInfo s) => ReportFacts.DescribeSuppression(s, " · ");
 
     // Short property names: the data block is the bulk of the file with many findings.
     private sealed record HtmlFinding(

@@ -295,15 +295,7 @@ public sealed class SarifReporter(int maxResultsPerRun = SarifReporter.GitHubMax
         return message;
     }
 
-    private static string Justification(SuppressionInfo s)
-    {
-        var parts = new List<string> { s.Reason.TrimEnd('.') };
-        if (s.Owner is not null) parts.Add("owner " + s.Owner);
-        if (s.Expires is { } expires) parts.Add("expires " + expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (s.Ticket is not null) parts.Add("ticket " + s.Ticket);
-        parts.Add("at " + s.Source);
-        return string.Join("; ", parts) + ".";
-    }
+    private static string Justification(SuppressionInfo s) => ReportFacts.DescribeSuppression(s) + ".";
 
     private static void WriteText(Utf8JsonWriter json, string name, string text)
     {

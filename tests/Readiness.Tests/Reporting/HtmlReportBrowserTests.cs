@@ -143,6 +143,28 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Rule_groups_are_paged_twenty_at_a_time()
+    {
+        var rules = Enumerable.Range(0, 25).Select(i => new RuleSummary
+        {
+            Id = $"RDY91{i:00}", Name = $"Paged{i}", Title = $"Paged rule {i}", Severity = Readiness.Rules.Model.Severity.Medium, Tags = ["code"],
+        }).ToList();
+        var template = SyntheticResults.Create().Findings[0];
+        var result = SyntheticResults.Create() with
+        {
+            Rules = rules,
+            Findings = rules.Select((r, i) => template with { Finding = template.Finding with { RuleId = r.Id, Severity = r.Severity, Location = Readiness.Rules.Model.Location.InFile($"src/f{i}.py", i + 1) } }).ToList(),
+            Fixed = [],
+        };
+        Browser.Open(Write(result));
+        Driver.FindElements(By.CssSelector("#groups section.rule-group")).Count.ShouldBe(20);
+        Driver.FindElement(By.CssSelector("#group-pager .page-info")).Text.ShouldBe("1–20 of 25 rules (page 1 of 2)");
+        Driver.FindElement(By.CssSelector("#group-pager .next")).Click();
+        Driver.FindElements(By.CssSelector("#groups section.rule-group")).Count.ShouldBe(5);
+        Driver.FindElement(By.CssSelector("#groups section.rule-group")).GetAttribute("data-rule").ShouldBe("RDY9120");
+    }
+
+    [Fact]
     public void Hostile_names_snippets_and_messages_stay_text()
     {
         var path = Write(SyntheticResults.Create());
