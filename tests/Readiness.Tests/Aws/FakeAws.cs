@@ -151,6 +151,7 @@ public sealed class FakeAws : IAsyncDisposable
               <GetCredentialReportResult><Content>{Convert.ToBase64String(Encoding.UTF8.GetBytes("user,arn,password_enabled,mfa_active,access_key_1_active,access_key_2_active\n"))}</Content><ReportFormat>text/csv</ReportFormat></GetCredentialReportResult>
             </GetCredentialReportResponse>
             """),
+        _ when operation.StartsWith("s3:", StringComparison.Ordinal) => FakeAnswer.Xml("""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>"""),
         "cloudfront:ListDistributions" => FakeAnswer.Xml("""<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"""),
         _ when operation.StartsWith("wafv2:", StringComparison.Ordinal) || operation.StartsWith("secretsmanager:", StringComparison.Ordinal)
             || operation.StartsWith("cloudtrail:", StringComparison.Ordinal) => FakeAnswer.Json("{}"),

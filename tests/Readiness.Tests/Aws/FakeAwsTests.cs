@@ -179,7 +179,7 @@ public sealed class FakeAwsTests : IAsyncLifetime
         acl.AssociatedResources.ShouldBe([alb]);
         acl.Rules.Select(r => (r.Kind, r.CountOnly, r.RateLimit)).ShouldBe([(WafRuleKind.RateBased, false, (long?)2000), (WafRuleKind.ManagedRuleGroup, true, null)]);
         acl.LoggingEnabled.Known.ShouldBeFalse();
-        aws.Requests.Where(r => r.Operation == "wafv2:ListWebACLs").Select(r => r.Body).Last().ShouldContain("\"NextMarker\":\"w2\"");
+        aws.Requests.Where(r => r.Operation == "wafv2:ListWebACLs" && r.Body.Contains("REGIONAL")).Select(r => r.Body).Last().ShouldContain("\"NextMarker\":\"w2\"");
     }
 
     [Fact]

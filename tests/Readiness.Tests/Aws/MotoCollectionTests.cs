@@ -57,10 +57,11 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         Rules(Seeded("adminUserArn")).ShouldBe(["RDY2594", "RDY2595"], dump);
         Rules(Seeded("badSecretArn")).ShouldBe(["RDY2401", "RDY2490"], dump);
         Rules("arn:aws:iam::123456789012:root").ShouldBe(["RDY2590"], dump);
+        Rules("arn:aws:s3:::alva-uploads").ShouldContain("RDY2601", dump);
 
         // Their hardened twins report nothing.
         foreach (var clean in new[] { Seeded("goodDbArn"), $"arn:aws:ec2:us-east-1:123456789012:security-group/{Seeded("hardenedSecurityGroup")}",
-                     Seeded("goodDistributionArn"), Seeded("edgeAclArn"), Seeded("readonlyUserArn"), Seeded("goodSecretArn") })
+                     Seeded("goodDistributionArn"), Seeded("edgeAclArn"), Seeded("readonlyUserArn"), Seeded("goodSecretArn"), "arn:aws:s3:::hardened-assets" })
             Rules(clean).ShouldBeEmpty($"{clean}\n{dump}");
 
         // What the shared IaC controls judge is collected as such.
@@ -75,7 +76,7 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         collection.Resources.OfType<WebAcl>().Single().AssociatedResources.ShouldBe([Seeded("goodDistributionArn")]);
         collection.Resources.OfType<ResponseHeadersPolicy>().ShouldHaveSingleItem().ContentSecurityPolicy.Known.ShouldNotBeNull();
         var settings = collection.Resources.OfType<AccountSettings>().ToList();
-        settings.Single(s => s.Provenance.Region is null).ServicesRead.ShouldBe(["iam", "cloudfront", "wafv2"], ignoreOrder: true);
+        settings.Single(s => s.Provenance.Region is null).ServicesRead.ShouldBe(["iam", "cloudfront", "s3", "wafv2"], ignoreOrder: true);
         settings.Single(s => s.Provenance.Region == "us-east-1").ServicesRead.ShouldBe(["ec2", "rds", "elbv2", "wafv2", "secretsmanager", "cloudtrail"], ignoreOrder: true);
     }
 
@@ -99,5 +100,23 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         {
             empty.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Role_arns_scan_several_accounts_in_one_run()
+    {
+        using var http = new HttpClient();
+        var options = AwsTestSupport.Options(moto.Endpoint) with
+        {
+            RoleArns = ["arn:aws:iam::123456789012:role/readiness-audit", "arn:aws:iam::210987654321:role/readiness-audit"],
+            Regions = ["us-east-1"],
+        };
+        var collection = await new AwsCollector(options, http).CollectAsync(CancellationToken.None);
+
+        collection.Accounts.Order().ShouldBe(["123456789012", "210987654321"]);
+        collection.Resources.Where(r => r.Provenance.Account == "123456789012").OfType<DbInstance>().Count().ShouldBe(2);
+        collection.Resources.Where(r => r.Provenance.Account == "210987654321").OfType<DbInstance>().ShouldBeEmpty("the second account is empty");
+        collection.Resources.OfType<AccountSettings>().Select(s => s.Id).Order()
+            .ShouldBe(["123456789012/global", "123456789012/us-east-1", "210987654321/global", "210987654321/us-east-1"]);
     }
 }

@@ -21,7 +21,7 @@ public sealed class HttpCliTests : IDisposable
         await using var hardened = await TestApps.HardenedAsync(certificate);
 
         var run = CliRunner.Run("scan", Project, "--url", leaky.HttpUrl, "--url", hardened.HttpUrl, "--insecure",
-            "--http-timeout", "5", "--format", "json,md", "--output-dir", Reports);
+            "--http-timeout", "5", "--format", "json,md,html", "--output-dir", Reports);
 
         run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
         run.Stdout.ShouldContain("RDY3011");
@@ -43,6 +43,12 @@ public sealed class HttpCliTests : IDisposable
         var summary = File.ReadAllText(Path.Combine(Reports, "summary.md"));
         summary.ShouldContain($"| {leaky.HttpUrl} | F | 0 |  |");
         summary.ShouldContain($"| {hardened.HttpUrl} | A+ | 125 | redirects to {hardened.HttpsUrl}; --insecure: the certificate chain is not trusted, e.g. self-signed |");
+
+        var html = File.ReadAllText(Path.Combine(Reports, "report.html"));
+        html.ShouldContain($"<span class=\"grade grade-f\">F</span></td><td><code class=\"loc\">{leaky.HttpUrl}</code>");
+        html.ShouldContain($"<span class=\"grade grade-a\">A+</span> <span class=\"muted\">125/100</span></td><td><code class=\"loc\">{hardened.HttpUrl}</code>");
+        html.ShouldContain("Certificate checks were turned off (--insecure).");
+        html.ShouldContain("cross-origin-resource-sharing (-50): Any origin may read responses with the user");
     }
 
     [Fact]

@@ -9,11 +9,11 @@ namespace Readiness.Runner.Sources.Aws;
 /// <summary>The clients of one account; tests and other implementations (official SDK clients) can supply their own.</summary>
 public sealed record AwsClients(
     IStsClient Sts, IEc2Client Ec2, IRdsClient Rds, IIamClient Iam, IElbv2Client Elbv2, ICloudFrontClient CloudFront,
-    IWafv2Client Wafv2, ISecretsManagerClient SecretsManager, ICloudTrailClient CloudTrail)
+    IWafv2Client Wafv2, ISecretsManagerClient SecretsManager, ICloudTrailClient CloudTrail, IS3Client S3)
 {
     public static AwsClients For(AwsSession session) => new(
         new StsClient(session), new Ec2Client(session), new RdsClient(session), new IamClient(session), new Elbv2Client(session),
-        new CloudFrontClient(session), new Wafv2Client(session), new SecretsManagerClient(session), new CloudTrailClient(session));
+        new CloudFrontClient(session), new Wafv2Client(session), new SecretsManagerClient(session), new CloudTrailClient(session), new S3Client(session));
 }
 
 /// <summary>What one live collection produced: the resources, what could not be read, and the calls it took.</summary>
@@ -181,6 +181,12 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 }
                 foreach (var r in details.Groups.Cast<CloudResource>().Concat(details.Roles).Concat(details.Policies)) Add(r);
             }).ConfigureAwait(false)) read.Add("iam");
+
+            // S3 lists every bucket of the account in one place; each bucket carries its own region.
+            if (await Read("global", "s3", async () =>
+            {
+                foreach (var b in await c.S3.ListBucketsAsync(account, ct).ConfigureAwait(false)) Add(b);
+            }).ConfigureAwait(false)) read.Add("s3");
 
             var cloudFrontAcls = new List<WebAcl>();
             var cloudFrontWafRead = await Read("global", "wafv2", async () =>

@@ -19,6 +19,7 @@ sm = boto3.client("secretsmanager", **kw)
 cf = boto3.client("cloudfront", **kw)
 waf = boto3.client("wafv2", **kw)
 elb = boto3.client("elbv2", **kw)
+s3 = boto3.client("s3", **kw)
 out = {}
 
 # Network: one VPC with a public subnet (route to an internet gateway) and a private one.
@@ -126,6 +127,14 @@ good_cf = distribution("hardened-web", "redirect-to-https", acl["ARN"], "hardene
 out["badDistributionArn"] = bad_cf["ARN"]
 out["goodDistributionArn"] = good_cf["ARN"]
 out["edgeAclArn"] = acl["ARN"]
+
+# S3: an upload bucket without a public access block, and a hardened twin.
+s3.create_bucket(Bucket="alva-uploads")
+s3.create_bucket(Bucket="hardened-assets")
+s3.put_public_access_block(Bucket="hardened-assets", PublicAccessBlockConfiguration={
+    "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+s3.put_bucket_encryption(Bucket="hardened-assets", ServerSideEncryptionConfiguration={
+    "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]})
 
 # Benchmark scale: many more resources of several services.
 for i in range(scale):
