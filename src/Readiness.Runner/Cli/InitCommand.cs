@@ -8,7 +8,7 @@ namespace Readiness.Runner.Cli;
 /// <summary>
 /// `readiness init [PATH]`: writes .readiness/ruleset.yaml (extends launch-readiness, with the policy spelled out), an
 /// empty .readiness/suppressions/ folder and, with --github-actions, the gate and nightly workflows from docs/workflows.
-/// Never overwrites a file unless --force.
+/// Keeps files that exist unless --force.
 /// </summary>
 public static partial class InitCommand
 {
@@ -52,18 +52,19 @@ public static partial class InitCommand
             if (parse.GetValue(githubActions))
                 files.AddRange(Workflows.Select(w => (w.Value, Workflow(w.Key).Replace(ActionPlaceholder, reference, StringComparison.Ordinal))));
 
-            var existing = files.Where(f => f.Path != SuppressionFiles.DefaultFolder + "/.gitkeep" && File.Exists(Path.Combine(root, f.Path))).Select(f => f.Path).ToList();
-            if (existing.Count > 0 && !parse.GetValue(force))
-            {
-                stderr.WriteLine($"readiness: {string.Join(", ", existing)} already exist{(existing.Count == 1 ? "s" : "")}; nothing was written (pass --force to overwrite).");
-                return ReadinessCli.Failed;
-            }
+            // Existing files are the team's: kept unless --force, so init can add the workflows to a configured project.
             foreach (var (relative, text) in files)
             {
                 var full = Path.Combine(root, relative);
+                var shown = relative.Replace(".gitkeep", "", StringComparison.Ordinal);
+                if (File.Exists(full) && !parse.GetValue(force))
+                {
+                    if (text.Length > 0) stdout.WriteLine($"Kept {shown} (it exists; --force overwrites it)");
+                    continue;
+                }
                 Directory.CreateDirectory(Path.GetDirectoryName(full)!);
                 File.WriteAllText(full, text);
-                stdout.WriteLine($"Wrote {relative.Replace(".gitkeep", "", StringComparison.Ordinal)}");
+                stdout.WriteLine($"Wrote {shown}");
             }
             stdout.WriteLine("Next: run 'readiness scan' here; accept a risk with 'readiness suppress RULE-ID --match ... --reason ... --expires YYYY-MM-DD'.");
             return ReadinessCli.Ready;

@@ -37,10 +37,14 @@ public sealed partial class CiIntegrationTests : IDisposable
             written.ShouldContain("uses: acme/readiness@v1");
         }
 
-        var again = CliRunner.Run("init", project.FullName);
-        again.ExitCode.ShouldBe(2);
-        again.Stderr.ShouldContain(".readiness/ruleset.yaml already exists");
+        var rulesetFile = Path.Combine(project.FullName, ".readiness", "ruleset.yaml");
+        File.WriteAllText(rulesetFile, "name: ours\nextends: launch-readiness\n");
+        var again = CliRunner.Run("init", project.FullName, "--github-actions");
+        again.ExitCode.ShouldBe(0);
+        again.Stdout.ShouldContain("Kept .readiness/ruleset.yaml (it exists; --force overwrites it)");
+        File.ReadAllText(rulesetFile).ShouldBe("name: ours\nextends: launch-readiness\n");
         CliRunner.Run("init", project.FullName, "--force").ExitCode.ShouldBe(0);
+        File.ReadAllText(rulesetFile).ShouldContain("max_suppression_days: 180");
         CliRunner.Run("scan", project.FullName, "--output-dir", Path.Combine(project.FullName, "out")).ExitCode.ShouldBe(0);
     }
 
