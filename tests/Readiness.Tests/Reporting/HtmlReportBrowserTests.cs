@@ -44,7 +44,13 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
         var input = Driver.FindElement(By.Id("filter-text"));
         input.Clear();
         input.SendKeys(text);
-        Thread.Sleep(400);   // the filter waits 120 ms after the last key
+        // The filter waits 120 ms after the last key, then redraws and records the text it applied.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Driver.FindElement(By.Id("groups")).GetAttribute("data-filter-text") != text.ToLowerInvariant())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the text filter '{text}' was not applied");
+            Thread.Sleep(20);
+        }
     }
 
     [Fact]
