@@ -11,37 +11,83 @@ public sealed class HttpTarget
     /// <summary>True when certificate validation was turned off for this target (--insecure); reports show it.</summary>
     public bool Insecure { get; init; }
 
+    /// <summary>
+    /// What was wrong with the server's certificate (e.g. "RemoteCertificateChainErrors"), recorded when --insecure let
+    /// the scan go on anyway; null when the certificate was valid or the target was plain HTTP.
+    /// </summary>
+    public string? CertificateProblem { get; init; }
+
+    /// <summary>Why the page itself could not be fetched (DNS, refused, timeout, TLS); the target then has no verdicts.</summary>
+    public string? Failure { get; init; }
+
     public IReadOnlyList<HttpExchange> Exchanges { get; init; } = [];
 
     public HttpExchange? Exchange(string purpose) => Exchanges.FirstOrDefault(e => e.Purpose == purpose);
+
+    /// <summary>The exchanges that got a response (a probe may record a failure instead, e.g. no plain-HTTP listener).</summary>
+    public IEnumerable<HttpExchange> Answered => Exchanges.Where(e => e.Failure is null);
 }
 
-/// <summary>One request and its response. Header names compare case-insensitively; BodyExcerpt is bounded.</summary>
+/// <summary>
+/// One request and its response, after following at most the configured number of redirects. Header names compare
+/// case-insensitively; BodyExcerpt is bounded. Status, headers and body are those of the final response.
+/// </summary>
 public sealed record HttpExchange
 {
     /// <summary>One of <see cref="HttpPurposes"/>.</summary>
     public required string Purpose { get; init; }
     public required string Method { get; init; }
+
+    /// <summary>The URL first requested.</summary>
     public required string Url { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> RequestHeaders { get; init; } = [];
     public int Status { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
     public string BodyExcerpt { get; init; } = "";
 
-    /// <summary>Where a redirect pointed (the Location header), when the response was a redirect.</summary>
+    /// <summary>Where the first response redirected to (its Location header, made absolute), when it was a redirect.</summary>
     public string? RedirectLocation { get; init; }
+
+    /// <summary>Every redirect followed, in order; empty when the first response was final.</summary>
+    public IReadOnlyList<HttpRedirect> Redirects { get; init; } = [];
+
+    /// <summary>The URL of the final response: <see cref="Url"/> when no redirect was followed.</summary>
+    public string FinalUrl => Redirects.Count == 0 ? Url : Redirects[^1].To;
+
+    /// <summary>Why no response came back (e.g. "connection refused"), when the probe tolerates it; null otherwise.</summary>
+    public string? Failure { get; init; }
 
     public IEnumerable<string> Headers(string name) =>
         ResponseHeaders.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value);
 
     public string? Header(string name) => Headers(name).FirstOrDefault();
+
+    public bool IsHttps => FinalUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>One redirect hop: the status of the redirecting response, where it was and where it pointed.</summary>
+public sealed record HttpRedirect(int Status, string From, string To);
 
 public static class HttpPurposes
 {
+    /// <summary>The target URL itself (GET), redirects followed.</summary>
     public const string Page = "page";
+
+    /// <summary>The plain-HTTP form of the target, to see whether it redirects to HTTPS.</summary>
     public const string HttpVariant = "http-variant";
+
+    /// <summary>A random path that should not exist, to see the 404 page.</summary>
     public const string MissingPath = "missing-path";
+
+    /// <summary>A POST with a truncated JSON body and a stray quote in the query, to see the error page.</summary>
     public const string Malformed = "malformed";
+
+    /// <summary>An OPTIONS preflight from a foreign Origin.</summary>
     public const string CorsPreflight = "cors-preflight";
+
+    /// <summary>A simple GET from the same foreign Origin, to see whether it is reflected with credentials.</summary>
+    public const string CorsGet = "cors-get";
+
+    /// <summary>The foreign Origin the CORS probes send; reflecting it back means any site is trusted.</summary>
+    public const string ForeignOrigin = "https://readiness-probe.example";
 }

@@ -5,6 +5,7 @@ using Readiness.Runner.Configuration;
 using Readiness.Runner.Reporting;
 using Readiness.Runner.Results;
 using Readiness.Runner.Scan;
+using Readiness.Runner.Sources.Http;
 using Readiness.Runner.Storage;
 
 namespace Readiness.Runner.Cli;
@@ -32,6 +33,12 @@ public static class ScanCommand
             Description = "Keep suppressed findings in results.sarif, marked as suppressed (GitHub code scanning ignores the mark and opens them as alerts).",
         };
         var maxFileSize = new Option<int>("--max-file-size") { Description = "Skip files larger than this many MB (listed in coverage).", DefaultValueFactory = _ => 5 };
+        var url = new Option<string[]>("--url") { Description = "A live HTTP(S) endpoint to probe for security headers and error leaks (repeatable; see docs/http.md)." };
+        var insecure = new Option<bool>("--insecure") { Description = "Accept TLS certificates that do not validate (staging with self-signed certificates); shown in every report." };
+        var httpTimeout = new Option<double?>("--http-timeout") { Description = "Seconds each HTTP request may take (default 10)." };
+        var httpConcurrency = new Option<int?>("--http-concurrency") { Description = "HTTP targets probed at the same time (default 4)." };
+        var httpBudget = new Option<int?>("--http-request-budget") { Description = "Most requests sent to one HTTP target, redirects included (default 20)." };
+        var httpRedirects = new Option<int?>("--http-max-redirects") { Description = "Redirects followed per request (default 5)." };
         var suppressions = new Option<string?>("--suppressions") { Description = "Folder of per-rule suppression files (RDY1234.yaml) or one such file (default: .readiness/suppressions under the scanned folder)." };
         var baseline = new Option<string?>("--baseline") { Description = "A previous results.json, its folder, or s3://bucket/prefix: mark findings new or unchanged and list the fixed ones." };
         var allowMissingBaseline = new Option<bool>("--allow-missing-baseline") { Description = "When the baseline does not exist yet (the first run), treat every finding as new instead of failing." };
@@ -52,6 +59,7 @@ public static class ScanCommand
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
             path, ruleset, format, outputDir, failOn, allowIncomplete, sarifIncludeSuppressed, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
+            url, insecure, httpTimeout, httpConcurrency, httpBudget, httpRedirects,
             awsLive, awsInventory,
             varFile, terraformPlan,
         };
@@ -88,6 +96,15 @@ public static class ScanCommand
                 SarifIncludeSuppressed = parse.GetValue(sarifIncludeSuppressed),
                 StepSummaryPath = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
                 MaxFileBytes = (long)parse.GetValue(maxFileSize) * 1024 * 1024,
+                Urls = parse.GetValue(url) ?? [],
+                Insecure = parse.GetValue(insecure),
+                HttpLimits = new HttpProbeLimits
+                {
+                    TimeoutSeconds = parse.GetValue(httpTimeout),
+                    Concurrency = parse.GetValue(httpConcurrency),
+                    RequestBudget = parse.GetValue(httpBudget),
+                    MaxRedirects = parse.GetValue(httpRedirects),
+                },
                 AwsLive = parse.GetValue(awsLive) ? awsOptions : null,
                 AwsInventories = parse.GetValue(awsInventory) ?? [],
                 Suppressions = parse.GetValue(suppressions),

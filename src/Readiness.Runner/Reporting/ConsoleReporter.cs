@@ -30,6 +30,18 @@ public static class ConsoleReporter
             output.WriteLine();
         }
 
+        if (result.HttpTargets is { Count: > 0 } httpTargets)
+        {
+            output.WriteLine("HTTP TARGETS (grade per MDN HTTP Observatory scoring)");
+            foreach (var target in httpTargets)
+            {
+                output.WriteLine($"  {target.Display()}");
+                foreach (var test in target.Tests.Where(t => t.Modifier != 0))
+                    output.WriteLine($"      {test.Modifier,4:+0;-0}  {test.Description}");
+            }
+            output.WriteLine();
+        }
+
         var suppressed = result.Findings.Count(f => f.Suppression is not null);
         var counts = result.Coverage.Counts;
         var looked = new List<string>();

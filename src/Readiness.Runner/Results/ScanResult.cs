@@ -31,6 +31,9 @@ public sealed record ScanResult
     public CoverageReport Coverage { get; init; } = new();
     public IReadOnlyList<EngineError> EngineErrors { get; init; } = [];
 
+    /// <summary>Each live HTTP target with its grade; null when the scan had no HTTP targets.</summary>
+    public IReadOnlyList<HttpTargetSummary>? HttpTargets { get; init; }
+
     /// <summary>What the user should fix but that does not fail the scan: unused suppressions, ignored inline suppressions.</summary>
     public IReadOnlyList<ScanWarning> Warnings { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using Readiness.Rules.Model;
+using Readiness.Runner.Sources.Http;
 
 namespace Readiness.Runner.Scan;
 
@@ -33,6 +34,15 @@ public sealed record ScanOptions
     public IReadOnlyList<string> TerraformPlans { get; init; } = [];
 
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
+
+    /// <summary>Live HTTP targets from --url (repeatable), probed besides those under targets.http in the ruleset.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [];
+
+    /// <summary>--insecure: accept TLS certificates that do not validate (staging); every report shows it per target.</summary>
+    public bool Insecure { get; init; }
+
+    /// <summary>HTTP probe limits from the command line; unset values come from the ruleset, then the defaults.</summary>
+    public HttpProbeLimits HttpLimits { get; init; } = new();
 
     /// <summary>Live AWS collection (--aws); null when the scan does not read live accounts.</summary>
     public Sources.Aws.AwsCollectOptions? AwsLive { get; init; }

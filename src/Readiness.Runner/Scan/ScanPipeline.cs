@@ -7,6 +7,7 @@ using Readiness.Runner.Results;
 using Readiness.Runner.Sources;
 using Readiness.Runner.Sources.CloudFormation;
 using Readiness.Runner.Sources.Files;
+using Readiness.Runner.Sources.Http;
 using Readiness.Runner.Sources.Terraform;
 using Readiness.Runner.Storage;
 using Readiness.Runner.Suppressions;
@@ -26,6 +27,10 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
         new CloudFormationSource(),
         .. AwsSettings.Sources(options, ruleset),
+        .. new IEvidenceSource?[]
+        {
+            HttpTargetsConfig.Source(options.Urls, options.Insecure, options.HttpLimits, ruleset.Sections.GetValueOrDefault(HttpTargetsConfig.Section)),
+        }.OfType<IEvidenceSource>(),
     ];
 
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
@@ -86,6 +91,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             Findings = judged,
             Coverage = CoverageReport.From(collector.Coverage),
             EngineErrors = errors,
+            HttpTargets = evidence.Http.Count == 0 ? null : evidence.Http.Select(HttpTargetSummary.From).OrderBy(t => t.Url, StringComparer.Ordinal).ToList(),
             Warnings = warnings,
         };
         if (options.Baseline is { } baselineSource) result = BaselineComparison.Apply(result, baseline, baselineSource);

@@ -1,0 +1,91 @@
+using Readiness.Rules.Model;
+using Readiness.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace Readiness.Tests.Http;
+
+/// <summary>
+/// Recorded responses from frameworks the tests cannot start (Django, Flask, Express, Spring, PHP, IIS, CloudFront),
+/// judged by every HTTP rule and compared with the sidecar Fixtures/Http/captures/expected.yaml.
+/// </summary>
+public sealed class HttpCaptureTests
+{
+    private static readonly string Folder = TestPaths.Fixture("Http/captures");
+
+    public static TheoryData<string> Captures()
+    {
+        var data = new TheoryData<string>();
+        foreach (var entry in Expected()) data.Add(entry.Capture);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Captures))]
+    public void Capture_gets_exactly_the_expected_findings(string capture)
+    {
+        var entry = Expected().Single(e => e.Capture == capture);
+        var exchange = Parse(File.ReadAllText(Path.Combine(Folder, capture)), entry.Purpose, entry.Url);
+        var target = new HttpTarget { Url = entry.Url, Exchanges = [exchange] };
+        var scan = HttpScan.Judge([target], new Coverage());
+
+        scan.RuleIds(entry.Url).ShouldBe(entry.Fail.Order(StringComparer.Ordinal).ToList(), scan.Dump());
+        scan.Findings.ShouldAllBe(f => !string.IsNullOrWhiteSpace(f.Snippet) && f.Message.EndsWith('.'));
+        if (entry.Grade is not null) scan.Grade(entry.Url)!.Letter.ShouldBe(entry.Grade);
+    }
+
+    [Fact]
+    public void Every_capture_file_is_listed_in_expected_yaml()
+    {
+        var listed = Expected().Select(e => e.Capture).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(Folder, "*.http").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        listed.ShouldBe(files!);
+    }
+
+    [Fact]
+    public void Snippets_prove_the_leak_with_readable_text()
+    {
+        var entry = Expected().Single(e => e.Capture == "express-dev-error.http");
+        var exchange = Parse(File.ReadAllText(Path.Combine(Folder, entry.Capture)), entry.Purpose, entry.Url);
+        var finding = HttpScan.Judge([new HttpTarget { Url = entry.Url, Exchanges = [exchange] }], new Coverage()).Findings.ShouldHaveSingleItem();
+        finding.Snippet!.ShouldContain("at parse (/usr/src/app/node_modules/body-parser/lib/types/json.js:92:19)");
+        finding.Snippet!.ShouldNotContain("<br>");
+        finding.Snippet!.Length.ShouldBeLessThanOrEqualTo(300);
+    }
+
+    private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade);
+
+    private static IReadOnlyList<Entry> Expected()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Folder, "expected.yaml"))));
+        return ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>().Select(m =>
+        {
+            string? Scalar(string key) => m.Children.TryGetValue(key, out var v) ? ((YamlScalarNode)v).Value : null;
+            var fail = ((YamlSequenceNode)m.Children["fail"]).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
+            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, fail, Scalar("grade"));
+        }).ToList();
+    }
+
+    /// <summary>Reads a raw HTTP response: status line, headers up to the first blank line, then the body.</summary>
+    internal static HttpExchange Parse(string raw, string purpose, string url)
+    {
+        var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var split = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var head = (split < 0 ? text : text[..split]).Split('\n');
+        var status = int.Parse(head[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var headers = head.Skip(1).Select(line =>
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            return new KeyValuePair<string, string>(line[..colon].Trim(), line[(colon + 1)..].Trim());
+        }).ToList();
+        return new HttpExchange
+        {
+            Purpose = purpose,
+            Method = purpose == HttpPurposes.Malformed ? "POST" : "GET",
+            Url = url,
+            Status = status,
+            ResponseHeaders = headers,
+            BodyExcerpt = split < 0 ? "" : text[(split + 2)..],
+        };
+    }
+}

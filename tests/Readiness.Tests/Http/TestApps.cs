@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Readiness.Tests.Http;
+
+/// <summary>The Kestrel apps the HTTP tests scan: one leaky, one with weak headers over TLS, one hardened.</summary>
+public static class TestApps
+{
+    public const string SessionValue = "s3ss10n-v4lue-that-must-never-be-printed";
+
+    /// <summary>
+    /// Plain HTTP, developer exception page on, a 404 handler that prints the exception, CORS that trusts any origin
+    /// with credentials, a version-disclosing Server header and a session cookie without flags.
+    /// </summary>
+    public static Task<LocalWebServer> LeakyAsync() => LocalWebServer.StartAsync(
+        services => services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+            policy.SetIsOriginAllowed(_ => true).AllowCredentials().AllowAnyHeader().AllowAnyMethod())),
+        (app, _) =>
+        {
+            app.UseDeveloperExceptionPage();
+            app.Use(async (context, next) =>
+            {
+                context.Response.Headers.Server = "nginx/1.18.0";
+                context.Response.Headers["X-AspNet-Version"] = "4.0.30319";
+                await next();
+            });
+            app.UseCors();
+            app.MapGet("/", (HttpContext context) =>
+            {
+                context.Response.Cookies.Append("sessionid", SessionValue);
+                return Results.Content("<!doctype html><html><body><h1>Leaky</h1></body></html>", "text/html");
+            });
+            app.MapPost("/", async (HttpContext context) => Results.Ok(await context.Request.ReadFromJsonAsync<Dictionary<string, string>>()));
+            app.MapFallback((HttpContext context) =>
+            {
+                try
+                {
+                    return Results.Text(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pages", context.Request.Path.Value!.Trim('/'))), "text/html");
+                }
+                catch (IOException ex)
+                {
+                    return Results.Text(ex.ToString(), "text/plain", statusCode: 404);
+                }
+            });
+        });
+
+    /// <summary>
+    /// HTTPS with headers that are present but weak (short HSTS, unsafe CSP, ALLOW-FROM, unsafe-url, a cookie with
+    /// only Secure), and a plain-HTTP listener that serves the page instead of redirecting. /report-only sends its CSP
+    /// in report-only mode.
+    /// </summary>
+    public static Task<LocalWebServer> WeakTlsAsync(X509Certificate2 certificate) => LocalWebServer.StartAsync(
+        _ => { },
+        (app, _) =>
+        {
+            app.Use(async (context, next) =>
+            {
+                var headers = context.Response.Headers;
+                if (context.Request.IsHttps) headers.StrictTransportSecurity = "max-age=3600";
+                const string policy = "default-src 'self' 'unsafe-inline' 'unsafe-eval' *; img-src http://images.example.com";
+                if (context.Request.Path == "/report-only") headers.ContentSecurityPolicyReportOnly = policy;
+                else headers.ContentSecurityPolicy = policy;
+                headers.XFrameOptions = "ALLOW-FROM https://partner.example.com";
+                headers.XContentTypeOptions = "sniff";
+                headers["Referrer-Policy"] = "unsafe-url";
+                await next();
+            });
+            app.MapGet("/{**path}", (HttpContext context) =>
+            {
+                context.Response.Cookies.Append("prefs", "theme-dark", new CookieOptions { Secure = true });
+                return Results.Content("<!doctype html><html><body>Weak</body></html>", "text/html");
+            });
+        },
+        certificate);
+
+    /// <summary>
+    /// HTTPS with ASP.NET's UseHsts, a strict CSP, nosniff, a private Referrer-Policy, a flagged session cookie,
+    /// a generic error handler, CORS for one named origin, and a plain-HTTP listener that only redirects to HTTPS.
+    /// </summary>
+    public static Task<LocalWebServer> HardenedAsync(X509Certificate2 certificate) => LocalWebServer.StartAsync(
+        services =>
+        {
+            services.AddHsts(hsts =>
+            {
+                hsts.MaxAge = TimeSpan.FromDays(365);
+                hsts.IncludeSubDomains = true;
+                hsts.ExcludedHosts.Clear(); // ASP.NET leaves loopback out by default; the test server is on loopback.
+            });
+            services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.WithOrigins("https://app.example.com").AllowCredentials()));
+        },
+        (app, server) =>
+        {
+            app.Use(async (context, next) =>
+            {
+                if (!context.Request.IsHttps)
+                {
+                    context.Response.Redirect(server().HttpsUrl!.TrimEnd('/') + context.Request.Path + context.Request.QueryString, permanent: true);
+                    return;
+                }
+                await next();
+            });
+            app.UseExceptionHandler(error => error.Run(context => context.Response.WriteAsJsonAsync(new { error = "Something went wrong." })));
+            app.UseStatusCodePages("text/plain", "Error {0}.");
+            app.UseHsts();
+            app.Use(async (context, next) =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+                headers.XFrameOptions = "DENY";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                await next();
+            });
+            app.UseCors();
+            app.MapGet("/", (HttpContext context) =>
+            {
+                context.Response.Cookies.Append("sessionid", SessionValue, new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Strict });
+                return Results.Content("<!doctype html><html><body>Hardened</body></html>", "text/html");
+            });
+            app.MapPost("/", async (HttpContext context) => Results.Ok(await context.Request.ReadFromJsonAsync<Dictionary<string, string>>()));
+        },
+        certificate);
+}
