@@ -66,7 +66,7 @@ public sealed class ReportContext(RuleCatalog catalog, string sourceRootPrefix =
 public static class Reporters
 {
     /// <summary>Every file format, in the order they are written. New formats are registered here.</summary>
-    public static IReadOnlyList<IReporter> All { get; } = [new JsonReporter(), new SarifReporter(), new MarkdownReporter(), new JUnitReporter()];
+    public static IReadOnlyList<IReporter> All { get; } = [new JsonReporter(), new SarifReporter(), new HtmlReporter(), new MarkdownReporter(), new JUnitReporter()];
 
     public static IReporter? Find(string format) => All.FirstOrDefault(r => r.Format == format);
 

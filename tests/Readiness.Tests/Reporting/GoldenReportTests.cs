@@ -43,6 +43,9 @@ public class GoldenReportTests
     public void Sarif_matches_golden() => Golden.Verify("results.sarif", Render(new SarifReporter(), FixtureScan()));
 
     [Fact]
+    public void Html_matches_golden() => Golden.Verify("report.html", Render(new HtmlReporter(), FixtureScan()));
+
+    [Fact]
     public void Markdown_matches_golden() => Golden.Verify("summary.md", Render(new MarkdownReporter(), FixtureScan()));
 
     [Fact]
@@ -54,6 +57,7 @@ public class GoldenReportTests
         var result = SyntheticResults.Create();
         Golden.Verify("synthetic/results.json", Render(new JsonReporter(), result));
         Golden.Verify("synthetic/results.sarif", Render(new SarifReporter(), result));
+        Golden.Verify("synthetic/report.html", Render(new HtmlReporter(), result));
         Golden.Verify("synthetic/summary.md", Render(new MarkdownReporter(), result));
         Golden.Verify("synthetic/junit.xml", Render(new JUnitReporter(), result));
     }

@@ -190,7 +190,11 @@ public sealed class JsDocument
     private int SkipReturnType(int i)
     {
         if (!this[i].Is(":")) return i;
-        while (i < Tokens.Count - 1 && !this[i].Is("=>") && !this[i].Is("{")) i++;
+        // A type annotation is short; give up after a few tokens so a ternary's ":" costs nothing.
+        for (var j = i + 1; j < Math.Min(i + 24, Tokens.Count - 1); j++)
+        {
+            if (this[j].Is("=>") || this[j].Is("{")) return j;
+        }
         return i;
     }
 

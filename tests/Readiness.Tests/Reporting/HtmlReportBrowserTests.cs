@@ -1,0 +1,158 @@
+using OpenQA.Selenium;
+using Readiness.Rules.Engine;
+using Readiness.Runner.Reporting;
+using Readiness.Runner.Results;
+using Readiness.Tests.Support;
+
+namespace Readiness.Tests.Reporting;
+
+public sealed class BrowserFixture : IDisposable
+{
+    public Browser Browser { get; } = new();
+
+    public void Dispose() => Browser.Dispose();
+}
+
+/// <summary>report.html in real headless Chromium: it renders, filters and pages, and scanned text never becomes markup.</summary>
+public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>, IDisposable
+{
+    private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("readiness-html-");
+    private Browser Browser => fixture.Browser;
+    private IWebDriver Driver => fixture.Browser.Driver;
+
+    public void Dispose() => dir.Delete(recursive: true);
+
+    private string Write(ScanResult result)
+    {
+        var path = Path.Combine(dir.FullName, "report.html");
+        using (var file = File.Create(path)) new HtmlReporter().Write(result, new ReportContext(RuleCatalog.Default), file);
+        return path;
+    }
+
+    private int VisibleFindings() => Driver.FindElements(By.CssSelector("#groups tr.finding")).Count(e => e.Displayed);
+
+    private void OpenAllGroups()
+    {
+        foreach (var details in Driver.FindElements(By.CssSelector("#groups section.rule-group > details")))
+            if (details.GetAttribute("open") is null) details.FindElement(By.TagName("summary")).Click();
+    }
+
+    private void Chip(string selector) => Driver.FindElement(By.CssSelector(selector)).Click();
+
+    private void Type(string text)
+    {
+        var input = Driver.FindElement(By.Id("filter-text"));
+        input.Clear();
+        input.SendKeys(text);
+        Thread.Sleep(400);   // the filter waits 120 ms after the last key
+    }
+
+    [Fact]
+    public void Sample_report_shows_the_verdict_and_what_blocks_and_is_not_blank()
+    {
+        var run = CliRunner.Run("scan", Path.Combine(TestPaths.Samples, "coco-testai"), "--format", "html", "--output-dir", dir.FullName);
+        run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
+        Browser.Open(Path.Combine(dir.FullName, "report.html"));
+
+        var verdict = Driver.FindElement(By.CssSelector("#verdict .verdict-title"));
+        verdict.Displayed.ShouldBeTrue();
+        verdict.Text.ShouldBe("NOT READY");
+        Driver.FindElement(By.CssSelector("#verdict .verdict-line")).Text.ShouldStartWith("NOT READY: 3 findings at or above high");
+        var blockers = Driver.FindElements(By.CssSelector("#blockers li"));
+        blockers.Count.ShouldBe(3);
+        blockers[0].Text.ShouldContain("api/coco/settings/base.py:");
+
+        // The blocking rules are open with their fix and location; nothing was refused by the Content-Security-Policy.
+        var first = Driver.FindElement(By.CssSelector("#groups section.rule-group"));
+        first.FindElement(By.CssSelector(".remediation")).Displayed.ShouldBeTrue();
+        first.FindElement(By.CssSelector("tr.finding code.loc")).Text.ShouldStartWith("api/coco/settings/base.py:");
+        Browser.BrowserLog().Where(l => l.StartsWith("Severe", StringComparison.OrdinalIgnoreCase) || l.Contains("Content Security Policy", StringComparison.Ordinal)).ShouldBeEmpty();
+
+        // A blocker link reveals and opens its rule.
+        var last = blockers[2].FindElement(By.TagName("a"));
+        var rule = last.GetAttribute("data-rule")!;
+        last.Click();
+        Driver.FindElement(By.CssSelector($"#rule-{rule} > details")).GetAttribute("open").ShouldNotBeNull();
+
+        var png = ((ITakesScreenshot)Driver).GetScreenshot().AsByteArray;
+        File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "report-sample-screenshot.png"), png);
+        var (width, height, luma) = PngPixels.Decode(png);
+        (width * height).ShouldBeGreaterThan(100_000);
+        PngPixels.Variance(luma).ShouldBeGreaterThan(200);          // a blank or single-colour page is near 0
+        luma.Count(v => v < 128).ShouldBeGreaterThan(luma.Length / 50);  // dark text and the verdict banner are there
+    }
+
+    [Fact]
+    public void Filters_by_severity_source_and_text_change_the_visible_findings()
+    {
+        Browser.Open(Write(SyntheticResults.Create()));
+        OpenAllGroups();
+        VisibleFindings().ShouldBe(6);
+        Driver.FindElement(By.Id("match-count")).Text.ShouldBe("6 findings in 4 rules");
+
+        Chip("#filter-severity [data-severity=critical]");
+        VisibleFindings().ShouldBe(4);
+        Chip("#filter-source [data-source=aws]");
+        VisibleFindings().ShouldBe(3);
+        Driver.FindElement(By.Id("match-count")).Text.ShouldBe("3 of 6 findings match, in 2 rules");
+        Chip("#filter-severity [data-severity=critical]");
+        Chip("#filter-source [data-source=aws]");
+        VisibleFindings().ShouldBe(6);
+
+        Type("legacy");
+        VisibleFindings().ShouldBe(1);
+        Type("arn:aws:s3:::coco-uploads");
+        OpenAllGroups();
+        VisibleFindings().ShouldBe(1);
+        Type("no such text anywhere");
+        VisibleFindings().ShouldBe(0);
+        Driver.FindElement(By.CssSelector("#groups .empty")).Text.ShouldBe("No finding matches these filters.");
+    }
+
+    [Fact]
+    public void Findings_are_paged_within_a_rule_and_other_sections_list_suppressed_expired_and_fixed()
+    {
+        var result = SyntheticResults.Create(bulkFindings: 300);
+        var expected = result.Findings.Count(f => f.Finding.RuleId == "RDY9002" && f.Suppression is null);
+        Browser.Open(Write(result));
+
+        var group = Driver.FindElement(By.CssSelector("#rule-RDY9002"));
+        group.FindElement(By.TagName("details")).GetAttribute("open").ShouldNotBeNull();
+        group.FindElements(By.CssSelector("tr.finding")).Count.ShouldBe(50);
+        group.FindElement(By.CssSelector(".page-info")).Text.ShouldBe($"1–50 of {expected} findings (page 1 of 2)");
+        group.FindElement(By.CssSelector(".pager .prev")).Enabled.ShouldBeFalse();
+        group.FindElement(By.CssSelector(".pager .next")).Click();
+
+        group = Driver.FindElement(By.CssSelector("#rule-RDY9002"));
+        group.FindElements(By.CssSelector("tr.finding")).Count.ShouldBe(expected - 50);
+        group.FindElement(By.CssSelector(".pager .next")).Enabled.ShouldBeFalse();
+
+        Driver.FindElements(By.CssSelector("#suppressed-list tr.finding")).Single().Text.ShouldContain("Accepted: Test-only settings, never deployed · owner alice@example.com");
+        Driver.FindElements(By.CssSelector("#expired-list tr.finding")).Single().Text.ShouldContain("Suppression expired: Legacy module being removed");
+        Driver.FindElements(By.CssSelector("#fixed-list tr.finding")).Single().Text.ShouldContain("coco-logs");
+        Driver.FindElements(By.CssSelector("#new-list tr.finding")).Count.ShouldBe(3);
+        Driver.FindElement(By.Id("gaps")).Text.ShouldContain("aws/iam/global: AccessDenied for iam:ListRoles");
+    }
+
+    [Fact]
+    public void Hostile_names_snippets_and_messages_stay_text()
+    {
+        var path = Write(SyntheticResults.Create());
+        Browser.Open(path);
+
+        Should.Throw<NoAlertPresentException>(() => Driver.SwitchTo().Alert());
+        Browser.Script("return document.querySelectorAll('img').length;").ShouldBe(0L);
+        Browser.Script("return document.scripts.length;").ShouldBe(2L);
+        Browser.Script("return document.querySelectorAll('[onerror]').length;").ShouldBe(0L);
+
+        var group = Driver.FindElement(By.CssSelector("#rule-RDY9001"));
+        group.FindElement(By.CssSelector("code.loc")).Text.ShouldBe($"api/{SyntheticResults.Hostile}.py:3");
+        group.FindElement(By.CssSelector(".message")).Text.ShouldContain(SyntheticResults.HostileScript);
+        group.FindElement(By.CssSelector("pre.snippet")).Text.ShouldContain(SyntheticResults.Hostile);
+
+        var csp = Driver.FindElement(By.CssSelector("meta[http-equiv='Content-Security-Policy']")).GetAttribute("content")!;
+        csp.ShouldStartWith("default-src 'none'; style-src 'sha256-");
+        csp.ShouldNotContain("unsafe-inline");
+        File.ReadAllText(path).ShouldNotContain(SyntheticResults.HostileScript);   // not even inside the data block
+    }
+}
