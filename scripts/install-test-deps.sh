@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 # Additional Debian packages the tests need are appended to need_apt by feature (see below).
+# Workflows: the nightly email tests send to a real SMTP server (aiosmtpd, run by /usr/bin/python3).
+need_apt+=(python3-aiosmtpd)
 # Reports: the HTML report is tested in real headless Chromium driven by ChromeDriver.
 need_apt+=(chromium chromium-driver)
 

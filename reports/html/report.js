@@ -179,6 +179,7 @@
     var matched = matchedGroups();
     var container = document.getElementById('groups');
     clear(container);
+    container.setAttribute('data-filter-text', state.text);
     document.getElementById('match-count').textContent = matched.total === data.findings.length
       ? plural(data.findings.length, 'finding') + ' in ' + plural(matched.groups.length, 'rule')
       : matched.total.toLocaleString('en') + ' of ' + plural(data.findings.length, 'finding') + ' match, in ' + plural(matched.groups.length, 'rule');

@@ -38,6 +38,7 @@ public static class CollectCommand
             Accounts = collection.Accounts.Order(StringComparer.Ordinal).ToList(),
             Regions = collection.Regions.Order(StringComparer.Ordinal).ToList(),
             ApiCalls = collector.Transport.TotalCalls,
+            ApiCallsByOperation = new SortedDictionary<string, long>(collector.Transport.Calls.ToDictionary(), StringComparer.Ordinal),
             Gaps = collection.Coverage.Gaps.OrderBy(g => g.Scope, StringComparer.Ordinal).ToList(),
             Resources = collection.Resources.OrderBy(r => r.Provenance.Arn ?? r.Id, StringComparer.Ordinal).ToList(),
         };

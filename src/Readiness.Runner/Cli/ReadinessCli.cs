@@ -16,13 +16,7 @@ public static class ReadinessCli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Readiness: is this ready to launch? Judges code, infrastructure as code, live AWS and HTTP endpoints against launch checklists.");
-        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
-        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
-        root.Subcommands.Add(CollectCommand.Create(stdout, stderr));
-        root.Subcommands.Add(SuppressCommand.Create(stdout, stderr));
-
-        var parse = root.Parse(args);
+        var parse = BuildRoot(stdout, stderr).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"readiness: {error.Message}");
@@ -30,5 +24,19 @@ public static class ReadinessCli
             return Failed;
         }
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>Every command and option; also what the tests check the documented workflows' commands against.</summary>
+    public static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Readiness: is this ready to launch? Judges code, infrastructure as code, live AWS and HTTP endpoints against launch checklists.");
+        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CollectCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SuppressCommand.Create(stdout, stderr));
+        root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
+        root.Subcommands.Add(NotifyCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        return root;
     }
 }

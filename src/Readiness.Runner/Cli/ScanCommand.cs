@@ -157,7 +157,12 @@ public static class ScanCommand
             };
             try
             {
-                ReportStore.WriteFolder(options.OutputDir, dir => Reporters.WriteAll(result, options.Formats, dir, context));
+                ReportStore.WriteFolder(options.OutputDir, dir =>
+                {
+                    Reporters.WriteAll(result, options.Formats, dir, context);
+                    // The judged inventory travels with the results, so 'readiness drift' can compare live configuration.
+                    if (options.AwsInventories.Count == 1) File.Copy(options.AwsInventories[0], Path.Combine(dir, DriftCommand.InventoryFileName), overwrite: true);
+                });
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageError)
             {

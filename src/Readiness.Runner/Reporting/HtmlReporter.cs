@@ -68,6 +68,21 @@ public sealed class HtmlReporter : IReporter
             skipped = result.Coverage.Skipped.Take(200).Select(s => $"{s.Scope}: {s.Reason}"),
             skippedCount = result.Coverage.Skipped.Count,
             warnings = result.Warnings.Select(w => $"{w.Source}: {w.Message}"),
+            httpTargets = result.HttpTargets?.Select(t => new
+            {
+                url = t.Url,
+                grade = t.Grade ?? "none",
+                gradeClass = t.Grade is null ? "none" : t.Grade[..1].ToLowerInvariant(),
+                score = t.Score,
+                note = string.Join(" ", new[]
+                {
+                    t.Failure is null ? null : "Could not fetch: " + t.Failure,
+                    t.FinalUrl is not null && t.FinalUrl != t.Url ? "Answered at " + t.FinalUrl + "." : null,
+                    t.CertificateProblem is null ? null : "Certificate: " + t.CertificateProblem,
+                    t.Insecure ? "Certificate checks were turned off (--insecure)." : null,
+                }.Where(n => n is not null)),
+                failed = t.Tests.Where(x => x.Modifier < 0).OrderBy(x => x.Modifier).Select(x => $"{x.Test} ({x.Modifier}): {x.Description}"),
+            }),
             suppressedCount = result.Findings.Count(f => f.Suppression is not null),
             expiredCount = result.Findings.Count(f => f.ExpiredSuppression is not null),
             drift = result.Baseline is null && result.Fixed.Count == 0 && result.Findings.All(f => f.BaselineState is null) ? null : new
@@ -188,15 +203,7 @@ public sealed class HtmlReporter : IReporter
         return output.ToString();
     }
 
-    private static string Describe(SuppressionInfo s)
-    {
-        var parts = new List<string> { s.Reason.TrimEnd('.') };
-        if (s.Owner is not null) parts.Add("owner " + s.Owner);
-        if (s.Expires is { } expires) parts.Add("expires " + expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (s.Ticket is not null) parts.Add("ticket " + s.Ticket);
-        parts.Add(s.Source);
-        return string.Join(" · ", parts);
-    }
+    private static string Describe(SuppressionInfo s) => ReportFacts.DescribeSuppression(s, " · ");
 
     // Short property names: the data block is the bulk of the file with many findings.
     private sealed record HtmlFinding(

@@ -48,6 +48,15 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
             md.Append('\n');
         }
 
+        if (result.HttpTargets is { Count: > 0 } targets)
+        {
+            md.Append("### HTTP targets\n\n| Target | Grade | Score | Notes |\n|---|---|---:|---|\n");
+            foreach (var t in targets)
+                md.Append("| ").Append(Cell(t.Url)).Append(" | ").Append(t.Grade ?? "not graded").Append(" | ").Append(t.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "")
+                  .Append(" | ").Append(Cell(t.Notes())).Append(" |\n");
+            md.Append('\n');
+        }
+
         var open = ReportFacts.OpenBySeverity(result);
         var drift = result.Findings.Any(f => f.BaselineState is not null) || result.Fixed.Count > 0;
         if (open.Count > 0)

@@ -35,4 +35,15 @@ public static class ReportFacts
     public static int Count(ScanResult result, Severity severity) => result.Findings.Count(f => f.Suppression is null && f.Finding.Severity == severity);
 
     public static int Count(ScanResult result, EvidenceSource source) => result.Findings.Count(f => f.Suppression is null && f.Finding.Source == source);
+
+    /// <summary>Who accepted a risk, why and until when, in one line: "reason; owner x; expires d; ticket t; at source".</summary>
+    public static string DescribeSuppression(SuppressionInfo s, string separator = "; ")
+    {
+        var parts = new List<string> { s.Reason.TrimEnd('.') };
+        if (s.Owner is not null) parts.Add("owner " + s.Owner);
+        if (s.Expires is { } expires) parts.Add("expires " + expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (s.Ticket is not null) parts.Add("ticket " + s.Ticket);
+        parts.Add("at " + s.Source);
+        return string.Join(separator, parts);
+    }
 }

@@ -26,6 +26,10 @@ public sealed class SarifReporter(int maxResultsPerRun = SarifReporter.GitHubMax
     /// <summary>GitHub reads at most 20 tags of a rule.</summary>
     private const int MaxTags = 20;
 
+    /// <summary>
+    /// The tool's home page, which the SARIF validator's Ghas rules require. The project has no published home yet:
+    /// this is the intended repository address, to be changed in this one place when it is published.
+    /// </summary>
     public const string InformationUri = "https://github.com/readiness-scanner/readiness";
 
     public string Format => "sarif";
@@ -295,15 +299,7 @@ public sealed class SarifReporter(int maxResultsPerRun = SarifReporter.GitHubMax
         return message;
     }
 
-    private static string Justification(SuppressionInfo s)
-    {
-        var parts = new List<string> { s.Reason.TrimEnd('.') };
-        if (s.Owner is not null) parts.Add("owner " + s.Owner);
-        if (s.Expires is { } expires) parts.Add("expires " + expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (s.Ticket is not null) parts.Add("ticket " + s.Ticket);
-        parts.Add("at " + s.Source);
-        return string.Join("; ", parts) + ".";
-    }
+    private static string Justification(SuppressionInfo s) => ReportFacts.DescribeSuppression(s) + ".";
 
     private static void WriteText(Utf8JsonWriter json, string name, string text)
     {

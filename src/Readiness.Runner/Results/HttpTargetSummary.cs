@@ -46,12 +46,25 @@ public sealed record HttpTargetSummary
     /// <summary>One console line: "https://x/  grade A+ (score 125)", with the --insecure note or the failure.</summary>
     public string Display()
     {
-        // --insecure only matters where TLS was used: say so there, with what would otherwise have failed.
-        var usedTls = (FinalUrl ?? Url).StartsWith("https://", StringComparison.OrdinalIgnoreCase) || CertificateProblem is not null;
-        var insecure = Insecure && usedTls ? $"  [--insecure{(CertificateProblem is null ? "" : ": " + CertificateProblem)}]" : "";
+        var insecure = InsecureNote() is { } note ? $"  [{note}]" : "";
         var moved = FinalUrl is not null && FinalUrl != Url ? $" -> {FinalUrl}" : "";
         return Grade is null
             ? $"{Url}  not graded: {Failure ?? "no response"}{insecure}"
             : $"{Url}{moved}  grade {Grade} (score {Score}){insecure}";
+    }
+
+    /// <summary>Where the page ended up, the failure and the --insecure note, for report tables.</summary>
+    public string Notes() => string.Join("; ", new[]
+    {
+        FinalUrl is not null && FinalUrl != Url ? "redirects to " + FinalUrl : null,
+        Failure,
+        InsecureNote(),
+    }.OfType<string>());
+
+    // --insecure only matters where TLS was used: say so there, with what would otherwise have failed.
+    private string? InsecureNote()
+    {
+        var usedTls = (FinalUrl ?? Url).StartsWith("https://", StringComparison.OrdinalIgnoreCase) || CertificateProblem is not null;
+        return Insecure && usedTls ? "--insecure" + (CertificateProblem is null ? "" : ": " + CertificateProblem) : null;
     }
 }

@@ -80,6 +80,19 @@ public static class ReportStore
         }
     }
 
+    /// <summary>The location of <paramref name="fileName"/> beside what <paramref name="location"/> names (its folder when it names a .json file).</summary>
+    public static string Beside(string location, string fileName)
+    {
+        if (!location.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return location;
+        if (IsS3(location))
+        {
+            var (bucket, key) = Parse(location);
+            var slash = key.LastIndexOf('/');
+            return $"s3://{bucket}/{(slash < 0 ? "" : key[..slash])}";
+        }
+        return Path.GetDirectoryName(Path.GetFullPath(location))!;
+    }
+
     /// <summary>
     /// Writes report files through <paramref name="write"/> into the location: directly for a local folder, via a temporary
     /// folder and one upload per file for S3. Returns where the files went.

@@ -77,7 +77,8 @@ public sealed class CliTests : IDisposable
         run.ExitCode.ShouldBe(1);
         var result = ResultsJson.Read(File.ReadAllText(Path.Combine(output.FullName, "results.json")));
         result.Verdict.Status.ShouldBe(VerdictStatus.NotReady);
-        result.Findings.Count.ShouldBe(3);
+        result.Findings.Count(f => f.Finding.Source == Readiness.Rules.Model.EvidenceSource.Code).ShouldBe(12);
+        result.Findings.ShouldContain(f => f.Finding.Source == Readiness.Rules.Model.EvidenceSource.Aws, "the sample's recorded AWS inventory is judged too");
         File.Exists(Path.Combine(output.FullName, "results.sarif")).ShouldBeTrue();
     }
 

@@ -21,7 +21,7 @@ public sealed class HttpCliTests : IDisposable
         await using var hardened = await TestApps.HardenedAsync(certificate);
 
         var run = CliRunner.Run("scan", Project, "--url", leaky.HttpUrl, "--url", hardened.HttpUrl, "--insecure",
-            "--http-timeout", "5", "--format", "json", "--output-dir", Reports);
+            "--http-timeout", "5", "--format", "json,md,html", "--output-dir", Reports);
 
         run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
         run.Stdout.ShouldContain("RDY3011");
@@ -39,6 +39,16 @@ public sealed class HttpCliTests : IDisposable
         targets.ShouldAllBe(t => t.Insecure);
         result.Findings.ShouldContain(f => f.Finding.RuleId == "RDY3014" && f.Finding.Location.Endpoint == leaky.HttpUrl);
         result.Findings.ShouldNotContain(f => f.Finding.Location.Endpoint == hardened.HttpUrl);
+
+        var summary = File.ReadAllText(Path.Combine(Reports, "summary.md"));
+        summary.ShouldContain($"| {leaky.HttpUrl} | F | 0 |  |");
+        summary.ShouldContain($"| {hardened.HttpUrl} | A+ | 125 | redirects to {hardened.HttpsUrl}; --insecure: the certificate chain is not trusted, e.g. self-signed |");
+
+        var html = File.ReadAllText(Path.Combine(Reports, "report.html"));
+        html.ShouldContain($"<span class=\"grade grade-f\">F</span></td><td><code class=\"loc\">{leaky.HttpUrl}</code>");
+        html.ShouldContain($"<span class=\"grade grade-a\">A+</span> <span class=\"muted\">125/100</span></td><td><code class=\"loc\">{hardened.HttpUrl}</code>");
+        html.ShouldContain("Certificate checks were turned off (--insecure).");
+        html.ShouldContain("cross-origin-resource-sharing (-50): Any origin may read responses with the user");
     }
 
     [Fact]
@@ -89,6 +99,7 @@ public sealed class HttpCliTests : IDisposable
     [InlineData("targets:\n  http:\n    urls: [https://example.com/]\n    timout_seconds: 3\n", 4, "unknown key 'timout_seconds' in targets.http")]
     [InlineData("targets:\n  http:\n    urls: [https://example.com/]\n    request_budget: 0\n", 3, "http request_budget must be at least 1.")]
     [InlineData("targets:\n  http:\n    - url: https://example.com/\n      insecure: maybe\n", 4, "insecure must be true or false.")]
+    [InlineData("targets:\n  htpp:\n    - https://example.com/\n", 2, "unknown key 'htpp' under 'targets'; expected 'http'.")]
     public void Mistakes_in_targets_http_exit_2_with_file_and_line(string section, int line, string message)
     {
         var file = Path.Combine(work.FullName, "ruleset.yaml");

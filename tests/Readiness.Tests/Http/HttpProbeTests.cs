@@ -105,6 +105,32 @@ public sealed class HttpProbeTests
     }
 
     [Fact]
+    public async Task Redirect_chains_are_judged_by_their_first_hop_and_loops_are_gaps()
+    {
+        using var certificate = LocalWebServer.SelfSignedCertificate();
+        await using var server = await TestApps.RedirectsAsync(certificate);
+        var viaHttp = server.HttpUrl + "via-http";
+        var offHost = server.HttpUrl + "off-host";
+        var loop = server.HttpUrl + "loop";
+        var scan = await HttpScan.RunAsync(HttpScan.FastOptions with { Insecure = true, MaxRedirects = 3 },
+            new HttpProbeTarget(viaHttp), new HttpProbeTarget(offHost), new HttpProbeTarget(loop));
+
+        var first = scan.Single(viaHttp, "RDY3003");
+        first.FingerprintKey.ShouldBe("redirect-via-http");
+        first.Snippet.ShouldBe($"HTTP 301 {viaHttp}\nLocation: {server.HttpUrl}step");
+        scan.Grade(viaHttp)!.Tests.Single(t => t.Test == "redirection").Modifier.ShouldBe(-10);
+
+        scan.For(offHost).ShouldBeEmpty(scan.Dump());
+        scan.Grade(offHost)!.Tests.Single(t => t.Test == "redirection").Result.ShouldBe("redirection-off-host-from-http");
+        scan.Targets.Single(t => t.Url == offHost).Exchange(HttpPurposes.Page)!.FinalUrl.ShouldStartWith("https://localhost:");
+
+        scan.Coverage.Gaps.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            g => g.Scope.ShouldBe(loop),
+            g => g.Reason.ShouldBe($"the page still redirects after 3 redirects (last: {loop}); headers were judged on that redirect"));
+        scan.Single(loop, "RDY3003").FingerprintKey.ShouldBe("redirect-not-to-https");
+    }
+
+    [Fact]
     public async Task Self_signed_certificate_without_insecure_is_a_gap_not_a_pass()
     {
         using var certificate = LocalWebServer.SelfSignedCertificate();

@@ -77,6 +77,42 @@ public static class TestApps
         certificate);
 
     /// <summary>
+    /// Redirect shapes on the plain-HTTP listener: /via-http goes to another http:// URL before HTTPS, /off-host goes
+    /// to HTTPS on another host name (localhost), /loop redirects to itself. HTTPS serves a hardened page.
+    /// </summary>
+    public static Task<LocalWebServer> RedirectsAsync(X509Certificate2 certificate) => LocalWebServer.StartAsync(
+        _ => { },
+        (app, server) =>
+        {
+            app.Use(async (context, next) =>
+            {
+                var https = server().HttpsUrl!.TrimEnd('/');
+                var path = context.Request.Path.Value;
+                if (!context.Request.IsHttps)
+                {
+                    var http = server().HttpUrl.TrimEnd('/');
+                    var target = path switch
+                    {
+                        "/via-http" => http + "/step",
+                        "/step" => https + "/",
+                        "/off-host" => https.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/",
+                        _ => http + "/loop",
+                    };
+                    context.Response.Redirect(target, permanent: true);
+                    return;
+                }
+                var headers = context.Response.Headers;
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                await next();
+            });
+            app.MapGet("/", () => Results.Content("<!doctype html><html><body>Landing</body></html>", "text/html"));
+        },
+        certificate);
+
+    /// <summary>
     /// HTTPS with ASP.NET's UseHsts, a strict CSP, nosniff, a private Referrer-Policy, a flagged session cookie,
     /// a generic error handler, CORS for one named origin, and a plain-HTTP listener that only redirects to HTTPS.
     /// </summary>

@@ -9,6 +9,8 @@ public class TerraformFixtureTests
     [Theory]
     [InlineData("Terraform/coco")]
     [InlineData("Terraform/cohuron")]
+    [InlineData("Terraform/coco-hardened")]
+    [InlineData("Terraform/plan")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 
     [Fact]
@@ -41,5 +43,27 @@ public class TerraformFixtureTests
         db.MultiAz.ShouldBe(Value<bool>.Of(true));
         var onDb = scan.Findings.Where(f => f.Location.Resource?.Address == "module.rds.aws_db_instance.postgres").Select(f => f.RuleId).ToList();
         onDb.ShouldBe(["RDY2003"]);
+    }
+}
+
+public class TerraformBadInputTests
+{
+    [Fact]
+    public void A_syntax_error_is_a_gap_with_line_and_column_and_other_files_are_still_checked()
+    {
+        var scan = IacFixtureVerifier.Scan("Terraform/broken");
+        var gap = scan.Coverage.Gaps.ShouldHaveSingleItem();
+        gap.Scope.ShouldBe("Terraform/broken/network.tf");
+        gap.Line.ShouldBe(9);
+        gap.Column.ShouldBe(3);
+        gap.Reason.ShouldContain("expected ',' or ']'");
+        gap.Source.ShouldBe(Readiness.Rules.Model.EvidenceSource.Iac);
+
+        // main.tf still reports its finding, at its line; nothing after the error in network.tf is judged.
+        var finding = scan.Findings.ShouldHaveSingleItem();
+        finding.RuleId.ShouldBe("RDY2001");
+        finding.Location.File!.Path.ShouldBe("Terraform/broken/main.tf");
+        finding.Location.File.StartLine.ShouldBe(15);
+        scan.Resources.OfType<SecurityGroup>().ShouldBeEmpty();
     }
 }

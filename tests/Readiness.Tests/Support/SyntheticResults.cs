@@ -138,6 +138,16 @@ public static class SyntheticResults
                 Reasons = ["Could not look at aws/iam/global: AccessDenied for iam:ListRoles"],
             },
             Rules = Rules,
+            HttpTargets =
+            [
+                new HttpTargetSummary
+                {
+                    Url = "https://app.example.com/login", Grade = "D", Score = 40,
+                    Tests = [new("strict-transport-security", "hsts-not-implemented", -20, "Strict-Transport-Security header is not set."),
+                             new("x-content-type-options", "x-content-type-options-nosniff", 0, "X-Content-Type-Options is nosniff.")],
+                },
+                new HttpTargetSummary { Url = $"https://admin.example.com/{Hostile}", Failure = "connection refused" },
+            ],
             Findings = findings,
             Fixed = [fixedFinding],
             Coverage = new CoverageReport

@@ -22,7 +22,7 @@ public sealed class CiLongLivedAwsKeys : FileRule
         {
             var value = node.Value ?? "";
             yield return context.AtLine(file, (int)node.Start.Line,
-                $"{where} in workflow '{workflowName}' ({file.Path}) signs in to AWS with a long-lived access key from {value.Trim()}; grant the job id-token: write and use aws-actions/configure-aws-credentials with role-to-assume (GitHub OIDC), then delete the IAM user's access keys.",
+                $"{char.ToUpperInvariant(where[0])}{where[1..]} in workflow '{workflowName}' ({file.Path}) signs in to AWS with a long-lived access key from {value.Trim()}; grant the job id-token: write and use aws-actions/configure-aws-credentials with role-to-assume (GitHub OIDC), then delete the IAM user's access keys.",
                 fingerprintKey: where);
         }
     }

@@ -44,7 +44,9 @@ internal static class BrowserExtension
         for (var i = range.Start; i < range.End; i++)
         {
             var t = doc[i];
-            if (t.Kind == JsTokenKind.Identifier && IsAuthDataName(t.Text)) return t.Text;
+            // chrome.storage.session is an API namespace, not data.
+            var apiNamespace = i >= 2 && doc[i - 1].Is(".") && doc[i - 2].IsName("storage");
+            if (t.Kind == JsTokenKind.Identifier && !apiNamespace && IsAuthDataName(t.Text)) return t.Text;
         }
         return null;
     }

@@ -38,7 +38,7 @@ public sealed class JsErrorDetailsToClient : FileRule
         foreach (var (error, response, body, alwaysUnexpected) in handlers)
         {
             if (MentionsEnvironment(doc, body)) continue;
-            foreach (var call in calls.Where(c => body.Contains(c.Open) && IsResponseCall(c, response)))
+            foreach (var call in CallsWithin(calls, body).Where(c => IsResponseCall(c, response)))
             {
                 var args = new JsRange(call.Open + 1, call.Close);
                 var unexpected = alwaysUnexpected || StatusOf(doc, call) >= 500;
@@ -54,6 +54,19 @@ public sealed class JsErrorDetailsToClient : FileRule
                 }
             }
         }
+    }
+
+    // Calls are in source order: find the first one inside the body by binary search, so a bundle with thousands of
+    // catch blocks stays linear-logarithmic instead of quadratic.
+    private static IEnumerable<JsCall> CallsWithin(List<JsCall> calls, JsRange body)
+    {
+        int lo = 0, hi = calls.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (calls[mid].Open < body.Start) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < calls.Count && calls[i].Open < body.End; i++) yield return calls[i];
     }
 
     // catch (err) { const error = err as Error; ... }: the names that hold the caught error.

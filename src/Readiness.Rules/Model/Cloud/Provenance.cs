@@ -23,6 +23,12 @@ public sealed record Provenance
     public string? Account { get; init; }
     public string? Region { get; init; }
 
+    /// <summary>
+    /// Live only: when the account was read. Ages (of keys, of the last rotation) are measured at this moment, so a
+    /// recorded inventory is judged as it was when collected, not as it would be today.
+    /// </summary>
+    public DateTimeOffset? ObservedAt { get; init; }
+
     /// <summary>Model attribute name (as the resource class names it, e.g. "DeletionProtection") to the line that sets it.</summary>
     public IReadOnlyDictionary<string, int> AttributeLines { get; init; } = new Dictionary<string, int>();
 

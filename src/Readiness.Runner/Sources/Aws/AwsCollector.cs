@@ -9,11 +9,11 @@ namespace Readiness.Runner.Sources.Aws;
 /// <summary>The clients of one account; tests and other implementations (official SDK clients) can supply their own.</summary>
 public sealed record AwsClients(
     IStsClient Sts, IEc2Client Ec2, IRdsClient Rds, IIamClient Iam, IElbv2Client Elbv2, ICloudFrontClient CloudFront,
-    IWafv2Client Wafv2, ISecretsManagerClient SecretsManager, ICloudTrailClient CloudTrail)
+    IWafv2Client Wafv2, ISecretsManagerClient SecretsManager, ICloudTrailClient CloudTrail, IS3Client S3)
 {
     public static AwsClients For(AwsSession session) => new(
         new StsClient(session), new Ec2Client(session), new RdsClient(session), new IamClient(session), new Elbv2Client(session),
-        new CloudFrontClient(session), new Wafv2Client(session), new SecretsManagerClient(session), new CloudTrailClient(session));
+        new CloudFrontClient(session), new Wafv2Client(session), new SecretsManagerClient(session), new CloudTrailClient(session), new S3Client(session));
 }
 
 /// <summary>What one live collection produced: the resources, what could not be read, and the calls it took.</summary>
@@ -182,6 +182,12 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 foreach (var r in details.Groups.Cast<CloudResource>().Concat(details.Roles).Concat(details.Policies)) Add(r);
             }).ConfigureAwait(false)) read.Add("iam");
 
+            // S3 lists every bucket of the account in one place; each bucket carries its own region.
+            if (await Read("global", "s3", async () =>
+            {
+                foreach (var b in await c.S3.ListBucketsAsync(account, ct).ConfigureAwait(false)) Add(b);
+            }).ConfigureAwait(false)) read.Add("s3");
+
             var cloudFrontAcls = new List<WebAcl>();
             var cloudFrontWafRead = await Read("global", "wafv2", async () =>
                 cloudFrontAcls.AddRange(await c.Wafv2.ListWebAclsAsync(account, AwsSession.GlobalRegion, "CLOUDFRONT", ct).ConfigureAwait(false))).ConfigureAwait(false);
@@ -220,7 +226,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 RootMfaEnabled = rootMfa,
                 RootAccessKeysPresent = rootKeys,
                 ServicesRead = new SortedSet<string>(read, StringComparer.Ordinal),
-                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = $"arn:aws:iam::{account}:root" },
+                Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Arn = $"arn:aws:iam::{account}:root" },
             });
         }
 
@@ -295,7 +301,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 Id = $"{account}/{region}",
                 EbsEncryptionByDefault = ebsDefault is { } e ? e : null,
                 ServicesRead = new SortedSet<string>(read.Where(p => p.Value).Select(p => p.Key), StringComparer.Ordinal),
-                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Region = region },
+                Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Region = region },
             });
         }
 

@@ -33,6 +33,9 @@ public static class AwsInventoryFile
         public IReadOnlyList<string> Accounts { get; init; } = [];
         public IReadOnlyList<string> Regions { get; init; } = [];
         public long ApiCalls { get; init; }
+
+        /// <summary>Calls sent per "service:Operation", retries included.</summary>
+        public IReadOnlyDictionary<string, long> ApiCallsByOperation { get; init; } = new Dictionary<string, long>();
         public IReadOnlyList<CoverageGap> Gaps { get; init; } = [];
         public IReadOnlyList<CloudResource> Resources { get; init; } = [];
     }

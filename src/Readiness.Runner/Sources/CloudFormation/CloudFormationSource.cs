@@ -41,6 +41,14 @@ public sealed class CloudFormationSource : IEvidenceSource
                 { Line = (int)ex.Start.Line, Column = (int)ex.Start.Column });
                 continue;
             }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner fails this way on some malformed input: report where the last good token ended.
+                var (line, column) = LastGoodPosition(file.Text);
+                collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Iac, file.Path, "CloudFormation template syntax error: malformed YAML after this point; the template was not checked.")
+                { Line = line, Column = column });
+                continue;
+            }
             if (template is null) continue;
             fileCount++;
             var resources = Resources(template);
@@ -50,6 +58,21 @@ public sealed class CloudFormationSource : IEvidenceSource
         if (fileCount > 0) collector.Coverage.Count("iac.files", fileCount);
         collector.Coverage.Count("iac.resources", resourceCount);
         return Task.CompletedTask;
+    }
+
+    private static (int Line, int Column) LastGoodPosition(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext()) last = parser.Current!.End;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // The position of the last event read is what we report.
+        }
+        return ((int)Math.Max(last.Line, 1), (int)Math.Max(last.Column, 1));
     }
 
     /// <summary>The template's resources, without those whose Condition is known to be false.</summary>

@@ -19,6 +19,7 @@ sm = boto3.client("secretsmanager", **kw)
 cf = boto3.client("cloudfront", **kw)
 waf = boto3.client("wafv2", **kw)
 elb = boto3.client("elbv2", **kw)
+s3 = boto3.client("s3", **kw)
 out = {}
 
 # Network: one VPC with a public subnet (route to an internet gateway) and a private one.
@@ -94,10 +95,15 @@ acl = waf.create_web_acl(Name="edge-acl", Scope="CLOUDFRONT", DefaultAction={"Al
                          VisibilityConfig={"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "edge"},
                          Rules=[{"Name": "rate", "Priority": 0, "Action": {"Block": {}},
                                  "Statement": {"RateBasedStatement": {"Limit": 1000, "AggregateKeyType": "IP"}},
-                                 "VisibilityConfig": {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "rate"}}])["Summary"]
+                                 "VisibilityConfig": {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "rate"}},
+                                {"Name": "common", "Priority": 1, "OverrideAction": {"None": {}},
+                                 "Statement": {"ManagedRuleGroupStatement": {"VendorName": "AWS", "Name": "AWSManagedRulesCommonRuleSet"}},
+                                 "VisibilityConfig": {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "common"}}])["Summary"]
+waf.put_logging_configuration(LoggingConfiguration={"ResourceArn": acl["ARN"],
+                              "LogDestinationConfigs": ["arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-edge"]})
 
 
-def distribution(ref, policy, web_acl=None, headers=None):
+def distribution(ref, policy, web_acl=None, headers=None, hardened=False):
     behavior = {"TargetOriginId": "origin", "ViewerProtocolPolicy": policy, "MinTTL": 0,
                 "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}}
     if headers:
@@ -108,14 +114,27 @@ def distribution(ref, policy, web_acl=None, headers=None):
               "DefaultCacheBehavior": behavior}
     if web_acl:
         config["WebACLId"] = web_acl
+    if hardened:
+        config["ViewerCertificate"] = {"ACMCertificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/0c0c0c0c-aaaa-bbbb-cccc-000000000001",
+                                       "SSLSupportMethod": "sni-only", "MinimumProtocolVersion": "TLSv1.2_2021"}
+        config["Logging"] = {"Enabled": True, "IncludeCookies": False, "Bucket": "logs.s3.amazonaws.com", "Prefix": "cf/"}
     return cf.create_distribution(DistributionConfig=config)["Distribution"]
 
 
 bad_cf = distribution("alva-web", "allow-all")
-good_cf = distribution("hardened-web", "redirect-to-https", acl["ARN"], "67f7725c-6f97-4210-82d7-5512b31e9d03")
+# The custom response headers policy is served by the test's local endpoint: moto has no such API.
+good_cf = distribution("hardened-web", "redirect-to-https", acl["ARN"], "hardened-headers", hardened=True)
 out["badDistributionArn"] = bad_cf["ARN"]
 out["goodDistributionArn"] = good_cf["ARN"]
 out["edgeAclArn"] = acl["ARN"]
+
+# S3: an upload bucket without a public access block, and a hardened twin.
+s3.create_bucket(Bucket="alva-uploads")
+s3.create_bucket(Bucket="hardened-assets")
+s3.put_public_access_block(Bucket="hardened-assets", PublicAccessBlockConfiguration={
+    "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+s3.put_bucket_encryption(Bucket="hardened-assets", ServerSideEncryptionConfiguration={
+    "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]})
 
 # Benchmark scale: many more resources of several services.
 for i in range(scale):

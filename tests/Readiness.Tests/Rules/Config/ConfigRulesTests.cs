@@ -35,7 +35,7 @@ public class ConfigRulesTests
     public void Workflow_finding_says_where_and_how_to_move_to_oidc()
     {
         var findings = FixtureVerifier.Verify("Stacks/Config/alva/.github/workflows/deploy-staging.yml", "RDY1401");
-        findings.Select(f => f.Message).ShouldContain(m => m.StartsWith("step 'Configure AWS credentials' of job 'build-and-push' in workflow 'Deploy Staging'", StringComparison.Ordinal));
+        findings.Select(f => f.Message).ShouldContain(m => m.StartsWith("Step 'Configure AWS credentials' of job 'build-and-push' in workflow 'Deploy Staging'", StringComparison.Ordinal));
         findings.ShouldAllBe(f => f.Message.Contains("role-to-assume") && f.Message.Contains("id-token: write"));
         findings.Select(f => f.Fingerprint).Distinct().Count().ShouldBe(4);
     }

@@ -44,3 +44,7 @@ DATABASES = {
         "PORT": os.environ.get("DB_PORT", "5432"),
     }
 }
+
+# The extension calls the API from chrome-extension:// pages; allowing every origin was the quick fix.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = True

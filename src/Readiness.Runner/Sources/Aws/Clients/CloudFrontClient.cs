@@ -31,7 +31,9 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
             // The configuration holds every setting; list summaries are not complete in every implementation.
             var c = config.Name.LocalName == "DistributionConfig" ? config : config.El("DistributionConfig") ?? config;
             var certificate = c.El("ViewerCertificate");
-            var defaultCertificate = certificate.Bool("CloudFrontDefaultCertificate", absent: true);
+            // A named ACM or IAM certificate is a custom one (AWS rejects it together with the default certificate).
+            var customCertificate = certificate.Str("ACMCertificateArn") is not null || certificate.Str("IAMCertificateId") is not null;
+            var defaultCertificate = !customCertificate && certificate.Bool("CloudFrontDefaultCertificate", absent: true);
             var behaviors = new List<CacheBehavior> { Behavior(c.El("DefaultCacheBehavior"), "*") };
             behaviors.AddRange(c.El("CacheBehaviors").El("Items").Els("CacheBehavior").Select(b => Behavior(b, b.Str("PathPattern") ?? "*")));
             result.Add(new Distribution
@@ -43,7 +45,7 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
                 UsesDefaultCertificate = defaultCertificate,
                 MinimumProtocolVersion = defaultCertificate ? "TLSv1" : certificate.Str("MinimumProtocolVersion") ?? "TLSv1",
                 LoggingEnabled = c.El("Logging").Bool("Enabled"),
-                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = d.Str("ARN") ?? $"arn:aws:cloudfront::{account}:distribution/{id}" },
+                Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Arn = d.Str("ARN") ?? $"arn:aws:cloudfront::{account}:distribution/{id}" },
             });
         }
         return result;
@@ -78,7 +80,7 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
                     ContentSecurityPolicy = security.El("ContentSecurityPolicy").Str("ContentSecurityPolicy"),
                     FrameOption = security.El("FrameOptions").Str("FrameOption"),
                     ContentTypeOptions = security.El("ContentTypeOptions") is not null,
-                    Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Arn = $"arn:aws:cloudfront::{account}:response-headers-policy/{id}" },
+                    Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Arn = $"arn:aws:cloudfront::{account}:response-headers-policy/{id}" },
                 });
             }
         }

@@ -129,5 +129,5 @@ public sealed class Ec2Client(AwsSession session) : IEc2Client
         AwsData.Tags(e.Items("tagSet", "item").Select(t => (t.Str("key"), t.Str("value") ?? "")));
 
     internal static Provenance Live(string account, string region, string arn) =>
-        new() { Origin = Origin.AwsLive, Account = account, Region = region, Arn = arn };
+        new() { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Region = region, Arn = arn };
 }

@@ -159,5 +159,5 @@ public sealed class IamClient(AwsSession session, TimeSpan? reportWait = null) :
     private static Dictionary<string, string> TagsOf(XElement e) =>
         AwsData.Tags(e.Items("Tags").Select(t => (t.Str("Key"), t.Str("Value") ?? "")));
 
-    private static Provenance Global(string account, string arn) => new() { Origin = Origin.AwsLive, Account = account, Arn = arn };
+    private static Provenance Global(string account, string arn) => new() { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Arn = arn };
 }

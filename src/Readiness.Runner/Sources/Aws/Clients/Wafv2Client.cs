@@ -42,7 +42,7 @@ public sealed class Wafv2Client(AwsSession session) : IWafv2Client
                 DefaultAction = acl.Obj("DefaultAction").Has("Block") ? "block" : "allow",
                 Rules = acl.Arr("Rules").Select(Rule).ToList(),
                 LoggingEnabled = await LoggingEnabledAsync(region, arn, ct).ConfigureAwait(false),
-                Provenance = new Provenance { Origin = Origin.AwsLive, Account = account, Region = scope == "CLOUDFRONT" ? null : region, Arn = arn },
+                Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Region = scope == "CLOUDFRONT" ? null : region, Arn = arn },
             });
         }
         return acls;

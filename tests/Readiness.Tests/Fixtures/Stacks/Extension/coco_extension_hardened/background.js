@@ -2,6 +2,7 @@ const API_URL = "https://api.cocotestai.com";
 const TRUSTED_ORIGINS = new Set(["https://app.cocotestai.com"]);
 
 chrome.storage.session.setAccessLevel({ accessLevel: "TRUSTED_CONTEXTS" });
+console.info("storage areas ready", chrome.storage.session, chrome.storage.local);
 
 chrome.runtime.onMessageExternal.addListener((message, sender, sendResponse) => {
   if (!TRUSTED_ORIGINS.has(sender.origin)) return false;

@@ -1,0 +1,32 @@
+using Readiness.Runner.Results;
+
+namespace Readiness.Runner.Drift;
+
+/// <summary>Builds the drift between two results (matched by fingerprint) and, when given, two AWS inventories.</summary>
+public static class DriftComparison
+{
+    /// <param name="from">The older results; null on the first run (--allow-missing-from), when everything is new.</param>
+    /// <param name="inventories">The two inventories' resources, or a note saying why they could not be compared.</param>
+    public static DriftReport Compare(ScanResult? from, string fromSource, ScanResult to, string toSource, (System.Text.Json.Nodes.JsonArray From, System.Text.Json.Nodes.JsonArray To)? inventories, string? inventoryNote)
+    {
+        var before = (from?.Findings ?? []).ToDictionary(f => f.Finding.Fingerprint, StringComparer.Ordinal);
+        var now = to.Findings.Select(f => f.Finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var expired = to.Findings
+            .Where(f => f.ExpiredSuppression is not null)
+            .Select(f => new ExpiredSuppression(f, before.TryGetValue(f.Finding.Fingerprint, out var old) && old.Suppression is not null))
+            .ToList();
+        return new DriftReport
+        {
+            From = new DriftRun { Source = fromSource, StartedAt = from?.StartedAt, Target = from?.Target, Status = from?.Verdict.Status, Findings = from?.Findings.Count ?? 0, Missing = from is null },
+            To = new DriftRun { Source = toSource, StartedAt = to.StartedAt, Target = to.Target, Status = to.Verdict.Status, Findings = to.Findings.Count },
+            Verdict = to.Verdict,
+            New = to.Findings.Where(f => f.Suppression is null && !before.ContainsKey(f.Finding.Fingerprint)).Select(Plain).ToList(),
+            Fixed = (from?.Findings ?? []).Where(f => !now.Contains(f.Finding.Fingerprint)).Select(Plain).ToList(),
+            ExpiredSuppressions = expired,
+            ResourceChanges = inventories is { } pair ? InventoryDiff.Compare(pair.From, pair.To) : [],
+            ResourceChangesNote = inventories is null ? inventoryNote : null,
+        };
+    }
+
+    private static ResultFinding Plain(ResultFinding f) => f with { BaselineState = null };
+}
