@@ -29,6 +29,8 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
 
     public void Observe(SourceFile file)
     {
+        // .terraform/ holds what `terraform init` downloaded (registry modules, providers): not this project's roots.
+        if (file.Path.StartsWith(".terraform/", StringComparison.Ordinal) || file.Path.Contains("/.terraform/", StringComparison.Ordinal)) return;
         if (file.Path.EndsWith(".tf", StringComparison.Ordinal) || TerraformProject.IsVarFile(file.Path)) configFiles[file.Path] = file;
         else if (TerraformPlanReader.LooksLikePlan(file)) planFiles[file.Path] = file;
     }
