@@ -28,4 +28,9 @@ if ! grep -qs "\"version\": \"$sarif_multitool_version\"" .build/tools/node_modu
 fi
 chmod u+x .build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
+# Live AWS: the integration tests run `python3 -m moto.server` (moto 5.2) and seed it with boto3; both are part of the
+# machine image (their registry is not reachable from here), so only check and say so clearly.
+python3 -c 'import moto.server, boto3' 2>/dev/null \
+  || echo "warning: python3 cannot import moto.server and boto3: the AWS integration tests will fail (docs/aws.md, 'Emulators and tests')." >&2
+
 dotnet restore Readiness.sln --verbosity quiet

@@ -21,7 +21,7 @@ public sealed class IacCliTests : IDisposable
     private sealed record ScanResultView(ScanResult Result)
     {
         public List<string> RulesOn(string address) =>
-            Result.Findings.Where(f => f.Finding.Location.Resource?.Address == address).Select(f => f.Finding.RuleId).Order().ToList();
+            Result.Findings.Where(f => f.Finding.Location.Resource?.Address == address && f.Finding.Source == Readiness.Rules.Model.EvidenceSource.Iac).Select(f => f.Finding.RuleId).Order().ToList();
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class IacCliTests : IDisposable
     {
         var defaults = Scan();
         defaults.RulesOn(Database).ShouldBe(["RDY2002", "RDY2003", "RDY2004"]);
-        var deletion = defaults.Result.Findings.Single(f => f.Finding.RuleId == "RDY2002" && f.Finding.Location.Resource?.Address == Database).Finding;
+        var deletion = defaults.Result.Findings.Single(f => f.Finding.RuleId == "RDY2002" && f.Finding.Location.Resource?.Address == Database && f.Finding.Source == Readiness.Rules.Model.EvidenceSource.Iac).Finding;
         deletion.Location.File!.Path.ShouldEndWith("infrastructure/terraform/modules/rds/main.tf");
         deletion.Location.File.StartLine.ShouldBe(105);
 
