@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 
@@ -11,22 +10,19 @@ namespace Readiness.Tests.Support;
 ///   <c>FN RDY1101</c> a known false negative (may be missing), <c>FP RDY1101</c> a known false positive (may appear).
 /// Any missing or extra finding fails with the full list; a marker without a rule id is itself an error.
 /// </summary>
-public static partial class FixtureVerifier
+public static class FixtureVerifier
 {
-    [GeneratedRegex(@"\b(?<kind>Noncompliant|FN|FP)(?:@(?<offset>[+-]\d+))?(?<ids>(?:[\s,]+RDY\d{4})*)")]
-    private static partial Regex Marker();
-
-    [GeneratedRegex(@"RDY\d{4}")]
-    private static partial Regex RuleId();
-
     /// <summary>Verifies a fixture under tests/Readiness.Tests/Fixtures. With no rule ids, every file rule of the catalog counts.</summary>
     public static IReadOnlyList<Finding> Verify(string fixturePath, params string[] ruleIds)
     {
-        var file = new SourceFile(fixturePath, File.ReadAllText(TestPaths.Fixture(fixturePath)));
-        return Verify(file, ruleIds);
+        var fullPath = TestPaths.Fixture(fixturePath);
+        var file = new SourceFile(fixturePath, File.ReadAllText(fullPath));
+        return Verify(file, Annotations.Read(file, fullPath), ruleIds);
     }
 
-    public static IReadOnlyList<Finding> Verify(SourceFile file, params string[] ruleIds)
+    public static IReadOnlyList<Finding> Verify(SourceFile file, params string[] ruleIds) => Verify(file, Annotations.FromComments(file), ruleIds);
+
+    private static IReadOnlyList<Finding> Verify(SourceFile file, IReadOnlyList<Expectation> annotations, string[] ruleIds)
     {
         var rules = RuleCatalog.Default.Rules.OfType<FileRule>()
             .Where(r => ruleIds.Length == 0 || ruleIds.Contains(r.Id))
@@ -38,7 +34,10 @@ public static partial class FixtureVerifier
         var (findings, errors) = engine.Complete();
         if (errors.Count > 0) throw new InvalidOperationException("Engine errors: " + string.Join("; ", errors));
 
-        var (expected, allowedMissing, allowedExtra) = ReadAnnotations(file, rules.Select(r => r.Id).ToHashSet());
+        var active = rules.Select(r => r.Id).ToHashSet();
+        var relevant = annotations.Where(a => active.Contains(a.RuleId)).ToList();
+        var expected = relevant.Where(a => a.Kind == ExpectationKind.Noncompliant).Select(a => (a.Line, a.RuleId)).ToList();
+        var allowedExtra = relevant.Where(a => a.Kind == ExpectationKind.FalsePositive).Select(a => (a.Line, a.RuleId)).ToHashSet();
         var actual = findings.Select(f => (Line: f.Location.File!.StartLine, f.RuleId)).ToList();
 
         var problems = new List<string>();
@@ -52,36 +51,8 @@ public static partial class FixtureVerifier
             var finding = findings.First(f => f.Location.File!.StartLine == a.Line && f.RuleId == a.RuleId);
             problems.Add($"  unexpected: line {a.Line} {a.RuleId}: {finding.Message}");
         }
-        _ = allowedMissing;
         if (problems.Count > 0)
             throw new Xunit.Sdk.XunitException($"{file.Path} does not match its annotations:\n{string.Join("\n", problems)}");
         return findings;
-    }
-
-    private static (List<(int Line, string RuleId)> Expected, HashSet<(int, string)> AllowedMissing, HashSet<(int, string)> AllowedExtra)
-        ReadAnnotations(SourceFile file, HashSet<string> activeIds)
-    {
-        var expected = new List<(int, string)>();
-        var fn = new HashSet<(int, string)>();
-        var fp = new HashSet<(int, string)>();
-        for (var line = 1; line <= file.LineCount; line++)
-        {
-            foreach (Match m in Marker().Matches(file.Line(line)))
-            {
-                var ids = RuleId().Matches(m.Groups["ids"].Value).Select(x => x.Value).ToList();
-                if (ids.Count == 0) throw new FormatException($"{file.Path}:{line}: '{m.Groups["kind"].Value}' marker names no rule id.");
-                var target = line + (m.Groups["offset"].Success ? int.Parse(m.Groups["offset"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
-                foreach (var id in ids.Where(activeIds.Contains))
-                {
-                    switch (m.Groups["kind"].Value)
-                    {
-                        case "Noncompliant": expected.Add((target, id)); break;
-                        case "FN": fn.Add((target, id)); break;
-                        default: fp.Add((target, id)); break;
-                    }
-                }
-            }
-        }
-        return (expected, fn, fp);
     }
 }

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using Readiness.Rules.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Readiness.Rules.Secrets;
+
+/// <summary>
+/// One provider-specific secret detector, loaded from detectors.yaml (data, like gitleaks' config). The regex runs only
+/// in windows around one of its keywords; the group "secret" is the credential that gets hashed and redacted.
+/// </summary>
+public sealed class Detector
+{
+    /// <summary>Regexes only ever see bounded windows, so a match taking longer than this is pathological input (generous: CI machines are shared).</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly Lazy<Regex> regex;
+
+    public Detector(string id, string title, string ruleId, Severity severity, IReadOnlyList<string> keywords, string pattern)
+    {
+        Id = id;
+        Title = title;
+        RuleId = ruleId;
+        Severity = severity;
+        Keywords = keywords;
+        Pattern = pattern;
+        // Compiled lazily: a scan that never meets a keyword never pays for compiling its regex.
+        regex = new Lazy<Regex>(() => new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout));
+    }
+
+    public string Id { get; }
+    public string Title { get; }
+    public string RuleId { get; }
+    public Severity Severity { get; }
+    public IReadOnlyList<string> Keywords { get; }
+    public string Pattern { get; }
+    public Regex Regex => regex.Value;
+    public double? MinEntropy { get; init; }
+    public string? Validate { get; init; }
+    public IReadOnlyList<string> Near { get; init; } = [];
+
+    /// <summary>True when a match may span lines after its keyword (private key blocks, JSON documents).</summary>
+    public bool Block { get; init; }
+
+    public string? Revoke { get; init; }
+    public IReadOnlyList<string> TrueSamples { get; init; } = [];
+    public IReadOnlyList<string> FalseSamples { get; init; } = [];
+
+    public override string ToString() => Id;
+}
+
+/// <summary>The detectors shipped in the assembly (Secrets/detectors.yaml), parsed strictly.</summary>
+public static class DetectorCatalog
+{
+    public static readonly IReadOnlySet<string> Validators = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "github-crc32", "jwt", "basic-auth-base64", "url-password", "assigned-password",
+    };
+
+    private static readonly Lazy<IReadOnlyList<Detector>> All = new(() =>
+    {
+        using var stream = typeof(DetectorCatalog).Assembly.GetManifestResourceStream("secrets:detectors.yaml")
+            ?? throw new InvalidOperationException("detectors.yaml is not embedded in Readiness.Rules.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    });
+
+    public static IReadOnlyList<Detector> Detectors => All.Value;
+
+    public static IReadOnlyList<Detector> Parse(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var known = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "id", "title", "rule", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "revoke", "true", "false",
+        };
+        var result = new List<Detector>();
+        foreach (var node in ((YamlSequenceNode)root.Children[new YamlScalarNode("detectors")]).Children.Cast<YamlMappingNode>())
+        {
+            foreach (var key in node.Children.Keys)
+            {
+                if (!known.Contains(key.ToString())) throw new FormatException($"detectors.yaml:{key.Start.Line}: unknown key '{key}'.");
+            }
+            string Scalar(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode { Value: { Length: > 0 } s }
+                ? s : throw new FormatException($"detectors.yaml:{node.Start.Line}: '{key}' is missing.");
+            string? Optional(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
+            IReadOnlyList<string> List(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v)
+                ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList() : [];
+
+            var id = Scalar("id");
+            if (!SeverityNames.TryParse(Scalar("severity"), out var severity)) throw new FormatException($"detectors.yaml: {id} has an unknown severity.");
+            var validate = Optional("validate");
+            if (validate is not null && !Validators.Contains(validate)) throw new FormatException($"detectors.yaml: {id} names unknown validator '{validate}'.");
+            var keywords = List("keywords");
+            if (keywords.Count == 0 || keywords.Any(k => k.Length < 2 || k != k.ToLowerInvariant()))
+                throw new FormatException($"detectors.yaml: {id} needs lower-case keywords of at least 2 characters.");
+            var entropy = Optional("entropy");
+            result.Add(new Detector(id, Scalar("title"), Scalar("rule"), severity, keywords, Scalar("regex"))
+            {
+                MinEntropy = entropy is null ? null : double.Parse(entropy, System.Globalization.CultureInfo.InvariantCulture),
+                Validate = validate,
+                Near = List("near"),
+                Block = Optional("block") == "true",
+                Revoke = Optional("revoke"),
+                TrueSamples = List("true"),
+                FalseSamples = List("false"),
+            });
+        }
+        var duplicate = result.GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new FormatException($"detectors.yaml: detector id {duplicate.Key} is used twice.");
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+namespace Readiness.Rules.Secrets;
+
+/// <summary>
+/// Decides whether a variable, key or setting name holds a secret. The name is split into words (snake_case,
+/// kebab-case, dotted, camelCase, "Section:Key"); the LAST words decide, so DB_PASSWORD and jwtSecret are secrets while
+/// password_field, token_url, secret_name and PASSWORD_MIN_LENGTH are not.
+/// </summary>
+public static class SecretNames
+{
+    private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
+    {
+        "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "signingkey",
+        "authtoken", "accesstoken", "refreshtoken", "clientsecret", "passwords", "secrets", "tokens", "credential", "credentials",
+    };
+
+    /// <summary>Words before "key" that make it a secret key (api_key, SIGNING_KEY) rather than a lookup key.</summary>
+    private static readonly HashSet<string> KeyQualifiers = new(StringComparer.Ordinal)
+    {
+        "api", "secret", "private", "signing", "encryption", "master", "auth", "hmac", "jwt", "license", "licence", "app", "client",
+        "service", "admin", "webhook", "session", "cookie", "crypto", "cipher", "aes",
+    };
+
+    /// <summary>Words that make a secret-looking name about something public or structural (csrf_token, next_page_token, public_key).</summary>
+    private static readonly HashSet<string> NonSecretQualifiers = new(StringComparer.Ordinal)
+    {
+        "public", "publishable", "csrf", "xsrf", "page", "next", "prev", "previous", "cancellation", "continuation", "sync",
+        "lexer", "parser", "eof", "start", "end", "id", "type", "kind", "name", "ref", "reset", "verification", "test", "dummy",
+        "fake", "mock", "example", "sample", "default", "anon", "anonymous",
+    };
+
+    /// <summary>Words of the name in lower case: "JWT_SECRET" -> [jwt, secret]; "apiKey" -> [api, key]; "Jwt:Secret" -> [jwt, secret].</summary>
+    public static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                Flush();
+                continue;
+            }
+            // camelCase boundary: a capital after a lower-case letter or digit.
+            if (char.IsUpper(c) && current.Length > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]))) Flush();
+            current.Append(char.ToLowerInvariant(c));
+        }
+        Flush();
+        return words;
+
+        void Flush()
+        {
+            if (current.Length > 0) words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+
+    public static bool IsSecretName(string name)
+    {
+        var words = Words(name);
+        // Drop a trailing encoding word ("password_value", "secret_b64") that only describes the form.
+        while (words.Count > 1 && words[^1] is "value" or "b64" or "base64" or "hex" or "raw") words.RemoveAt(words.Count - 1);
+        if (words.Count == 0) return false;
+        if (words.Any(NonSecretQualifiers.Contains)) return false;
+        var last = words[^1];
+        if (SecretWords.Contains(last)) return !(last is "credential" or "credentials" && words.Count == 1);
+        if (last == "key" && words.Count >= 2) return KeyQualifiers.Contains(words[^2]);
+        return false;
+    }
+}

@@ -1,0 +1,460 @@
+using System.Text.RegularExpressions;
+using Readiness.Rules.Catalog.Python;
+using Readiness.Rules.Model;
+
+namespace Readiness.Rules.Secrets;
+
+/// <summary>What the secret scan found in one file; computed once and shared by the six secret rules.</summary>
+public sealed class SecretScan
+{
+    public required FileContext Context { get; init; }
+    public required IReadOnlyList<SecretHit> Hits { get; init; }
+
+    /// <summary>Regex windows abandoned because a match exceeded its time limit (pathological input).</summary>
+    public int Timeouts { get; init; }
+
+    /// <summary>True when the file held more than <see cref="SecretScanner.MaxHitsPerFile"/> secrets and the rest were not reported.</summary>
+    public bool Truncated { get; init; }
+}
+
+/// <summary>
+/// Scans a file for secrets in three passes over keyword windows: provider detectors (most specific first), hardcoded
+/// fallbacks of secret environment variables, then generic secret-named assignments. A span claimed by one pass is
+/// never reported again by a later one, so each secret yields one finding.
+/// </summary>
+public static partial class SecretScanner
+{
+    public const string GenericDetector = "generic-assignment";
+    public const string PlaceholderDetector = "placeholder";
+    public const string FallbackDetector = "env-fallback";
+
+    /// <summary>A file with more secrets than this is generated data; the first ones are enough to act on.</summary>
+    public const int MaxHitsPerFile = 200;
+
+    /// <summary>Files larger than this are scanned by the provider detectors only (the walker already caps sizes).</summary>
+    private const int MaxJudgedFileLength = 2 * 1024 * 1024;
+
+    private static readonly string[] GenericKeywords =
+    [
+        "password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "api_key", "api-key", "_key", "-key", ".key",
+        "privatekey", "signingkey", "masterkey", "encryptionkey", "authkey", "hmackey", "jwtkey", "appkey", "credential",
+    ];
+
+    private static readonly string[] FallbackKeywords = ["environ", "getenv", "process.env", "meta.env", "getenvironmentvariable", "??", "config(", "env("];
+
+    private static readonly Lazy<(KeywordPrefilter Filter, int Generic, int Fallback)> Prefilter = new(() =>
+    {
+        var groups = DetectorCatalog.Detectors.Select(d => d.Keywords).ToList();
+        groups.Add(GenericKeywords);
+        groups.Add(FallbackKeywords);
+        return (new KeywordPrefilter(groups), groups.Count - 2, groups.Count - 1);
+    });
+
+    public static SecretScan Of(SourceFile file) => file.Parsed(Scan);
+
+    public static SecretScan Scan(SourceFile file) => Scan(file, DetectorCatalog.Detectors);
+
+    public static SecretScan Scan(SourceFile file, IReadOnlyList<Detector> detectors)
+    {
+        var context = FileContext.Of(file);
+        var text = file.Text;
+        var state = new ScanState(file, context);
+        if (text.Length == 0) return state.Result();
+
+        var (filter, genericGroup, fallbackGroup) = Prefilter.Value;
+        var detectorIndex = DetectorCatalog.Detectors.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
+        var positions = new List<int>?[genericGroup + 2];
+        filter.Find(text, (group, position) => (positions[group] ??= []).Add(position));
+
+        foreach (var detector in detectors)
+        {
+            if (!detectorIndex.TryGetValue(detector, out var index))
+            {
+                // A detector outside the shipped set (tests of a single YAML entry): run it on its own keywords.
+                var own = new KeywordPrefilter([detector.Keywords]);
+                var found = new List<int>();
+                own.Find(text, (_, p) => found.Add(p));
+                RunDetector(state, detector, found);
+                continue;
+            }
+            if (positions[index] is { } hits) RunDetector(state, detector, hits);
+        }
+        PairAwsKeys(state);
+
+        var judges = context.JudgesAssignments && text.Length <= MaxJudgedFileLength;
+        if (judges && positions[fallbackGroup] is { } fallbackHits && file.Language is Language.Python or Language.JavaScript or Language.TypeScript or Language.CSharp)
+            RunFallbacks(state, fallbackHits);
+        // C# string literals in secret-named members are judged through Roslyn by the C# rules (RDY12xx).
+        if (judges && file.Language != Language.CSharp)
+        {
+            if (context.IsProduction) RunAssignments(state, AllLines(text));
+            else if (positions[genericGroup] is { } genericHits) RunAssignments(state, genericHits);
+        }
+        return state.Result();
+    }
+
+    // ---------------------------------------------------------------- provider detectors
+
+    private static void RunDetector(ScanState state, Detector detector, List<int> keywordPositions)
+    {
+        var text = state.File.Text;
+        foreach (var (start, end) in Windows(text, keywordPositions, back: 512, forward: detector.Block ? 16384 : 1024, wholeLines: !detector.Block))
+        {
+            if (!Matches(state, detector.Regex, start, end, m => OnDetectorMatch(state, detector, m))) continue;
+        }
+    }
+
+    private static void OnDetectorMatch(ScanState state, Detector detector, Match m)
+    {
+        var group = m.Groups["secret"];
+        var value = group.Success ? group.Value : m.Value;
+        var start = group.Success ? group.Index : m.Index;
+        if (value.Length == 0 || state.Claimed(start, start + value.Length)) return;
+        if (detector.MinEntropy is { } min && SecretValues.Entropy(value) < min) return;
+        if (SecretValues.IsReference(value)) return;
+        if (SecretValues.IsKnownExample(value))
+        {
+            state.Reject(start, start + value.Length);
+            return;
+        }
+
+        var ruleId = detector.RuleId;
+        var severity = detector.Severity;
+        var extra = new Dictionary<string, string>();
+        switch (detector.Validate)
+        {
+            case "github-crc32" when !Validators.GitHubChecksum(value):
+            case "jwt" when !Validators.JwtHasRealPayload(value):
+            case "basic-auth-base64" when !Validators.IsBasicAuthWithPassword(value):
+                // The format is known and this value fails it (an invented token): later passes must not report it either.
+                state.Reject(start, start + value.Length);
+                return;
+            case "url-password" or "assigned-password":
+                var host = m.Groups["host"];
+                if (host.Success)
+                {
+                    if (IsExampleHost(host.Value)) return;
+                    if (IsLocalHost(host.Value) && !state.Context.IsProduction) return;
+                    extra["host"] = host.Value;
+                }
+                if (SecretValues.IsPlaceholder(value) || (detector.Validate == "assigned-password" && SecretValues.LooksLikeIdentifierOrPath(value)))
+                {
+                    if (!state.Context.IsProduction) return;
+                    ruleId = "RDY1005";
+                    severity = Severity.High;
+                }
+                break;
+            default:
+                if (SecretValues.IsPlaceholder(value)) return;
+                break;
+        }
+        if (detector.Near.Count > 0 && !IsNear(state.File.Text, start, start + value.Length, detector.Near)) return;
+
+        state.Add(new SecretHit
+        {
+            RuleId = ruleId,
+            DetectorId = detector.Id,
+            Title = detector.Title,
+            Severity = severity,
+            Start = start,
+            Length = value.Length,
+            Value = value,
+            Revoke = detector.Revoke,
+            Extra = extra,
+        });
+    }
+
+    /// <summary>An access key id near its secret access key is one credential: report the pair once, as critical.</summary>
+    private static void PairAwsKeys(ScanState state)
+    {
+        var ids = state.Hits.Where(h => h.DetectorId == "aws-access-key-id").ToList();
+        foreach (var secret in state.Hits.Where(h => h.DetectorId == "aws-secret-access-key").ToList())
+        {
+            var line = state.File.LineOf(secret.Start);
+            var id = ids.Where(i => Math.Abs(state.File.LineOf(i.Start) - line) <= 5).MinBy(i => Math.Abs(i.Start - secret.Start));
+            if (id is null) continue;
+            ids.Remove(id);
+            state.Remove(id);
+            state.Replace(secret, secret with
+            {
+                DetectorId = "aws-access-key-pair",
+                Title = "AWS access key pair (access key ID and secret access key)",
+                Severity = Severity.Critical,
+                Extra = new Dictionary<string, string>
+                {
+                    ["accessKeyIdPreview"] = Text.Redaction.Preview(id.Value),
+                    ["accessKeyIdSha256"] = Text.Redaction.Sha256(id.Value),
+                    ["accessKeyIdLine"] = state.File.LineOf(id.Start).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- fallbacks (CSEC-18)
+
+    [GeneratedRegex("""(?<![\w.])(?:os\.environ\.get|os\.getenv|environ\.get|getenv|env\.str|env|config)\(\s*(?<q1>["'])(?<name>[^"'\r\n]{1,100})\k<q1>\s*,\s*(?:default\s*=\s*)?(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}')""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex PythonFallback();
+
+    [GeneratedRegex("""(?:process|import\.meta)\.env(?:\.(?<name>[A-Za-z_$][\w$]*)|\[\s*(?<q1>["'`])(?<name>[^"'`\r\n]{1,100})\k<q1>\s*\])\s*(?:\|\||\?\?)\s*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`$\r\n]{0,500}`)""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex JavaScriptFallback();
+
+    [GeneratedRegex("""(?:Environment\.GetEnvironmentVariable\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|\[\s*"(?<name>[^"\r\n]{1,100})"\s*\]|GetValue<string\??>\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|GetConnectionString\(\s*"(?<name>[^"\r\n]{1,100})"\s*\))\s*\?\?\s*(?<value>@?"(?:[^"\\\r\n]|\\.){0,500}")""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex CSharpFallback();
+
+    [GeneratedRegex(@"^\s*SECRET_KEY\s*=")]
+    private static partial Regex DjangoSecretKeyLine();
+
+    private static void RunFallbacks(ScanState state, List<int> positions)
+    {
+        var file = state.File;
+        var regex = file.Language switch
+        {
+            Language.Python => PythonFallback(),
+            Language.JavaScript or Language.TypeScript => JavaScriptFallback(),
+            _ => CSharpFallback(),
+        };
+        var djangoSettings = file.Language == Language.Python && DjangoSettings.IsProductionSettings(file);
+        foreach (var (start, end) in Windows(file.Text, positions, back: 512, forward: 1024, wholeLines: true))
+        {
+            Matches(state, regex, start, end, m =>
+            {
+                var name = m.Groups["name"].Value;
+                if (!SecretNames.IsSecretName(name)) return;
+                // RDY1103 already reports Django's SECRET_KEY fallback on this line.
+                if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(m.Index)))) return;
+                var (value, valueStart) = Unquote(m.Groups["value"].Value, m.Groups["value"].Index);
+                if (value.Length == 0 || SecretValues.IsReference(value) || SecretValues.IsKnownExample(value)) return;
+                if (state.Claimed(valueStart, valueStart + value.Length)) return;
+                state.Add(new SecretHit
+                {
+                    RuleId = "RDY1006",
+                    DetectorId = FallbackDetector,
+                    Title = "Hardcoded fallback for a secret",
+                    Severity = Severity.High,
+                    Start = valueStart,
+                    Length = value.Length,
+                    Value = value,
+                    Name = name,
+                });
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- generic secret-named assignments
+
+    // name, optional closing quote of a JSON/YAML key, optional type annotation (password: str = "..."), operator, value.
+    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>[A-Za-z_$][A-Za-z0-9_.$:-]{0,80}?)["']?[ \t]*(?::[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*)?(?<op>==|!=|:=|=>|=|:)[ \t]*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex Assignment();
+
+    private static void RunAssignments(ScanState state, IEnumerable<int> positions)
+    {
+        var file = state.File;
+        var context = state.Context;
+        var djangoSettings = file.Language == Language.Python && DjangoSettings.IsProductionSettings(file);
+        foreach (var (start, end) in Windows(file.Text, positions, back: 160, forward: 640, wholeLines: true))
+        {
+            Matches(state, Assignment(), start, end, m =>
+            {
+                var op = m.Groups["op"].Value;
+                if (op is "==" or "!=") return;
+                var name = m.Groups["name"].Value.TrimEnd(':', '.', '-');
+                var raw = m.Groups["value"];
+                var quoted = raw.Value[0] is '"' or '\'' or '`';
+                // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
+                if (context.IsCode && !quoted) return;
+                var (value, valueStart) = Unquote(raw.Value, raw.Index);
+                // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
+                if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
+                if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
+                // RDY1103 already judges the SECRET_KEY line of Django settings.
+                if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(m.Index)))) return;
+                if (SecretValues.IsBooleanOrNumber(value)) return;
+                var secretNamed = SecretNames.IsSecretName(name);
+                if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
+
+                // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
+                if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : !context.IsCode && SecretValues.IsExplicitPlaceholder(value)))
+                {
+                    state.Add(Hit("RDY1005", PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
+                    return;
+                }
+                if (!secretNamed || SecretValues.IsPlaceholder(value) || SecretValues.LooksLikeIdentifierOrPath(value)) return;
+                if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
+                var hit = Hit("RDY1004", GenericDetector, "Hardcoded secret", name, value, valueStart) with
+                {
+                    Extra = new Dictionary<string, string>
+                    {
+                        ["entropy"] = SecretValues.Entropy(value).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                        ["judgedAs"] = context.IsCode ? "code" : "config",
+                    },
+                };
+                state.Add(hit);
+            });
+        }
+
+        static SecretHit Hit(string rule, string detector, string title, string name, string value, int start) => new()
+        {
+            RuleId = rule,
+            DetectorId = detector,
+            Title = title,
+            Severity = Severity.High,
+            Start = start,
+            Length = value.Length,
+            Value = value,
+            Name = name,
+        };
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>Runs a regex over one window; false when the window was abandoned after a timeout.</summary>
+    private static bool Matches(ScanState state, Regex regex, int start, int end, Action<Match> onMatch)
+    {
+        try
+        {
+            for (var m = regex.Match(state.File.Text, start, end - start); m.Success; m = m.NextMatch()) onMatch(m);
+            return true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            state.Timeouts++;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Merged windows around keyword positions: from the start of the keyword's line (at most <paramref name="back"/>
+    /// characters before it) to the end of its line (at most <paramref name="forward"/> characters after it), or to
+    /// <paramref name="forward"/> characters after it when matches may span lines. Minified one-line files stay bounded.
+    /// </summary>
+    internal static List<(int Start, int End)> Windows(string text, IEnumerable<int> positions, int back, int forward, bool wholeLines)
+    {
+        var windows = new List<(int Start, int End)>();
+        foreach (var position in positions)
+        {
+            var from = Math.Max(0, position - back);
+            // A line-scoped window starts on the keyword's line; a block window may start lines earlier
+            // (a key's BEGIN line before its Proc-Type keyword), then at the start of that line.
+            var lookFrom = wholeLines ? from : Math.Max(0, from - 256);
+            var lookTo = wholeLines ? position : from;
+            var newline = text.AsSpan(lookFrom, lookTo - lookFrom).LastIndexOf('\n');
+            var start = newline >= 0 ? lookFrom + newline + 1 : wholeLines ? from : lookFrom;
+            var to = Math.Min(text.Length, position + forward);
+            var end = to;
+            if (wholeLines)
+            {
+                var next = text.AsSpan(position, to - position).IndexOf('\n');
+                if (next >= 0) end = position + next;
+            }
+            if (windows.Count > 0 && start <= windows[^1].End) windows[^1] = (windows[^1].Start, Math.Max(windows[^1].End, end));
+            else windows.Add((start, end));
+        }
+        return windows;
+    }
+
+    private static IEnumerable<int> AllLines(string text)
+    {
+        yield return 0;
+        for (var i = text.IndexOf('\n'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\n', i + 1)) yield return i + 1;
+    }
+
+    private static (string Value, int Start) Unquote(string raw, int index)
+    {
+        if (raw.StartsWith('@')) { raw = raw[1..]; index++; }
+        if (raw.Length >= 2 && raw[0] is '"' or '\'' or '`' && raw[^1] == raw[0]) return (raw[1..^1], index + 1);
+        return (raw, index);
+    }
+
+    private static bool IsNear(string text, int start, int end, IReadOnlyList<string> words)
+    {
+        var from = Math.Max(0, start - 2000);
+        var to = Math.Min(text.Length, end + 2000);
+        foreach (var word in words)
+        {
+            if (text.AsSpan(from, to - from).Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsExampleHost(string host)
+    {
+        var h = host.ToLowerInvariant();
+        return h is "host" or "hostname" or "server" or "domain" or "domain.com" or "yourdomain.com" or "your-host" or "db-host"
+            || h.EndsWith("example.com", StringComparison.Ordinal) || h.EndsWith("example.org", StringComparison.Ordinal)
+            || h.EndsWith("example.net", StringComparison.Ordinal) || h.EndsWith(".example", StringComparison.Ordinal)
+            || h.EndsWith(".invalid", StringComparison.Ordinal) || h.EndsWith(".test", StringComparison.Ordinal)
+            || h.Contains('<') || h.Contains('{') || h.Contains('$');
+    }
+
+    /// <summary>Loopback and single-label hosts (docker-compose service names): a development setup unless in production config.</summary>
+    private static bool IsLocalHost(string host)
+    {
+        var h = host.ToLowerInvariant();
+        return h is "localhost" or "0.0.0.0" or "[::1]" or "host.docker.internal" || h.StartsWith("127.", StringComparison.Ordinal)
+            || !h.Contains('.');
+    }
+
+    private sealed class ScanState(SourceFile file, FileContext context)
+    {
+        private readonly List<SecretHit> hits = [];
+
+        // Claimed and rejected spans, disjoint and sorted by start, so overlap checks stay logarithmic on hostile files.
+        private readonly List<(int Start, int End)> spans = [];
+
+        public SourceFile File { get; } = file;
+        public FileContext Context { get; } = context;
+        public int Timeouts { get; set; }
+        public bool Truncated { get; private set; }
+        public IReadOnlyList<SecretHit> Hits => hits;
+
+        /// <summary>True when a hit already covers the span, or a detector judged it not a secret.</summary>
+        public bool Claimed(int start, int end)
+        {
+            var index = FirstStartingAtOrAfter(end) - 1;
+            return index >= 0 && spans[index].End > start;
+        }
+
+        public void Reject(int start, int end) => Insert(start, end);
+
+        public void Add(SecretHit hit)
+        {
+            if (hits.Count >= MaxHitsPerFile)
+            {
+                Truncated = true;
+                return;
+            }
+            hits.Add(hit);
+            Insert(hit.Start, hit.End);
+        }
+
+        public void Remove(SecretHit hit)
+        {
+            hits.Remove(hit);
+            spans.Remove((hit.Start, hit.End));
+        }
+
+        public void Replace(SecretHit old, SecretHit replacement) => hits[hits.IndexOf(old)] = replacement;
+
+        private void Insert(int start, int end) => spans.Insert(FirstStartingAtOrAfter(start), (start, end));
+
+        private int FirstStartingAtOrAfter(int position)
+        {
+            int lo = 0, hi = spans.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (spans[mid].Start < position) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        public SecretScan Result() => new()
+        {
+            Context = Context,
+            Hits = hits.OrderBy(h => h.Start).ToList(),
+            Timeouts = Timeouts,
+            Truncated = Truncated,
+        };
+    }
+}

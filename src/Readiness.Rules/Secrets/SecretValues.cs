@@ -1,0 +1,143 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace Readiness.Rules.Secrets;
+
+/// <summary>
+/// Judges a candidate value: a documented example, a placeholder that was never filled in, a reference to somewhere
+/// else (an environment variable, a template, a secret store), or something that looks like a real secret.
+/// </summary>
+public static partial class SecretValues
+{
+    /// <summary>Values published in vendor documentation; they are never findings.</summary>
+    private static readonly HashSet<string> KnownExamples = new(StringComparer.Ordinal)
+    {
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "AKIAI44QH8DHBEXAMPLE",
+        "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "pk_test_TYooMQauvdEDq54NiTphI7jx",
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        // Azurite / storage emulator and Cosmos DB emulator keys: public, identical on every machine.
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+        "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+    };
+
+    /// <summary>Words that mark a value as not filled in, wherever they appear in it.</summary>
+    private static readonly SearchValues<string> PlaceholderMarkers = SearchValues.Create(
+    [
+        "changeme", "change_me", "change-me", "change.me", "changeit", "change_this", "change-this", "changethis",
+        "replace_me", "replace-me", "replaceme", "replace_with", "replace-with", "replace_this", "replace-this",
+        "your_", "your-", "your.", "yourkey", "yoursecret", "yourpassword", "yourtoken",
+        "placeholder", "dummy", "example", "sample", "redacted", "fixme", "todo_", "todo-", "insert_", "insert-", "insert your",
+        "_here", "-here", "here>", "in_production", "in-production", "in_prod", "in-prod", "for_production", "for-production",
+        "before_production", "before-production", "not_set", "not-set", "notset", "set_me", "set-me", "setme", "fill_in", "fill-in",
+        "xxxx", "****", "...", "12345", "abc123", "abcdef", "<your", "enter_", "enter-", "put_your", "put-your", "super-secret", "super_secret", "supersecret",
+        "some-secret", "some_secret", "somesecret", "mysecret", "my-secret", "my_secret", "fake_", "dev-secret", "dev_secret",
+        "devsecret", "local-secret", "local_secret", "test-secret", "test_secret", "insecure", "fake-", "_fake", "-fake",
+    ], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whole values that are placeholders or obvious dummies (compared case-insensitively).</summary>
+    private static readonly HashSet<string> PlaceholderWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey", "api_key", "api-key", "secret_key", "secretkey",
+        "none", "null", "nil", "undefined", "empty", "default", "test", "testing", "demo", "string", "value", "foo", "bar",
+        "foobar", "baz", "abc", "abc123", "123", "1234", "12345", "123456", "1234567", "12345678", "123456789", "todo", "tbd",
+        "na", "n/a", "required", "optional", "unset", "fake", "mock", "stub", "sample", "example", "private", "hidden",
+        "access_token", "refresh_token", "client_secret", "jwt_secret", "db_password", "s3cr3t", "secret123", "password123",
+        // Vendor defaults (MinIO, RabbitMQ, databases): never a value someone chose.
+        "minioadmin", "minio123", "guest", "admin", "root", "postgres", "mysql", "sa", "changeit", "letmein", "qwerty",
+    };
+
+    /// <summary>A documented example value, or a value that only says "not set" or "put something here".</summary>
+    public static bool IsKnownExample(string value) => KnownExamples.Contains(value);
+
+    public static bool IsPlaceholder(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0) return true;
+        if (PlaceholderWords.Contains(v)) return true;
+        if (v.AsSpan().IndexOfAny(PlaceholderMarkers) >= 0) return true;
+        if (RepeatedCharacter().IsMatch(v)) return true;
+        // <your-key>, [Your secret], {secret}, %s
+        return (v[0] == '<' && v[^1] == '>') || (v[0] == '[' && v[^1] == ']') || (v[0] == '{' && v[^1] == '}') || v is "%s" or "%v";
+    }
+
+    /// <summary>true/false/yes/no/on/off or a number: a setting, never a secret or a placeholder for one.</summary>
+    public static bool IsBooleanOrNumber(string value) =>
+        value.Trim().ToLowerInvariant() is "true" or "false" or "yes" or "no" or "on" or "off" || Number().IsMatch(value.Trim());
+
+    /// <summary>A strong placeholder: a value that announces it must be replaced (used for keys that are not secret-named).</summary>
+    public static bool IsExplicitPlaceholder(string value) => ExplicitPlaceholder().IsMatch(value);
+
+    /// <summary>A value that points elsewhere: an environment variable, a template, a secret-store or IaC reference.</summary>
+    public static bool IsReference(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0) return false;
+        if (v.Contains("${", StringComparison.Ordinal) || v.Contains("{{", StringComparison.Ordinal) || v.Contains("$(", StringComparison.Ordinal)
+            || v.Contains("#{", StringComparison.Ordinal) || v.Contains("%(", StringComparison.Ordinal) || v.Contains("<%", StringComparison.Ordinal))
+            return true;
+        if (v[0] == '$' && v.Length > 1 && (char.IsLetter(v[1]) || v[1] == '_')) return true;
+        if (v.Length > 2 && v[0] == '%' && v[^1] == '%') return true;
+        return ReferencePrefix().IsMatch(v);
+    }
+
+    /// <summary>Shannon entropy in bits per character.</summary>
+    public static double Entropy(string value)
+    {
+        if (value.Length == 0) return 0;
+        Span<int> counts = stackalloc int[128];
+        var other = new Dictionary<char, int>();
+        foreach (var c in value)
+        {
+            if (c < 128) counts[c]++;
+            else other[c] = other.GetValueOrDefault(c) + 1;
+        }
+        double entropy = 0;
+        foreach (var n in counts) if (n > 0) entropy -= Term(n, value.Length);
+        foreach (var n in other.Values) entropy -= Term(n, value.Length);
+        return entropy;
+
+        static double Term(int n, int length)
+        {
+            var p = (double)n / length;
+            return p * Math.Log2(p);
+        }
+    }
+
+    /// <summary>
+    /// Looks like a name rather than a secret: a dotted path (settings.SECRET), snake or kebab words (access_token),
+    /// camelCase words, a file path, a URL without credentials, a number.
+    /// </summary>
+    public static bool LooksLikeIdentifierOrPath(string value)
+    {
+        var v = value.Trim();
+        if (v.Length == 0) return true;
+        if (v.StartsWith('/') || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal)
+            || v.StartsWith("~/", StringComparison.Ordinal) || v.Contains('\\') || (v.Length > 2 && v[1] == ':' && v[2] == '\\'))
+            return true;
+        if (v.Contains("://", StringComparison.Ordinal) || v.StartsWith('#')) return true;
+        return IdentifierLike().IsMatch(v) || FileName().IsMatch(v) || Number().IsMatch(v);
+    }
+
+    [GeneratedRegex(@"^(.)\1{2,}$")]
+    private static partial Regex RepeatedCharacter();
+
+    [GeneratedRegex(@"(?i)(replace[_-]?me|change[_-]?me|change[_-]?(?:this|it)|change[_-]?(?:in|for|before)[_-]?prod|_here$|-here$|^your[_-]|^<[^>]+>$|^todo|^tbd$|^x{4,}$|fixme|^placeholder|not[_-]?set$)")]
+    private static partial Regex ExplicitPlaceholder();
+
+    [GeneratedRegex(@"^(?:(?i)process\.env|os\.environ|os\.getenv|getenv\(|env\(|env\.|ENV\[|Environment\.|System\.getenv|secrets\.|vars\.|var\.|local\.|data\.|module\.|aws_|arn:aws[\w-]*:|vault:|ssm:|!Ref|!Sub|!GetAtt|\{\{|resolve:|@Microsoft\.KeyVault|keyvault:|sm://|projects/[^/]+/secrets/)")]
+    private static partial Regex ReferencePrefix();
+
+    // Words made only of letters, optionally joined by _ . : - (Marker, NextToken, AWSSecretKey, access_token, auth.header).
+    [GeneratedRegex(@"^[A-Za-z]+(?:[_.:-][A-Za-z]+)*$")]
+    private static partial Regex IdentifierLike();
+
+    [GeneratedRegex(@"^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|json|txt|ya?ml|env|ini|cfg|conf|properties|xml|jks|keystore|der|pub)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
+
+    [GeneratedRegex(@"^[+-]?\d+(?:\.\d+)?$")]
+    private static partial Regex Number();
+}
