@@ -46,8 +46,8 @@ public static class ConsoleReporter
         var counts = result.Coverage.Counts;
         var looked = new List<string>();
         if (counts.TryGetValue("code.files", out var files)) looked.Add($"{files} files ({Size(counts.GetValueOrDefault("code.bytes"))})");
-        foreach (var (key, value) in counts.Where(c => c.Key.EndsWith(".resources", StringComparison.Ordinal)))
-            looked.Add($"{value} {key.Split('.')[0].ToUpperInvariant()} resources");
+        if (counts.GetValueOrDefault("iac.resources") is > 0 and var iac) looked.Add($"{iac} IaC resources");
+        if (counts.GetValueOrDefault("aws.resources") is > 0 and var aws) looked.Add($"{aws} live AWS resources");
         if (counts.TryGetValue("http.targets", out var targets)) looked.Add($"{targets} HTTP targets");
         output.WriteLine($"Scanned {(looked.Count == 0 ? "nothing" : string.Join(", ", looked))} with {result.Rules.Count} rules of ruleset {result.Ruleset}.");
         if (result.Coverage.Skipped.Count > 0) output.WriteLine($"Skipped {result.Coverage.Skipped.Count} files or items by policy (binary, too large, symbolic links); see the report's coverage section.");

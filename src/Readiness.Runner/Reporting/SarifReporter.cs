@@ -26,6 +26,10 @@ public sealed class SarifReporter(int maxResultsPerRun = SarifReporter.GitHubMax
     /// <summary>GitHub reads at most 20 tags of a rule.</summary>
     private const int MaxTags = 20;
 
+    /// <summary>
+    /// The tool's home page, which the SARIF validator's Ghas rules require. The project has no published home yet:
+    /// this is the intended repository address, to be changed in this one place when it is published.
+    /// </summary>
     public const string InformationUri = "https://github.com/readiness-scanner/readiness";
 
     public string Format => "sarif";

@@ -99,6 +99,7 @@ public sealed class HttpCliTests : IDisposable
     [InlineData("targets:\n  http:\n    urls: [https://example.com/]\n    timout_seconds: 3\n", 4, "unknown key 'timout_seconds' in targets.http")]
     [InlineData("targets:\n  http:\n    urls: [https://example.com/]\n    request_budget: 0\n", 3, "http request_budget must be at least 1.")]
     [InlineData("targets:\n  http:\n    - url: https://example.com/\n      insecure: maybe\n", 4, "insecure must be true or false.")]
+    [InlineData("targets:\n  htpp:\n    - https://example.com/\n", 2, "unknown key 'htpp' under 'targets'; expected 'http'.")]
     public void Mistakes_in_targets_http_exit_2_with_file_and_line(string section, int line, string message)
     {
         var file = Path.Combine(work.FullName, "ruleset.yaml");

@@ -47,12 +47,14 @@ public static class HttpTargetsConfig
         return new HttpProbeSource(all, options);
     }
 
-    /// <summary>Reads `targets: http:` from a ruleset section; other keys under `targets` belong to other features.</summary>
+    /// <summary>Reads `targets: http:` from a ruleset section. HTTP is the only kind of target, so any other key is a typo.</summary>
     public static (IReadOnlyList<HttpProbeTarget> Targets, HttpProbeOptions Options) Read(RulesetSection section)
     {
         var file = section.File;
         if (section.Node is not YamlMappingNode targets)
             throw new ConfigurationError(file, Line(section.Node), "'targets' must be a mapping, e.g. 'targets: { http: [https://example.com/] }'.");
+        foreach (var keyNode in targets.Children.Keys.Where(k => k.ToString() != "http"))
+            throw new ConfigurationError(file, Line(keyNode), $"unknown key '{keyNode}' under 'targets'; expected 'http'.");
         if (!targets.Children.TryGetValue(new YamlScalarNode("http"), out var http)) return ([], new HttpProbeOptions());
 
         var options = new HttpProbeOptions();
