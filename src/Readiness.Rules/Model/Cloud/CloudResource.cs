@@ -4,8 +4,10 @@ namespace Readiness.Rules.Model.Cloud;
 /// A resource in the normalized cloud model, filled the same way by the Terraform, CloudFormation and live AWS sources,
 /// so a control is written once. Id is the natural identifier (DB identifier, group id, bucket name); for IaC resources
 /// whose name is not known yet it is the address.
+/// A record so a source can complete a fact it learns later with <c>resource with { ... }</c>; equality stays by
+/// identity, because two resources with the same attributes are still two resources.
 /// </summary>
-public abstract class CloudResource
+public abstract record CloudResource
 {
     public required string Id { get; init; }
     public required Provenance Provenance { get; init; }
@@ -55,4 +57,8 @@ public abstract class CloudResource
 
     /// <summary>A readable name for messages: the Terraform address or logical id for IaC, the id otherwise.</summary>
     public string DisplayName => Provenance.IsLive ? Id : Provenance.Address ?? Id;
+
+    public virtual bool Equals(CloudResource? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 }

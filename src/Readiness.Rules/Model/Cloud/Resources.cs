@@ -5,7 +5,7 @@ namespace Readiness.Rules.Model.Cloud;
 // Sources fill AWS defaults for attributes that are absent (e.g. DeletionProtection = false).
 
 /// <summary>An RDS DB instance or Aurora cluster.</summary>
-public sealed class DbInstance : CloudResource
+public sealed record DbInstance : CloudResource
 {
     public bool IsCluster { get; init; }
     public override string Service => "rds";
@@ -24,7 +24,7 @@ public sealed class DbInstance : CloudResource
 }
 
 /// <summary>A VPC security group with its ingress rules (inline or declared as separate rule resources).</summary>
-public sealed class SecurityGroup : CloudResource
+public sealed record SecurityGroup : CloudResource
 {
     public override string Service => "ec2";
     public override string Type => "security-group";
@@ -51,7 +51,7 @@ public sealed record IngressRule
 }
 
 /// <summary>A CloudFront distribution.</summary>
-public sealed class Distribution : CloudResource
+public sealed record Distribution : CloudResource
 {
     public override string Service => "cloudfront";
     public override string Type => "distribution";
@@ -80,7 +80,7 @@ public sealed record CacheBehavior
 }
 
 /// <summary>A CloudFront response headers policy's security headers.</summary>
-public sealed class ResponseHeadersPolicy : CloudResource
+public sealed record ResponseHeadersPolicy : CloudResource
 {
     public override string Service => "cloudfront";
     public override string Type => "response-headers-policy";
@@ -96,7 +96,7 @@ public sealed class ResponseHeadersPolicy : CloudResource
 }
 
 /// <summary>A WAFv2 web ACL.</summary>
-public sealed class WebAcl : CloudResource
+public sealed record WebAcl : CloudResource
 {
     public override string Service => "wafv2";
     public override string Type => "webacl";
@@ -135,7 +135,7 @@ public sealed record WafRule
 }
 
 /// <summary>A Secrets Manager secret.</summary>
-public sealed class Secret : CloudResource
+public sealed record Secret : CloudResource
 {
     public override string Service => "secretsmanager";
     public override string Type => "secret";
@@ -173,7 +173,7 @@ public sealed record AccessKey
 }
 
 /// <summary>An IAM user. Values the source could not know (IaC does not know MFA) are null.</summary>
-public sealed class IamUser : CloudResource
+public sealed record IamUser : CloudResource
 {
     public override string Service => "iam";
     public override string Type => "user";
@@ -186,7 +186,7 @@ public sealed class IamUser : CloudResource
 }
 
 /// <summary>An IAM role.</summary>
-public sealed class IamRole : CloudResource
+public sealed record IamRole : CloudResource
 {
     public override string Service => "iam";
     public override string Type => "role";
@@ -196,7 +196,7 @@ public sealed class IamRole : CloudResource
 }
 
 /// <summary>A customer managed IAM policy (AWS managed policies are judged by their well-known ARNs).</summary>
-public sealed class IamPolicy : CloudResource
+public sealed record IamPolicy : CloudResource
 {
     public override string Service => "iam";
     public override string Type => "policy";
@@ -205,7 +205,7 @@ public sealed class IamPolicy : CloudResource
 }
 
 /// <summary>An S3 bucket with its public access block and default encryption.</summary>
-public sealed class S3Bucket : CloudResource
+public sealed record S3Bucket : CloudResource
 {
     public override string Service => "s3";
     public override string Type => "bucket";
@@ -217,7 +217,7 @@ public sealed class S3Bucket : CloudResource
 }
 
 /// <summary>An Elastic Load Balancing v2 load balancer.</summary>
-public sealed class LoadBalancer : CloudResource
+public sealed record LoadBalancer : CloudResource
 {
     public override string Service => "elasticloadbalancing";
     public override string Type => "loadbalancer";
@@ -241,7 +241,7 @@ public sealed record Listener
 }
 
 /// <summary>A VPC and whether flow logs capture its traffic.</summary>
-public sealed class Vpc : CloudResource
+public sealed record Vpc : CloudResource
 {
     public override string Service => "ec2";
     public override string Type => "vpc";
@@ -249,7 +249,7 @@ public sealed class Vpc : CloudResource
 }
 
 /// <summary>A CloudTrail trail.</summary>
-public sealed class Trail : CloudResource
+public sealed record Trail : CloudResource
 {
     public override string Service => "cloudtrail";
     public override string Type => "trail";
@@ -261,7 +261,7 @@ public sealed class Trail : CloudResource
 /// Account-wide facts for one account and region, known only from a live account or where IaC declares them
 /// (aws_ebs_encryption_by_default). Null means "not collected": rules stay silent rather than guess.
 /// </summary>
-public sealed class AccountSettings : CloudResource
+public sealed record AccountSettings : CloudResource
 {
     public override string Service => "account";
     public override string Type => "settings";
@@ -274,7 +274,7 @@ public sealed class AccountSettings : CloudResource
 }
 
 /// <summary>A Terraform root module's state backend: where production state lives.</summary>
-public sealed class TerraformBackend : CloudResource
+public sealed record TerraformBackend : CloudResource
 {
     public override string Service => "terraform";
     public override string Type => "backend";
@@ -284,7 +284,7 @@ public sealed class TerraformBackend : CloudResource
 }
 
 /// <summary>An IAM group. Its members (IamUser.Groups holds group names) hold its attached and inline policies.</summary>
-public sealed class IamGroup : CloudResource
+public sealed record IamGroup : CloudResource
 {
     public override string Service => "iam";
     public override string Type => "group";

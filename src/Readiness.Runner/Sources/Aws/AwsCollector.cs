@@ -177,7 +177,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                     var keys = row is not null && (row.Key1Active || row.Key2Active || row.Key1Rotated is not null || row.Key2Rotated is not null)
                         ? await c.Iam.ListAccessKeysAsync(user.Id, ct).ConfigureAwait(false)
                         : [];
-                    Add(Copy.User(user, keys, row));
+                    Add(user with { AccessKeys = AccessKeysOf(keys, row), HasConsolePassword = row?.PasswordEnabled, MfaEnabled = row?.MfaActive });
                 }
                 foreach (var r in details.Groups.Cast<CloudResource>().Concat(details.Roles).Concat(details.Policies)) Add(r);
             }).ConfigureAwait(false)) read.Add("iam");
@@ -216,7 +216,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 {
                     var protectedBy = distributions.Where(d => d.WebAclId.Known is { } id && (id == acl.Provenance.Arn || id == acl.Id))
                         .Select(d => d.Provenance.Arn!).ToList();
-                    Add(Copy.Acl(acl, protectedBy));
+                    Add(acl with { AssociatedResources = protectedBy });
                 }
             }
 
@@ -274,11 +274,11 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 }).ConfigureAwait(false);
                 Mark("wafv2", wafOk);
                 foreach (var acl in acls)
-                    Add(Copy.Acl(acl, aclOf.Where(p => p.Value == acl.Provenance.Arn).Select(p => p.Key).Order(StringComparer.Ordinal).ToList()));
+                    Add(acl with { AssociatedResources = aclOf.Where(p => p.Value == acl.Provenance.Arn).Select(p => p.Key).Order(StringComparer.Ordinal).ToList() });
                 foreach (var lb in balancers)
                 {
                     Value<string?> association = wafOk ? aclOf.GetValueOrDefault(lb.Provenance.Arn!) : Value<string?>.Unresolved("wafv2 could not be read");
-                    Add(Copy.Balancer(lb, association));
+                    Add(lb with { WebAclArn = association });
                 }
             }, ct);
 
@@ -294,7 +294,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
 
             await Task.WhenAll(ec2, rds, web, secrets, trails).ConfigureAwait(false);
 
-            foreach (var info in rdsInstances) Add(Copy.Db(info.Instance, PublicSubnet(info, routeTables)));
+            foreach (var info in rdsInstances) Add(info.Instance with { InPublicSubnet = PublicSubnet(info, routeTables) });
 
             Add(new AccountSettings
             {
@@ -337,4 +337,14 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
             return info.SubnetIds.Any(subnet => (tables.FirstOrDefault(t => t.SubnetIds.Contains(subnet)) ?? main)?.RoutesToInternetGateway == true);
         }
     }
+
+    // The credential report's key 1 and key 2 are the user's keys in creation order.
+    private static IReadOnlyList<AccessKey> AccessKeysOf(IReadOnlyList<AccessKeyInfo> keys, CredentialReportRow? row) =>
+        keys.OrderBy(k => k.Created ?? DateTimeOffset.MaxValue).Select((k, i) => new AccessKey
+        {
+            Id = k.Id,
+            Active = k.Active,
+            Created = k.Created,
+            LastUsed = row is null ? null : i == 0 ? row.Key1LastUsed : i == 1 ? row.Key2LastUsed : null,
+        }).ToList();
 }
