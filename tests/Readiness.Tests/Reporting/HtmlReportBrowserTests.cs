@@ -35,6 +35,12 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
     {
         foreach (var details in Driver.FindElements(By.CssSelector("#groups section.rule-group > details")))
             if (details.GetAttribute("open") is null) details.FindElement(By.TagName("summary")).Click();
+
+        // The browser fires 'toggle' (which draws a group's rows) after the click returns: wait until every open
+        // group has drawn its body, so counts are read from a settled page.
+        const string allDrawn = "return Array.from(document.querySelectorAll('#groups section.rule-group > details[open]')).every(d => d.children.length > 1);";
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!(bool)((IJavaScriptExecutor)Driver).ExecuteScript(allDrawn)! && DateTime.UtcNow < deadline) Thread.Sleep(20);
     }
 
     private void Chip(string selector) => Driver.FindElement(By.CssSelector(selector)).Click();
