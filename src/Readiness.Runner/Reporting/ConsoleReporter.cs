@@ -51,22 +51,34 @@ public static class ConsoleReporter
         if (counts.TryGetValue("http.targets", out var targets)) looked.Add($"{targets} HTTP targets");
         output.WriteLine($"Scanned {(looked.Count == 0 ? "nothing" : string.Join(", ", looked))} with {result.Rules.Count} rules of ruleset {result.Ruleset}.");
         if (result.Coverage.Skipped.Count > 0) output.WriteLine($"Skipped {result.Coverage.Skipped.Count} files or items by policy (binary, too large, symbolic links); see the report's coverage section.");
-        if (suppressed > 0) output.WriteLine($"Suppressed {suppressed} accepted risks (listed in results.json and report.html).");
+        if (suppressed > 0) output.WriteLine($"Suppressed {English.Count(suppressed, "accepted risk")} (listed in results.json and report.html).");
         foreach (var gap in result.Coverage.Gaps) output.WriteLine($"COULD NOT LOOK: {gap.Display()}");
         foreach (var error in result.EngineErrors) output.WriteLine($"ENGINE ERROR: rule {error.RuleId} on {error.Target}: {error.Message}");
         output.WriteLine(VerdictLine(result));
     }
 
+    /// <summary>The one-line answer, worded for every --fail-on value and count; every report shows this same line.</summary>
     public static string VerdictLine(ScanResult result)
     {
-        var failOn = result.FailOn.ToName();
+        var blocking = result.Verdict.Blocking;
+        var kind = result.FailOnNew ? "new finding" : "finding";
         return result.Verdict.Status switch
         {
-            VerdictStatus.Ready => $"READY: no finding at or above {failOn}.",
-            VerdictStatus.NotReady => $"NOT READY: {result.Verdict.Blocking} finding{(result.Verdict.Blocking == 1 ? "" : "s")} at or above {failOn} block the launch.",
-            VerdictStatus.Incomplete => $"INCOMPLETE: the scan could not look everywhere ({result.Coverage.Gaps.Count} coverage gap{(result.Coverage.Gaps.Count == 1 ? "" : "s")}); {result.Verdict.Blocking} blocking finding{(result.Verdict.Blocking == 1 ? "" : "s")} among what it saw. Fix access or pass --allow-incomplete.",
-            _ => $"SCAN FAILED: {result.EngineErrors.Count} rule error{(result.EngineErrors.Count == 1 ? "" : "s")}; the result cannot be trusted.",
+            VerdictStatus.Ready when result.FailOn is null => ReadyWithoutGate(result),
+            VerdictStatus.Ready => $"READY: no {kind} at or above {result.FailOn!.Value.ToName()}.",
+            VerdictStatus.NotReady => $"NOT READY: {English.Count(blocking, kind)} at or above {result.FailOn?.ToName()} {English.Verb(blocking, "blocks", "block")} the launch.",
+            VerdictStatus.Incomplete => $"INCOMPLETE: the scan could not look everywhere ({English.Count(result.Coverage.Gaps.Count, "coverage gap")}); {English.Count(blocking, "blocking finding")} among what it saw. Fix access or pass --allow-incomplete.",
+            _ => $"SCAN FAILED: {English.Count(result.EngineErrors.Count, "rule error")}; the result cannot be trusted.",
         };
+    }
+
+    // --fail-on none: the verdict must not read as if the findings were checked against a threshold.
+    private static string ReadyWithoutGate(ScanResult result)
+    {
+        var open = result.Findings.Count(f => f.Suppression is null);
+        return open == 0
+            ? "READY: no findings (--fail-on none: nothing would block the launch)."
+            : $"READY: --fail-on none, so nothing blocks the launch; {English.Count(open, "finding")} {English.Verb(open, "is", "are")} reported.";
     }
 
     private static string OneLine(string text)

@@ -56,7 +56,7 @@ public sealed class HtmlReporter : IReporter
             target = result.Target,
             ruleset = result.Ruleset,
             rulesCount = result.Rules.Count,
-            failOn = result.FailOn.ToName(),
+            failOn = ReportFacts.Gate(result),
             finishedAt = result.FinishedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             version = result.Tool.Version,
             severities = ReportFacts.SeveritiesDescending.Select(s => new { name = s.ToName(), count = ReportFacts.Count(result, s) }),
@@ -85,6 +85,8 @@ public sealed class HtmlReporter : IReporter
             }),
             suppressedCount = result.Findings.Count(f => f.Suppression is not null),
             expiredCount = result.Findings.Count(f => f.ExpiredSuppression is not null),
+            suppressedText = ReportFacts.SuppressedText(result.Findings.Count(f => f.Suppression is not null)),
+            expiredText = English.Count(result.Findings.Count(f => f.ExpiredSuppression is not null), "suppression") + " expired.",
             drift = result.Baseline is null && result.Fixed.Count == 0 && result.Findings.All(f => f.BaselineState is null) ? null : new
             {
                 source = result.Baseline?.Source,
@@ -116,7 +118,7 @@ public sealed class HtmlReporter : IReporter
 
     private static IEnumerable<object> Blockers(ScanResult result, List<RuleSummary> ruleOrder)
     {
-        var blocking = result.Findings.Where(f => ReportFacts.IsBlocking(result, f)).GroupBy(f => f.Finding.RuleId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var blocking = result.Findings.Where(f => f.Blocking).GroupBy(f => f.Finding.RuleId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         return ruleOrder.Where(r => blocking.ContainsKey(r.Id)).Take(10).Select(r =>
         {
             var list = blocking[r.Id];
@@ -170,7 +172,7 @@ public sealed class HtmlReporter : IReporter
         f.Finding.Location.Display(),
         string.IsNullOrEmpty(f.Finding.Snippet) ? null : f.Finding.Snippet,
         f.BaselineState,
-        ReportFacts.IsBlocking(result, f) ? true : null,
+        f.Blocking ? true : null,
         f.Finding.Undecided ? true : null,
         f.Suppression is { } s ? Describe(s) : null,
         f.ExpiredSuppression is { } e ? Describe(e) : null);

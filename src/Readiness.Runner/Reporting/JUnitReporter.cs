@@ -112,7 +112,7 @@ public sealed class JUnitReporter : IReporter
         return result.Target;
     }
 
-    private static IEnumerable<ResultFinding> Blocking(ScanResult result, Case c) => c.Findings.Where(f => ReportFacts.IsBlocking(result, f));
+    private static IEnumerable<ResultFinding> Blocking(ScanResult result, Case c) => c.Findings.Where(f => f.Blocking);
 
     private static void WriteCase(XmlWriter xml, ScanResult result, Case c)
     {

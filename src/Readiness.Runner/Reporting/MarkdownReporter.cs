@@ -31,7 +31,7 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
         md.Append("## ").Append(icon).Append(" Readiness: ").Append(ReportFacts.VerdictTitle(result.Verdict.Status)).Append("\n\n");
         md.Append(Text(ConsoleReporter.VerdictLine(result))).Append("\n\n");
         md.Append("Scanned `").Append(Code(result.Target)).Append("` with ruleset `").Append(Code(result.Ruleset)).Append("` (")
-          .Append(result.Rules.Count).Append(" rules), failing on ").Append(result.FailOn.ToName()).Append(" and above.\n\n");
+          .Append(result.Rules.Count).Append(" rules), failing on ").Append(ReportFacts.Gate(result)).Append(".\n\n");
 
         md.Append("| Critical | High | Medium | Low | Info | | Code | IaC | AWS | HTTP |\n|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n|");
         foreach (var severity in ReportFacts.SeveritiesDescending) md.Append(' ').Append(ReportFacts.Count(result, severity)).Append(" |");
@@ -67,7 +67,7 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
             {
                 var row = new StringBuilder("| ");
                 row.Append(f.Finding.Severity.ToName());
-                if (ReportFacts.IsBlocking(result, f)) row.Append(" **blocking**");
+                if (f.Blocking) row.Append(" **blocking**");
                 if (f.BaselineState == "new") row.Append(" (new)");
                 row.Append(" | ").Append(Text(f.Finding.RuleId)).Append(" | ").Append(Cell(f.Finding.Location.Display())).Append(" | ").Append(Cell(f.Finding.Message));
                 if (f.ExpiredSuppression is { } expired) row.Append(" Suppression expired ").Append(expired.Expires?.ToString("yyyy-MM-dd") ?? "").Append('.');
@@ -83,7 +83,7 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
         var suppressed = result.Findings.Count(f => f.Suppression is not null);
         var expiredCount = result.Findings.Count(f => f.ExpiredSuppression is not null);
         if (suppressed > 0 || expiredCount > 0)
-            md.Append(suppressed).Append(" suppressed as accepted risks; ").Append(expiredCount).Append(" suppression").Append(expiredCount == 1 ? "" : "s").Append(" expired.\n\n");
+            md.Append(ReportFacts.SuppressedText(suppressed).TrimEnd('.')).Append("; ").Append(English.Count(expiredCount, "suppression")).Append(" expired.\n\n");
         if (drift)
         {
             md.Append("Against the baseline: ").Append(result.Findings.Count(f => f.BaselineState == "new")).Append(" new, ")

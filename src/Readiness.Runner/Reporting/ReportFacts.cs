@@ -29,12 +29,20 @@ public static class ReportFacts
     public static List<ResultFinding> OpenBySeverity(ScanResult result) =>
         result.Findings.Where(f => f.Suppression is null).OrderByDescending(f => f.Finding.Severity).ThenBy(f => f.Finding.Undecided).ToList();
 
-    public static bool IsBlocking(ScanResult result, ResultFinding f) =>
-        result.Verdict.Blocking > 0 && f.Suppression is null && !f.Finding.Undecided && f.Finding.Severity >= result.FailOn;
+    /// <summary>What blocks, as words: "high and above", "new findings at high and above", "nothing (--fail-on none)".</summary>
+    public static string Gate(ScanResult result) => result.FailOn switch
+    {
+        null => "nothing (--fail-on none)",
+        { } s when result.FailOnNew => $"new findings at {s.ToName()} and above",
+        { } s => $"{s.ToName()} and above",
+    };
 
     public static int Count(ScanResult result, Severity severity) => result.Findings.Count(f => f.Suppression is null && f.Finding.Severity == severity);
 
     public static int Count(ScanResult result, EvidenceSource source) => result.Findings.Count(f => f.Suppression is null && f.Finding.Source == source);
+
+    /// <summary>"1 finding suppressed as an accepted risk.", "3 findings suppressed as accepted risks."</summary>
+    public static string SuppressedText(int n) => $"{English.Count(n, "finding")} suppressed as {English.Verb(n, "an accepted risk", "accepted risks")}.";
 
     /// <summary>Who accepted a risk, why and until when, in one line: "reason; owner x; expires d; ticket t; at source".</summary>
     public static string DescribeSuppression(SuppressionInfo s, string separator = "; ")

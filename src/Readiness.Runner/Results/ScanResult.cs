@@ -19,7 +19,14 @@ public sealed record ScanResult
     /// <summary>The scanned folder as the user named it.</summary>
     public required string Target { get; init; }
     public required string Ruleset { get; init; }
-    public required Severity FailOn { get; init; }
+    /// <summary>The lowest severity that blocks the launch; null for --fail-on none (written as "none").</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(FailOnJsonConverter))]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public Severity? FailOn { get; init; } = Severity.High;
+
+    /// <summary>--fail-on-new: only findings new against the baseline block.</summary>
+    public bool FailOnNew { get; init; }
+
     public required Verdict Verdict { get; init; }
 
     public IReadOnlyList<RuleSummary> Rules { get; init; } = [];
@@ -42,6 +49,24 @@ public sealed record ScanResult
 
     /// <summary>Findings that count toward the verdict: not suppressed, not undecided.</summary>
     public IEnumerable<ResultFinding> Active => Findings.Where(f => f.Suppression is null && !f.Finding.Undecided);
+}
+
+/// <summary>Writes a missing threshold as "none" (what the user typed) and reads it back.</summary>
+public sealed class FailOnJsonConverter : System.Text.Json.Serialization.JsonConverter<Severity?>
+{
+    public override bool HandleNull => true;
+
+    public override Severity? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == System.Text.Json.JsonTokenType.Null ? null : reader.GetString();
+        if (text is null or "none") return null;
+        return Enum.TryParse<Severity>(text, ignoreCase: true, out var severity)
+            ? severity
+            : throw new System.Text.Json.JsonException($"failOn: unknown severity '{text}'.");
+    }
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, Severity? value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value is { } severity ? severity.ToName() : "none");
 }
 
 public sealed record ToolInfo(string Name, string Version)
@@ -104,6 +129,9 @@ public sealed record ResultFinding
 
     /// <summary>"new" or "unchanged" against --baseline; null without a baseline.</summary>
     public string? BaselineState { get; init; }
+
+    /// <summary>Whether this finding blocks the launch, as ScanPipeline.Decide decided; reporters only show it.</summary>
+    public bool Blocking { get; init; }
 }
 
 /// <summary>Who accepted a risk, why, and until when. Source is "file:line" of the suppression entry or inline comment.</summary>

@@ -85,7 +85,8 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             FinishedAt = options.Now ?? DateTimeOffset.UtcNow,
             Target = options.Path,
             Ruleset = ruleset.Name,
-            FailOn = options.FailOn ?? Severity.Critical,
+            FailOn = options.FailOn,
+            FailOnNew = options.FailOnNew,
             Verdict = new Verdict { Status = VerdictStatus.Ready },
             Rules = ruleset.Rules.Select(RuleSummary.From).ToList(),
             Findings = judged,
@@ -95,7 +96,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             Warnings = warnings,
         };
         if (options.Baseline is { } baselineSource) result = BaselineComparison.Apply(result, baseline, baselineSource);
-        return result with { Verdict = Decide(result) };
+        return Decide(result);
     }
 
     private ScanResult? ReadBaseline()
@@ -120,15 +121,37 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         }
     }
 
-    /// <summary>The gate: engine errors and (unless allowed) coverage gaps make the scan fail (2); blocking findings make it not ready (1).</summary>
-    public Verdict Decide(ScanResult result)
+    /// <summary>
+    /// The gate, decided once: marks each finding that blocks the launch, then the verdict. Engine errors and (unless
+    /// allowed) coverage gaps make the scan fail (2); blocking findings make it not ready (1). Reporters only render this.
+    /// </summary>
+    public ScanResult Decide(ScanResult result)
     {
-        // With --fail-on-new only findings the baseline did not have block: an existing system adopts the gate without
-        // first fixing its backlog.
-        var gated = options.FailOnNew ? result.Active.Where(f => f.BaselineState == BaselineComparison.New) : result.Active;
-        var blocking = options.FailOn is { } failOn ? gated.Count(f => f.Finding.Severity >= failOn) : 0;
-        var reasons = new List<string>();
-        foreach (var e in result.EngineErrors) reasons.Add($"Rule {e.RuleId} failed on {e.Target}: {e.Message}");
+        var findings = result.Findings.Select(f => f with { Blocking = Blocks(f) }).ToList();
+        // Fixed findings come from the baseline, where they may have blocked; they block nothing now.
+        var decided = result with
+        {
+            FailOn = options.FailOn,
+            FailOnNew = options.FailOnNew,
+            Findings = findings,
+            Fixed = result.Fixed.Select(f => f with { Blocking = false }).ToList(),
+        };
+        return decided with { Verdict = VerdictFor(decided, findings.Count(f => f.Blocking)) };
+    }
+
+    /// <summary>Whether one finding blocks: each reason a finding does not block is one condition here.</summary>
+    private bool Blocks(ResultFinding f) =>
+        options.FailOn is { } failOn
+        && f.Finding.Severity >= failOn
+        && f.Suppression is null
+        && !f.Finding.Undecided
+        // With --fail-on-new only findings the baseline did not have block: an existing system adopts the gate
+        // without first fixing its backlog.
+        && (!options.FailOnNew || f.BaselineState == BaselineComparison.New);
+
+    private Verdict VerdictFor(ScanResult result, int blocking)
+    {
+        var reasons = result.EngineErrors.Select(e => $"Rule {e.RuleId} failed on {e.Target}: {e.Message}").ToList();
         if (reasons.Count > 0) return new Verdict { Status = VerdictStatus.Error, Blocking = blocking, Reasons = reasons };
         if (result.Coverage.Gaps.Count > 0 && !options.AllowIncomplete)
         {

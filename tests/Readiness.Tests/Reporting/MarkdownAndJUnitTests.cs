@@ -22,7 +22,7 @@ public sealed class MarkdownAndJUnitTests : IDisposable
         md.ShouldContain("| 2 | 3 | 1 | 0 | 0 | | 2 | 1 | 2 | 1 |");   // open findings by severity, then by source
         md.ShouldContain("### Could not look\n\n- aws/iam/global: AccessDenied for iam:ListRoles");
         md.ShouldContain("critical **blocking** | RDY9002 | infra/rds.tf:12");
-        md.ShouldContain("1 suppressed as accepted risks; 1 suppression expired.");
+        md.ShouldContain("1 finding suppressed as an accepted risk; 1 suppression expired.");
         md.ShouldContain("Against the baseline: 3 new, 3 unchanged, 1 fixed.");
         md.ShouldNotContain("<img");
         md.ShouldNotContain("<script");

@@ -123,6 +123,8 @@ public static class SyntheticResults
                 new Location { Resource = Bucket with { Id = "coco-logs", Arn = "arn:aws:s3:::coco-logs" } }),
         };
 
+        // What ScanPipeline.Decide would mark at --fail-on high.
+        findings = findings.Select(f => f with { Blocking = f.Suppression is null && !f.Finding.Undecided && f.Finding.Severity >= Severity.High }).ToList();
         var active = findings.Where(f => f.Suppression is null && !f.Finding.Undecided).ToList();
         return new ScanResult
         {

@@ -102,7 +102,7 @@ public sealed class WorkflowCliTests : IDisposable
         // --fail-on-new blocks on the new critical/high finding only; against today itself nothing is new.
         var gate = CliRunner.Run("scan", app, "--baseline", yesterday, "--fail-on-new", "--fail-on", "high");
         gate.ExitCode.ShouldBe(1);
-        gate.Stdout.ShouldContain("NOT READY: 1 finding at or above high");
+        gate.Stdout.ShouldContain("NOT READY: 1 new finding at or above high blocks the launch.");
         CliRunner.Run("scan", app, "--baseline", Path.Combine(today, "results.json"), "--fail-on-new").ExitCode.ShouldBe(0);
     }
 
