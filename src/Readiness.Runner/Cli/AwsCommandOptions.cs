@@ -19,6 +19,9 @@ public sealed class AwsCommandOptions
         Uri? endpoint = null;
         if (parse.GetValue(EndpointUrl) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
             return (null, $"--endpoint-url '{text}' is not an http(s) URL.");
+        // An empty --regions "" (an unset CI variable) would read no region at all and pass; it is a mistake.
+        if (parse.GetResult(Regions) is not null && AwsCollectOptions.ParseRegions(parse.GetValue(Regions)) is { Count: 0 })
+            return (null, "--regions is empty; give comma-separated regions (us-east-1,eu-west-1) or 'all'.");
         return (new AwsCollectOptions
         {
             Profile = parse.GetValue(Profile),

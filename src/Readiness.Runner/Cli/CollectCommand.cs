@@ -16,11 +16,7 @@ public static class CollectCommand
         awsCommand.SetAction(parse =>
         {
             var (options, error) = aws.Read(parse);
-            if (options is null)
-            {
-                stderr.WriteLine($"readiness: {error}");
-                return ReadinessCli.Failed;
-            }
+            if (options is null) throw new UsageError(error!);
             return Execute(options, parse.GetValue(output)!, parse.GetValue(allowIncomplete), stdout, stderr);
         });
         return new Command("collect", "Record evidence for later scans.") { awsCommand };
@@ -48,8 +44,7 @@ public static class CollectCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"readiness: cannot write {output}: {e.Message}");
-            return ReadinessCli.Failed;
+            throw new CommandError($"cannot write {output}: {e.Message}", e);
         }
         var elapsed = DateTimeOffset.UtcNow - started;
         stdout.WriteLine($"Recorded {snapshot.Resources.Count} resources from {snapshot.Accounts.Count} account(s) in {snapshot.Regions.Count} region(s) to {output} ({snapshot.ApiCalls} API calls, {elapsed.TotalSeconds:0.0} s).");

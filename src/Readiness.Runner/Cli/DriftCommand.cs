@@ -63,20 +63,9 @@ public static class DriftCommand
                 stdout.WriteLine($"Drift written to {written}: {string.Join(", ", formats.Distinct().Select(f => DriftWriters.FileNames[f]))}.");
                 return ReadinessCli.Ready;
             }
-            catch (StorageError error)
-            {
-                stderr.WriteLine($"readiness: {error.Message}");
-                return ReadinessCli.Failed;
-            }
-            catch (FormatException error)
-            {
-                stderr.WriteLine($"readiness: {error.Message}");
-                return ReadinessCli.Failed;
-            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"readiness: cannot write the drift report to {output}: {ex.Message}");
-                return ReadinessCli.Failed;
+                throw new CommandError($"cannot write the drift report to {output}: {ex.Message}", ex);
             }
         });
         return command;

@@ -50,18 +50,8 @@ public static class NotifyCommand
                 return ReadinessCli.Failed;
             }
 
-            EmailReport content;
-            MailMessage message;
-            try
-            {
-                content = EmailReport.From(parse.GetValue(report)!);
-                message = content.ToMessage(parse.GetValue(from)!, parse.GetValue(to)!);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or FormatException or IOException or System.Text.Json.JsonException)
-            {
-                stderr.WriteLine($"readiness: {ex.Message}");
-                return ReadinessCli.Failed;
-            }
+            var content = EmailReport.From(parse.GetValue(report)!);
+            var message = content.ToMessage(parse.GetValue(from)!, parse.GetValue(to)!);
 
             var server = $"{parse.GetValue(host)}:{parse.GetValue(port)}";
             using (message)

@@ -17,18 +17,9 @@ public static class RulesCommand
         var command = new Command("rules", "List the rule catalog.") { ruleset, format };
         command.SetAction(parse =>
         {
-            IReadOnlyList<ActiveRule> rules;
-            try
-            {
-                rules = parse.GetValue(ruleset) is { } name
-                    ? new RulesetLoader(RuleCatalog.Default).Load(name, ".").Rules
-                    : RuleCatalog.Default.Rules.Select(ActiveRule.WithDefaults).ToList();
-            }
-            catch (ConfigurationError error)
-            {
-                stderr.WriteLine($"readiness: {error.Message}");
-                return ReadinessCli.Failed;
-            }
+            IReadOnlyList<ActiveRule> rules = parse.GetValue(ruleset) is { } name
+                ? new RulesetLoader(RuleCatalog.Default).Load(name, ".").Rules
+                : RuleCatalog.Default.Rules.Select(ActiveRule.WithDefaults).ToList();
             switch (parse.GetValue(format))
             {
                 case "json": WriteJson(rules, stdout); break;

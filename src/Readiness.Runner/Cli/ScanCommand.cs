@@ -17,7 +17,7 @@ public static class ScanCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var path = new Argument<string>("path") { Description = "Folder to scan.", DefaultValueFactory = _ => "." };
+        var path = new Argument<string>("path") { Description = "Folder (or one file) to scan.", DefaultValueFactory = _ => "." };
         var ruleset = new Option<string?>("--ruleset") { Description = "Ruleset name or YAML file (default: .readiness/ruleset.yaml if present, else launch-readiness)." };
         var format = new Option<string[]>("--format")
         {
@@ -79,11 +79,7 @@ public static class ScanCommand
                 return ReadinessCli.Failed;
             }
             var (awsOptions, awsError) = aws.Read(parse);
-            if (awsOptions is null)
-            {
-                stderr.WriteLine($"readiness: {awsError}");
-                return ReadinessCli.Failed;
-            }
+            if (awsOptions is null) throw new UsageError(awsError!);
             var failOnText = parse.GetValue(failOn)!;
             var options = new ScanOptions
             {
@@ -114,36 +110,34 @@ public static class ScanCommand
                 VarFiles = parse.GetValue(varFile) ?? [],
                 TerraformPlans = parse.GetValue(terraformPlan) ?? [],
             };
+            Validate(options, parse.GetValue(allowMissingBaseline));
             return Execute(options, stdout, stderr);
         });
         return command;
     }
 
+    /// <summary>Arguments that cannot work fail before any scanning, naming the argument (exit 2).</summary>
+    public static void Validate(ScanOptions options, bool allowMissingBaseline = false)
+    {
+        if (!Directory.Exists(options.Path) && !File.Exists(options.Path))
+            throw new UsageError($"PATH '{options.Path}' does not exist; give the folder or file to scan.");
+        foreach (var (name, files) in new[] { ("--var-file", options.VarFiles), ("--terraform-plan", options.TerraformPlans), ("--aws-inventory", options.AwsInventories) })
+            foreach (var file in files.Where(f => !File.Exists(f)))
+                throw new UsageError($"{name} '{file}' does not exist.");
+        if (options.Suppressions is { } suppressions && !Directory.Exists(suppressions) && !File.Exists(suppressions))
+            throw new UsageError($"--suppressions '{suppressions}' does not exist; give a folder of RDYnnnn.yaml files or one such file.");
+        if (allowMissingBaseline && options.Baseline is null)
+            throw new UsageError("--allow-missing-baseline needs --baseline (where the previous results will be).");
+        if (options.AwsLive is not null && options.AwsInventories.Count > 0)
+            throw new UsageError("--aws and --aws-inventory both name the AWS evidence; give one of them.");
+    }
+
     public static int Execute(ScanOptions options, TextWriter stdout, TextWriter stderr)
     {
-        Ruleset ruleset;
-        try
-        {
-            ruleset = new RulesetLoader(RuleCatalog.Default).Load(options.Ruleset, options.Path);
-        }
-        catch (ConfigurationError error)
-        {
-            stderr.WriteLine($"readiness: {error.Message}");
-            return ReadinessCli.Failed;
-        }
-
-        ScanResult result;
-        try
-        {
-            var progress = ProgressOnTerminal(stderr);
-            result = new ScanPipeline(options, ruleset).RunAsync(progress).GetAwaiter().GetResult();
-            if (progress is not null) stderr.Write("\r\x1b[K");
-        }
-        catch (Exception error) when (error is ConfigurationError or StorageError)
-        {
-            stderr.WriteLine($"readiness: {error.Message}");
-            return ReadinessCli.Failed;
-        }
+        var ruleset = new RulesetLoader(RuleCatalog.Default).Load(options.Ruleset, options.Path);
+        var progress = ProgressOnTerminal(stderr);
+        var result = new ScanPipeline(options, ruleset).RunAsync(progress).GetAwaiter().GetResult();
+        if (progress is not null) stderr.Write("\r\x1b[K");
 
         foreach (var warning in result.Warnings) stderr.WriteLine($"readiness: warning: {warning.Source}: {warning.Message}");
         ConsoleReporter.Write(result, stdout);
@@ -166,8 +160,7 @@ public static class ScanCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StorageError)
             {
-                stderr.WriteLine($"readiness: cannot write reports to {options.OutputDir}: {ex.Message}");
-                return ReadinessCli.Failed;
+                throw new CommandError($"cannot write reports to {options.OutputDir}: {ex.Message}", ex);
             }
             stdout.WriteLine($"Reports written to {options.OutputDir}: {string.Join(", ", options.Formats.Select(f => Reporters.Find(f)!.FileName))}.");
         }

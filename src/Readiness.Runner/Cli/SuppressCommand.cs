@@ -39,6 +39,10 @@ public static class SuppressCommand
                 stderr.WriteLine($"readiness: --expires '{expiresText}' is not a date in the form YYYY-MM-DD.");
                 return ReadinessCli.Failed;
             }
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            // A suppression that has already expired would silence nothing and read as an accepted risk.
+            if (expiresOn < today)
+                throw new UsageError($"--expires {expiresText} is in the past (today is {today:yyyy-MM-dd}); give the date until which the risk is accepted.");
             var root = parse.GetValue(path)!;
             var folder = parse.GetValue(suppressions) ?? Path.Combine(root, SuppressionFiles.DefaultFolder);
             var file = Path.Combine(folder, id + ".yaml");
@@ -46,7 +50,6 @@ public static class SuppressCommand
             try
             {
                 var policy = SuppressionPolicy.From(new RulesetLoader(RuleCatalog.Default).Load(parse.GetValue(ruleset), root));
-                var today = DateOnly.FromDateTime(DateTime.UtcNow);
                 var reader = new SuppressionFiles(RuleCatalog.Default, policy, today);
                 var existing = File.Exists(file) ? File.ReadAllText(file) : null;
                 var request = new SuppressionWriter.Request(parse.GetValue(match)!, parse.GetValue(reason)!, expiresOn, parse.GetValue(owner), parse.GetValue(ticket));
@@ -56,15 +59,9 @@ public static class SuppressCommand
                 stdout.WriteLine($"Added a suppression of {id} for '{request.Match}' until {expiresText} at {file}:{line}.");
                 return ReadinessCli.Ready;
             }
-            catch (ConfigurationError error)
-            {
-                stderr.WriteLine($"readiness: {error.Message}");
-                return ReadinessCli.Failed;
-            }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"readiness: cannot write {file}: {ex.Message}");
-                return ReadinessCli.Failed;
+                throw new CommandError($"cannot write {file}: {ex.Message}", ex);
             }
         });
         return command;

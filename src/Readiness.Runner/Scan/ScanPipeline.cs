@@ -36,8 +36,11 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
     {
         var startedAt = options.Now ?? DateTimeOffset.UtcNow;
-        var root = Path.GetFullPath(options.Path);
-        var sources = EvidenceSources(options, ruleset);
+        // A file as PATH is scanned as its folder with every other entry left out, so the walker treats it as usual.
+        var target = Path.GetFullPath(options.Path);
+        var isFile = File.Exists(target);
+        var root = isFile ? Path.GetDirectoryName(target)! : target;
+        var sources = EvidenceSources(options with { Path = isFile ? root : options.Path }, ruleset);
         var collector = new EvidenceCollector();
         var engine = new RuleEngine(ruleset.Rules, startedAt);
 
@@ -53,7 +56,11 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             var walker = new FileWalker(new FileWalkOptions
             {
                 MaxFileBytes = options.MaxFileBytes,
-                ExcludedPaths = ReportStore.IsS3(options.OutputDir) ? [] : [Path.GetFullPath(options.OutputDir)],
+                ExcludedPaths =
+                [
+                    .. ReportStore.IsS3(options.OutputDir) ? [] : new[] { Path.GetFullPath(options.OutputDir) },
+                    .. isFile ? Directory.EnumerateFileSystemEntries(root).Where(e => e != target) : [],
+                ],
             });
             walker.Walk(root, file =>
             {

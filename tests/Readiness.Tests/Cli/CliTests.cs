@@ -60,14 +60,15 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void Missing_folder_is_a_gap_and_exits_2_unless_allowed()
+    public void Missing_folder_exits_2_before_scanning_even_with_allow_incomplete()
     {
         var missing = Path.Combine(output.FullName, "does-not-exist");
-        var run = CliRunner.Run("scan", missing);
-        run.ExitCode.ShouldBe(2);
-        run.Stdout.ShouldContain("COULD NOT LOOK");
-        run.Stdout.ShouldContain("INCOMPLETE");
-        CliRunner.Run("scan", missing, "--allow-incomplete").ExitCode.ShouldBe(0);
+        foreach (var run in new[] { CliRunner.Run("scan", missing), CliRunner.Run("scan", missing, "--allow-incomplete") })
+        {
+            run.ExitCode.ShouldBe(2);
+            run.Stderr.ShouldContain($"PATH '{missing}' does not exist");
+            run.Stdout.ShouldBeEmpty();
+        }
     }
 
     [Fact]

@@ -38,10 +38,11 @@ public sealed class IacCliTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_var_file_is_a_coverage_gap()
+    public void A_missing_var_file_is_refused_before_scanning()
     {
         var run = CliRunner.Run("scan", Path.Combine(TestPaths.Samples, "coco-testai-hardened"), "--var-file", "does-not-exist.tfvars");
         run.ExitCode.ShouldBe(2);
-        run.Stdout.ShouldContain("does-not-exist.tfvars");
+        run.Stderr.ShouldContain("--var-file 'does-not-exist.tfvars' does not exist.");
+        run.Stdout.ShouldBeEmpty();
     }
 }
