@@ -34,7 +34,7 @@ public sealed class ExtensionMessageSenderNotChecked : FileRule
                 external
                     ? $"The {evt} listener in {file.Path} acts on messages without checking sender.origin or sender.id, so any website allowed by externally_connectable (or any extension) can drive it; return early unless sender.origin is your web app's origin."
                     : $"The {evt} listener in {file.Path} does privileged work (storage, network, tabs or tokens) without checking the sender, so a message from a compromised page's content script is trusted; check sender.id === chrome.runtime.id and sender.url/sender.origin before acting.",
-                fingerprintKey: evt + ":" + doc.Text(call.Args[0]).GetHashCode(StringComparison.Ordinal).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                fingerprintKey: evt + ":" + doc.Text(call.Args[0]));
         }
     }
 
