@@ -14,6 +14,7 @@ namespace Readiness.Runner.Cli;
 public static class ScanCommand
 {
     private static readonly string[] FormatNames = ["json", "sarif", "html", "md", "junit"];
+    private static readonly string[] StdoutFormats = ["json", "sarif", "md", "junit"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -24,6 +25,13 @@ public static class ScanCommand
             Description = "Report files to write besides the console: a comma-separated list of json, sarif, html, md, junit.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var stdoutFormat = new Option<string?>("--stdout")
+        {
+            Description = "Write one report to standard output for piping (json, sarif, md or junit); the console report then goes to standard error.",
+        };
+        stdoutFormat.AcceptOnlyFromAmong(StdoutFormats);
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the console report (also when NO_COLOR is set or output is piped)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the verdict line, coverage gaps and engine errors." };
         var outputDir = new Option<string>("--output-dir") { Description = "Folder for report files, or s3://bucket/prefix.", DefaultValueFactory = _ => "readiness-report" };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that blocks the launch.", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
@@ -58,7 +66,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
-            path, ruleset, format, outputDir, failOn, allowIncomplete, sarifIncludeSuppressed, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
+            path, ruleset, format, stdoutFormat, noColor, quiet, outputDir, failOn, allowIncomplete, sarifIncludeSuppressed, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
             url, insecure, httpTimeout, httpConcurrency, httpBudget, httpRedirects,
             awsLive, awsInventory,
             varFile, terraformPlan,
@@ -87,6 +95,9 @@ public static class ScanCommand
                 Ruleset = parse.GetValue(ruleset),
                 Formats = formats,
                 OutputDir = parse.GetValue(outputDir)!,
+                StdoutFormat = parse.GetValue(stdoutFormat),
+                NoColor = parse.GetValue(noColor),
+                Quiet = parse.GetValue(quiet),
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
                 AllowIncomplete = parse.GetValue(allowIncomplete),
                 SarifIncludeSuppressed = parse.GetValue(sarifIncludeSuppressed),
@@ -135,12 +146,15 @@ public static class ScanCommand
     public static int Execute(ScanOptions options, TextWriter stdout, TextWriter stderr)
     {
         var ruleset = new RulesetLoader(RuleCatalog.Default).Load(options.Ruleset, options.Path);
-        var progress = ProgressOnTerminal(stderr);
-        var result = new ScanPipeline(options, ruleset).RunAsync(progress).GetAwaiter().GetResult();
-        if (progress is not null) stderr.Write("\r\x1b[K");
+        ScanResult result;
+        using (var progress = ScanProgress.ForConsole(stderr))
+            result = new ScanPipeline(options, ruleset).RunAsync(progress is null ? null : progress.Files, stage: progress is null ? null : progress.Stage).GetAwaiter().GetResult();
 
-        foreach (var warning in result.Warnings) stderr.WriteLine($"readiness: warning: {warning.Source}: {warning.Message}");
-        ConsoleReporter.Write(result, stdout);
+        // With --stdout the report is the output, and everything for people goes to stderr.
+        var human = options.StdoutFormat is null ? stdout : stderr;
+        foreach (var warning in result.Warnings) stderr.WriteLine(ConsoleText.Escape($"readiness: warning: {warning.Source}: {warning.Message}"));
+        ConsoleReporter.Write(result, human, ConsoleStyle.For(human, options.NoColor, options.Quiet));
+        if (options.StdoutFormat is { } piped) WriteToStdout(result, piped, options, stdout, stderr);
         if (options.StepSummaryPath is not null) AppendStepSummary(result, options.StepSummaryPath, stderr);
         if (options.Formats.Count > 0)
         {
@@ -162,7 +176,7 @@ public static class ScanCommand
             {
                 throw new CommandError($"cannot write reports to {options.OutputDir}: {ex.Message}", ex);
             }
-            stdout.WriteLine($"Reports written to {options.OutputDir}: {string.Join(", ", options.Formats.Select(f => Reporters.Find(f)!.FileName))}.");
+            human.WriteLine($"Reports written to {options.OutputDir}: {string.Join(", ", options.Formats.Select(f => Reporters.Find(f)!.FileName))}.");
         }
         return result.Verdict.ExitCode;
     }
@@ -180,10 +194,16 @@ public static class ScanCommand
         }
     }
 
-    // The progress line goes to stderr, and only to a terminal: CI logs and redirected output stay clean.
-    private static Action<int>? ProgressOnTerminal(TextWriter stderr)
+    private static void WriteToStdout(ScanResult result, string format, ScanOptions options, TextWriter stdout, TextWriter stderr)
     {
-        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected) return null;
-        return n => stderr.Write($"\rReading files... {n}");
+        var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path))
+        {
+            SarifIncludeSuppressed = options.SarifIncludeSuppressed,
+            Warnings = stderr,
+        };
+        using var buffer = new MemoryStream();
+        Reporters.Find(format)!.Write(result, context, buffer);
+        stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        stdout.Flush();
     }
 }

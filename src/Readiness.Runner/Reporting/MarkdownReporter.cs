@@ -93,11 +93,11 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
         return md.ToString();
     }
 
-    /// <summary>Scanned text as inert Markdown: no HTML, no links or emphasis it did not ask for, one line.</summary>
+    /// <summary>Scanned text as inert Markdown: no HTML, no links or emphasis it did not ask for, no control characters, one line.</summary>
     private static string Text(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.ReplaceLineEndings(" "))
+        foreach (var c in ConsoleText.Escape(text.ReplaceLineEndings(" ")))
         {
             switch (c)
             {
@@ -115,5 +115,5 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
     private static string Cell(string text) => Text(text.Length <= MaxCell ? text : text[..(MaxCell - 3)] + "...");
 
     // Inside a code span only the backtick matters; it is replaced, as code spans cannot escape it.
-    private static string Code(string text) => text.ReplaceLineEndings(" ").Replace('`', '\'');
+    private static string Code(string text) => ConsoleText.Escape(text.ReplaceLineEndings(" ")).Replace('`', '\'');
 }

@@ -15,6 +15,15 @@ public sealed record ScanOptions
     public IReadOnlyList<string> Formats { get; init; } = [];
     public string OutputDir { get; init; } = "readiness-report";
 
+    /// <summary>--stdout FORMAT: write that report (json, sarif, md, junit) to standard output, the console report to stderr.</summary>
+    public string? StdoutFormat { get; init; }
+
+    /// <summary>--no-color: never colour the console report (NO_COLOR and a pipe do the same).</summary>
+    public bool NoColor { get; init; }
+
+    /// <summary>--quiet: print only the verdict line, coverage gaps and engine errors.</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>The lowest severity that blocks the launch; null for --fail-on none.</summary>
     public Severity? FailOn { get; init; } = Severity.High;
 

@@ -33,7 +33,9 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         }.OfType<IEvidenceSource>(),
     ];
 
-    public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default)
+    /// <param name="fileProgress">Files read so far, now and then.</param>
+    /// <param name="stage">What the scan does next, in words ("collecting IaC, AWS and HTTP evidence").</param>
+    public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default, Action<string>? stage = null)
     {
         var startedAt = options.Now ?? DateTimeOffset.UtcNow;
         // A file as PATH is scanned as its folder with every other entry left out, so the walker treats it as usual.
@@ -74,11 +76,13 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Code, options.Path, "folder does not exist"));
         }
 
+        stage?.Invoke("collecting " + string.Join(", ", sources.Select(s => s.Name)));
         await Task.WhenAll(sources.Select(s => CollectSafely(s, collector, cancellationToken)));
         var collected = collector.Resources;
         foreach (var linker in sources.OfType<IResourceLinker>()) linker.Link(collected, collector.Coverage);
 
         var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
+        stage?.Invoke($"judging {collected.Count:N0} resources");
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
 

@@ -59,7 +59,7 @@ public sealed class ArgumentTests : IDisposable
         run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
         run.Stdout.ShouldContain("RDY1105");
         run.Stdout.ShouldContain("at base.py:49");
-        run.Stdout.ShouldContain("Scanned 1 files");
+        run.Stdout.ShouldContain("Scanned 1 file ");
         run.Stdout.ShouldNotContain("RDY2001", customMessage: "the sample's AWS inventory beside it is not part of the file");
     }
 
