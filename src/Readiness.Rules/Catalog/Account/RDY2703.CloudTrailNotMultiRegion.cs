@@ -24,12 +24,18 @@ public sealed class CloudTrailNotMultiRegion : EvidenceRule
             else if (!trail.IsLogging.Known)
                 yield return context.OnResource(trail, $"CloudTrail trail {trail.DisplayName} has logging stopped; start logging so API activity is recorded.", nameof(Trail.IsLogging));
         }
-        foreach (var account in evidence.Cloud.OfType<AccountSettings>().Where(a => a.Provenance.IsLive && a.ServicesRead.Contains("cloudtrail")))
+        // The trail requirement is account-wide: one finding per account, naming the regions whose trails were read.
+        var readRegions = evidence.Cloud.OfType<AccountSettings>().Where(a => a.Provenance.IsLive && a.ServicesRead.Contains("cloudtrail"))
+            .GroupBy(a => a.Provenance.Account ?? a.Id, StringComparer.Ordinal);
+        foreach (var account in readRegions)
         {
-            var covered = trails.Any(t => t.Provenance.IsLive && t.Provenance.Account == account.Provenance.Account
+            var covered = trails.Any(t => t.Provenance.IsLive && t.Provenance.Account == account.Key
                 && t.IsMultiRegion is { IsKnown: true, Known: true } && t.IsLogging is { IsKnown: true, Known: true });
-            if (!covered)
-                yield return context.OnResource(account, $"Account {account.Provenance.Account ?? account.Id} has no logging multi-region CloudTrail trail; create one so API activity in every region is recorded.", fingerprintKey: "no-trail");
+            if (covered) continue;
+            var settings = account.OrderBy(a => a.Provenance.Region, StringComparer.Ordinal).ToList();
+            var regions = string.Join(", ", settings.Select(a => a.Provenance.Region).OfType<string>());
+            var where = regions.Length == 0 ? "" : $" (trails read in {regions})";
+            yield return context.OnResource(settings[0], $"Account {account.Key} has no logging multi-region CloudTrail trail{where}; create one so API activity in every region is recorded.", fingerprintKey: "no-trail");
         }
     }
 }
