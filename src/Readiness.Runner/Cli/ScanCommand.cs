@@ -32,6 +32,7 @@ public static class ScanCommand
         stdoutFormat.AcceptOnlyFromAmong(StdoutFormats);
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the console report (also when NO_COLOR is set or output is piped)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the verdict line, coverage gaps and engine errors." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Leave out paths matching this glob (repeatable; .gitignore syntax, relative to PATH); listed in coverage as skipped by policy." };
         var outputDir = new Option<string>("--output-dir") { Description = "Folder for report files, or s3://bucket/prefix.", DefaultValueFactory = _ => "readiness-report" };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity that blocks the launch.", DefaultValueFactory = _ => "high" };
         failOn.AcceptOnlyFromAmong("critical", "high", "medium", "low", "none");
@@ -66,7 +67,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan a folder (and optionally live AWS and HTTP endpoints) and decide whether it is ready to launch.")
         {
-            path, ruleset, format, stdoutFormat, noColor, quiet, outputDir, failOn, allowIncomplete, sarifIncludeSuppressed, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
+            path, ruleset, format, stdoutFormat, noColor, quiet, exclude, outputDir, failOn, allowIncomplete, sarifIncludeSuppressed, maxFileSize, suppressions, baseline, allowMissingBaseline, failOnNew,
             url, insecure, httpTimeout, httpConcurrency, httpBudget, httpRedirects,
             awsLive, awsInventory,
             varFile, terraformPlan,
@@ -96,6 +97,7 @@ public static class ScanCommand
                 Formats = formats,
                 OutputDir = parse.GetValue(outputDir)!,
                 StdoutFormat = parse.GetValue(stdoutFormat),
+                Excludes = parse.GetValue(exclude) ?? [],
                 NoColor = parse.GetValue(noColor),
                 Quiet = parse.GetValue(quiet),
                 FailOn = failOnText == "none" ? null : Enum.Parse<Severity>(failOnText, ignoreCase: true),
@@ -145,6 +147,7 @@ public static class ScanCommand
 
     public static int Execute(ScanOptions options, TextWriter stdout, TextWriter stderr)
     {
+        options = WithProjectSettings(options, stderr);
         var ruleset = new RulesetLoader(RuleCatalog.Default).Load(options.Ruleset, options.Path);
         ScanResult result;
         using (var progress = ScanProgress.ForConsole(stderr))
@@ -192,6 +195,27 @@ public static class ScanCommand
         {
             stderr.WriteLine($"readiness: warning: cannot append the summary to GITHUB_STEP_SUMMARY ({path}): {ex.Message}");
         }
+    }
+
+    /// <summary>A subfolder (or file) scan uses the nearest parent's .readiness/ up to the repository root, and says so.</summary>
+    private static ScanOptions WithProjectSettings(ScanOptions options, TextWriter stderr)
+    {
+        if (ProjectSettings.Find(options.Path) is not { } project || Path.GetFullPath(options.Path) == project) return options;
+        var ruleset = Path.Combine(project, RulesetLoader.ProjectRulesetPath);
+        var suppressions = Path.Combine(project, Suppressions.SuppressionFiles.DefaultFolder);
+        var used = new List<string>();
+        if (options.Ruleset is null && File.Exists(ruleset))
+        {
+            options = options with { Ruleset = ruleset };
+            used.Add(ruleset);
+        }
+        if (options.Suppressions is null && Directory.Exists(suppressions))
+        {
+            options = options with { Suppressions = suppressions };
+            used.Add(suppressions);
+        }
+        if (used.Count > 0) stderr.WriteLine(ConsoleText.Escape($"readiness: using the project's settings from {string.Join(" and ", used)}."));
+        return options;
     }
 
     private static void WriteToStdout(ScanResult result, string format, ScanOptions options, TextWriter stdout, TextWriter stderr)

@@ -42,6 +42,9 @@ public sealed record ScanOptions
     /// <summary>Terraform plan JSON files (--terraform-plan, from `terraform show -json plan.out`).</summary>
     public IReadOnlyList<string> TerraformPlans { get; init; } = [];
 
+    /// <summary>--exclude globs (repeatable, .gitignore semantics, relative to Path), besides the ruleset's paths.exclude.</summary>
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
     public long MaxFileBytes { get; init; } = 5 * 1024 * 1024;
 
     /// <summary>Live HTTP targets from --url (repeatable), probed besides those under targets.http in the ruleset.</summary>

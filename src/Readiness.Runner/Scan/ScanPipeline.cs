@@ -58,6 +58,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             var walker = new FileWalker(new FileWalkOptions
             {
                 MaxFileBytes = options.MaxFileBytes,
+                PolicyExcludes = [.. options.Excludes, .. PathsPolicy.Excludes(ruleset)],
                 ExcludedPaths =
                 [
                     .. ReportStore.IsS3(options.OutputDir) ? [] : new[] { Path.GetFullPath(options.OutputDir) },

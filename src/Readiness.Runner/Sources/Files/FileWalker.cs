@@ -12,6 +12,9 @@ public sealed record FileWalkOptions
     public IReadOnlyList<string> ExcludedPaths { get; init; } = [];
 
     public int Concurrency { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Globs the user excluded (--exclude, the ruleset's paths.exclude), .gitignore syntax from the root; listed in coverage as skipped by policy.</summary>
+    public IReadOnlyList<string> PolicyExcludes { get; init; } = [];
 }
 
 /// <summary>
@@ -51,6 +54,7 @@ public sealed class FileWalker(FileWalkOptions options)
         var result = new List<(string, string)>();
         var visitedRealDirectories = new HashSet<string>(StringComparer.Ordinal);
         var excluded = options.ExcludedPaths.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
+        var policy = new GitIgnore("", options.PolicyExcludes);
         var stack = new Stack<(string Full, string Relative, List<GitIgnore> Ignores)>();
         stack.Push((root, "", []));
         while (stack.Count > 0)
@@ -94,6 +98,11 @@ public sealed class FileWalker(FileWalkOptions options)
                 var isDirectory = entry is DirectoryInfo;
                 if (isDirectory && entry.Name == ".git") continue;
                 if (excluded.Contains(entry.FullName)) continue;
+                if (policy.IsIgnored(childRel, isDirectory) == true)
+                {
+                    coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "excluded by policy (--exclude or the ruleset's paths.exclude)"));
+                    continue;
+                }
                 if (IsIgnored(ignores, childRel, isDirectory)) continue;
                 if (isDirectory)
                 {
