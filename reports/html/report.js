@@ -121,9 +121,18 @@
     var box = el('div', className);
     text.split(/^```[^\n]*\n?/m).forEach(function (part, i) {
       part = part.replace(/^\n+|\n+$/g, '');
-      if (part) box.appendChild(el(i % 2 ? 'pre' : 'div', i % 2 ? 'code' : 'prose', part));
+      if (part) box.appendChild(i % 2 ? el('pre', 'code', part) : prose(part));
     });
     return box;
+  }
+
+  // Inline `code` in rule text becomes <code>; every piece is still set as text (textContent), never parsed as markup.
+  function prose(text) {
+    var div = el('div', 'prose');
+    text.split(/`([^`\n]+)`/).forEach(function (piece, i) {
+      if (piece) div.appendChild(i % 2 ? el('code', null, piece) : document.createTextNode(piece));
+    });
+    return div;
   }
 
   function ruleBody(rule, items) {

@@ -104,8 +104,9 @@ public static class DriftWriters
         var h = new StringBuilder();
         var verdictClass = report.Verdict.Status == VerdictStatus.Ready ? "ok" : "bad";
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(report.Summary())).Append("</title>\n");
-        h.Append("<style>body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328;max-width:1100px;margin:24px auto;padding:0 16px}")
-         .Append("table{border-collapse:collapse;width:100%;margin:8px 0 24px}th,td{border:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px}")
+        h.Append("<style>body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328;max-width:600px;margin:24px auto;padding:0 16px}")
+         // Mail panes are about 600 px wide: fixed table layout and breaking long ARNs keep every table inside.
+         .Append("table{border-collapse:collapse;width:100%;max-width:600px;table-layout:fixed;margin:8px 0 24px}th,td{border:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px;overflow-wrap:anywhere;word-break:break-word}")
          .Append("th{background:#f6f8fa}.ok{color:#1a7f37}.bad{color:#cf222e}.sev{font-weight:600;text-transform:uppercase;font-size:12px}code{font-size:13px}</style>\n</head>\n<body>\n");
         h.Append("<h1>Readiness drift: <span class=\"").Append(verdictClass).Append("\">").Append(E(DriftReport.VerdictLabel(report.Verdict.Status))).Append("</span></h1>\n");
         h.Append("<p>").Append(E(report.Summary())).Append("</p>\n<ul>\n<li>From: ").Append(E(RunLine(report.From))).Append("</li>\n<li>To: ").Append(E(RunLine(report.To))).Append("</li>\n</ul>\n");

@@ -59,9 +59,13 @@ public sealed record EmailReport(string Subject, string Html, string Text, IRead
     private static string ReadOr(string path, Func<string> render) => File.Exists(path) ? File.ReadAllText(path) : render();
 
     /// <summary>multipart/mixed: a multipart/alternative (text, then HTML, so capable clients show the HTML) and the attachments.</summary>
-    public MailMessage ToMessage(string from, IEnumerable<string> to)
+    public MailMessage ToMessage(string from, IEnumerable<string> to, TimeProvider? time = null)
     {
-        var message = new MailMessage { From = new MailAddress(from), Subject = Subject, SubjectEncoding = Encoding.UTF8 };
+        var sender = new MailAddress(from);
+        var message = new MailMessage { From = sender, Subject = Subject, SubjectEncoding = Encoding.UTF8 };
+        // RFC 5322 wants both; without them some relays and spam filters mark the mail, and threads break.
+        message.Headers.Add("Date", (time ?? TimeProvider.System).GetUtcNow().ToString("ddd, dd MMM yyyy HH:mm:ss +0000", System.Globalization.CultureInfo.InvariantCulture));
+        message.Headers.Add("Message-ID", $"<readiness.{Guid.NewGuid():N}@{sender.Host}>");
         foreach (var address in to) message.To.Add(new MailAddress(address));
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(Text, Encoding.UTF8, MediaTypeNames.Text.Plain));
         message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(Html, Encoding.UTF8, MediaTypeNames.Text.Html));

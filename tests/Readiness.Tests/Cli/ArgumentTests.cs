@@ -60,7 +60,9 @@ public sealed class ArgumentTests : IDisposable
         run.Stdout.ShouldContain("RDY1105");
         run.Stdout.ShouldContain("at base.py:49");
         run.Stdout.ShouldContain("Scanned 1 file ");
-        run.Stdout.ShouldNotContain("RDY2001", customMessage: "the sample's AWS inventory beside it is not part of the file");
+        // The file's project settings (the sample's .readiness/ruleset.yaml, with its AWS inventory) still apply.
+        run.Stderr.ShouldContain($"readiness: using the project's settings from {Path.Combine(Sample("coco-testai"), ".readiness/ruleset.yaml")}.");
+        run.Stdout.ShouldContain("of ruleset coco-testai.");
     }
 
     [Fact]

@@ -80,6 +80,9 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
         // The blocking rules are open with their fix and location; nothing was refused by the Content-Security-Policy.
         var first = Driver.FindElement(By.CssSelector("#groups section.rule-group"));
         first.FindElement(By.CssSelector(".remediation")).Displayed.ShouldBeTrue();
+        // Inline code in rule text is shown as code, with no Markdown backticks left.
+        first.FindElements(By.CssSelector(".rationale .prose code, .remediation .prose code")).ShouldNotBeEmpty();
+        first.FindElements(By.CssSelector(".rationale .prose, .remediation .prose")).ShouldAllBe(p => !p.Text.Contains('`'));
         first.FindElement(By.CssSelector("tr.finding code.loc")).Text.ShouldStartWith("api/coco/settings/base.py:");
         Browser.BrowserLog().Where(l => l.StartsWith("Severe", StringComparison.OrdinalIgnoreCase) || l.Contains("Content Security Policy", StringComparison.Ordinal)).ShouldBeEmpty();
 

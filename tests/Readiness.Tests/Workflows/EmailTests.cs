@@ -39,10 +39,14 @@ public sealed class EmailTests(SmtpSink smtp) : IClassFixture<SmtpSink>, IDispos
         message.GetProperty("subject").GetString().ShouldBe("Readiness drift: 1 new, 0 fixed, 1 expired suppression, 4 resource changes, NOT READY");
         message.GetProperty("from").GetString().ShouldBe("readiness@example.test");
         message.GetProperty("contentType").GetString().ShouldBe("multipart/mixed");
+        message.GetProperty("messageIds").EnumerateArray().ShouldHaveSingleItem().GetString()!.ShouldMatch(@"^<readiness\.[0-9a-f]{32}@example\.test>$");
+        var date = message.GetProperty("dates").EnumerateArray().ShouldHaveSingleItem().GetString()!;
+        (DateTimeOffset.UtcNow - DateTimeOffset.Parse(date, CultureInfo.InvariantCulture)).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(10));
         var html = message.GetProperty("html").GetString()!;
         html.ShouldStartWith("<!DOCTYPE html>");
         html.ShouldContain("<h2 id=\"new\">New findings (1)</h2>");
         html.ShouldContain("deletionProtection");
+        html.ShouldContain("max-width:600px;table-layout:fixed", customMessage: "tables fit a 600 px mail pane");
         html.ReplaceLineEndings("\n").ShouldBe(File.ReadAllText(Path.Combine(report, "drift.html")).ReplaceLineEndings("\n"));
         var text = message.GetProperty("text").GetString()!;
         text.ShouldContain("## New findings (1)");

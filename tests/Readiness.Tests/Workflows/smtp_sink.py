@@ -51,6 +51,8 @@ class Sink:
             "text": text.get_content() if text is not None else None,
             "html": html.get_content() if html is not None else None,
             "attachments": attachments,
+            "messageIds": [str(v) for v in message.get_all("Message-ID") or []],
+            "dates": [str(v) for v in message.get_all("Date") or []],
         }
         with open(base + ".eml", "wb") as f:
             f.write(envelope.original_content)
