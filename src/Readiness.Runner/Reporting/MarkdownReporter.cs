@@ -69,7 +69,8 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
                 row.Append(f.Finding.Severity.ToName());
                 if (f.Blocking) row.Append(" **blocking**");
                 if (f.BaselineState == "new") row.Append(" (new)");
-                row.Append(" | ").Append(Text(f.Finding.RuleId)).Append(" | ").Append(Cell(f.Finding.Location.Display())).Append(" | ").Append(Cell(f.Finding.Message));
+                row.Append(" | ").Append(Text(f.Finding.RuleId)).Append(" | ").Append(Cell(Where(f.Finding.Location))).Append(" | ").Append(Cell(f.Finding.Message));
+                if (f.Finding.Location.Resource?.Arn is { } arn) row.Append("<br><sub>`").Append(Code(arn)).Append("`</sub>");
                 if (f.ExpiredSuppression is { } expired) row.Append(" Suppression expired ").Append(expired.Expires?.ToString("yyyy-MM-dd") ?? "").Append('.');
                 row.Append(" |\n");
                 if (md.Length + row.Length > maxChars - 2_000) break;
@@ -92,6 +93,13 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
         md.Append("<sub>Readiness ").Append(Text(result.Tool.Version)).Append(", ").Append(result.FinishedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)).Append("</sub>\n");
         return md.ToString();
     }
+
+    /// <summary>
+    /// The short "Where" of the table: the file and line, else the resource's name (its ARN goes under the finding),
+    /// else the endpoint; full ARNs in this column pushed the table off the page.
+    /// </summary>
+    private static string Where(Location location) =>
+        location.File?.Display() ?? (location.Resource is { } r ? r.Address ?? r.Id : null) ?? location.Endpoint ?? location.Display();
 
     /// <summary>Scanned text as inert Markdown: no HTML, no links or emphasis it did not ask for, no control characters, one line.</summary>
     private static string Text(string text)

@@ -21,7 +21,9 @@ public sealed class MarkdownAndJUnitTests : IDisposable
         md.ShouldStartWith("## ⚠️ Readiness: INCOMPLETE\n");
         md.ShouldContain("| 2 | 3 | 1 | 0 | 0 | | 2 | 1 | 2 | 1 |");   // open findings by severity, then by source
         md.ShouldContain("### Could not look\n\n- aws/iam/global: AccessDenied for iam:ListRoles");
-        md.ShouldContain("critical **blocking** | RDY9002 | infra/rds.tf:12");
+        md.ShouldContain("critical **blocking** | RDY9002 | infra/rds.tf:12 |");
+        // A live resource's Where is its short name; the full ARN goes on a line of its own under the finding.
+        md.ShouldContain("| RDY9003 | coco-uploads | S3 bucket coco-uploads allows public reads through its bucket policy; turn on Block Public Access.<br><sub>`arn:aws:s3:::coco-uploads`</sub> |");
         md.ShouldContain("1 finding suppressed as an accepted risk; 1 suppression expired.");
         md.ShouldContain("Against the baseline: 3 new, 3 unchanged, 1 fixed.");
         md.ShouldNotContain("<img");
