@@ -21,7 +21,8 @@ public static class DriftComparison
             To = new DriftRun { Source = toSource, StartedAt = to.StartedAt, Target = to.Target, Status = to.Verdict.Status, Findings = to.Findings.Count },
             Verdict = to.Verdict,
             New = to.Findings.Where(f => f.Suppression is null && !before.ContainsKey(f.Finding.Fingerprint)).Select(Plain).ToList(),
-            Fixed = (from?.Findings ?? []).Where(f => !now.Contains(f.Finding.Fingerprint)).Select(Plain).ToList(),
+            // A fixed finding blocks nothing any more, whatever the older run decided for it.
+            Fixed = (from?.Findings ?? []).Where(f => !now.Contains(f.Finding.Fingerprint)).Select(f => Plain(f) with { Blocking = false }).ToList(),
             ExpiredSuppressions = expired,
             ResourceChanges = inventories is { } pair ? InventoryDiff.Compare(pair.From, pair.To) : [],
             ResourceChangesNote = inventories is null ? inventoryNote : null,
