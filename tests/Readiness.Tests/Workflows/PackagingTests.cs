@@ -38,6 +38,13 @@ public sealed class PackagingTests : IDisposable
         var pack = Run("dotnet", "pack", project, "--no-build", "-c", configuration, "-o", packages, "--nologo");
         pack.Code.ShouldBe(0, pack.Output);
         File.Exists(Path.Combine(packages, "Readiness.0.1.0.nupkg")).ShouldBeTrue(pack.Output);
+        using (var nupkg = System.IO.Compression.ZipFile.OpenRead(Path.Combine(packages, "Readiness.0.1.0.nupkg")))
+        {
+            using var readme = new StreamReader(nupkg.GetEntry("README.md").ShouldNotBeNull("the package carries its README").Open());
+            readme.ReadToEnd().ShouldBe(File.ReadAllText(Path.Combine(TestPaths.Repo, "README.md")));
+            using var nuspec = new StreamReader(nupkg.GetEntry("Readiness.nuspec")!.Open());
+            nuspec.ReadToEnd().ShouldContain("<readme>README.md</readme>");
+        }
 
         var install = Run("dotnet", "tool", "install", "--tool-path", tools, "--add-source", packages, "Readiness");
         install.Code.ShouldBe(0, install.Output);
