@@ -1,0 +1,27 @@
+using Readiness.Runner.Sources.Iac;
+
+namespace Readiness.Runner.Sources.Aws.Services;
+
+/// <summary>One AWS service as the sources see it: how Terraform and CloudFormation declare its resources.</summary>
+public sealed record AwsService(string Name, ITerraformMapping? Terraform = null, ICloudFormationMapping? CloudFormation = null);
+
+/// <summary>
+/// Every service the IaC sources map, one line each. A service keeps its model records in
+/// Readiness.Rules/Model/Cloud/&lt;Service&gt;/ and its mappings, wire client and collector in Sources/Aws/Services/&lt;Service&gt;/.
+/// </summary>
+public static class AwsServices
+{
+    public static IReadOnlyList<AwsService> All { get; } =
+    [
+        new("rds", new RdsTerraform(), new RdsCloudFormation()),
+        new("ec2", new Ec2Terraform(), new Ec2CloudFormation()),
+        new("cloudfront", new CloudFrontTerraform(), new CloudFrontCloudFormation()),
+        new("wafv2", new Wafv2Terraform(), new Wafv2CloudFormation()),
+        new("secretsmanager", new SecretsManagerTerraform(), new SecretsManagerCloudFormation()),
+        new("iam", new IamTerraform(), new IamCloudFormation()),
+        new("s3", new S3Terraform(), new S3CloudFormation()),
+        new("elbv2", new Elbv2Terraform(), new Elbv2CloudFormation()),
+        new("cloudtrail", new CloudTrailTerraform(), new CloudTrailCloudFormation()),
+        new("account", new AccountTerraform()),
+    ];
+}
