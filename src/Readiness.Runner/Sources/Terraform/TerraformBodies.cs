@@ -16,7 +16,7 @@ public sealed class HclIacBody(HclBody body, int line, TfModule module, string f
     public override int LineOf(string name) => body.Attribute(name)?.Line ?? 0;
 
     public override ValueOrigin? OriginOf(string name) =>
-        body.Attribute(name) is { } a ? TerraformOrigins.Trace(a.Value, module, ValueOrigin.InFile(file, a.Line, a.Column, "attribute")) : null;
+        body.Attribute(name) is { } a ? TerraformOrigins.Trace(a.Value, module, ValueOrigin.InFile(file, a.Line, a.Column, "Attribute that reads this value.")) : null;
 
     public override HclExpr? Expression(string name) => body.Attribute(name)?.Value;
 

@@ -47,7 +47,7 @@ public static class TerraformOrigins
     {
         if (file.Path.EndsWith(".json", StringComparison.Ordinal)) return;
         foreach (var attribute in file.Parsed(f => HclParser.Parse(f.Path, f.Text)).Body.Attributes)
-            sources[attribute.Name] = new TfVariableSource(ValueOrigin.InFile(file.Path, attribute.Line, attribute.Column, "variable value"));
+            sources[attribute.Name] = new TfVariableSource(ValueOrigin.InFile(file.Path, attribute.Line, attribute.Column, "Variable value."));
     }
 
     /// <summary>A module block's arguments, traced on in the calling module.</summary>
@@ -56,6 +56,6 @@ public static class TerraformOrigins
         var file = parent.Files.FirstOrDefault(f => f.Body.Blocks.Contains(block))?.Path;
         if (file is null) return;
         foreach (var input in inputs)
-            sources[input.Name] = new TfVariableSource(ValueOrigin.InFile(file, input.Line, input.Column, "module argument"), input.Value, parent);
+            sources[input.Name] = new TfVariableSource(ValueOrigin.InFile(file, input.Line, input.Column, "Module argument that passes this value."), input.Value, parent);
     }
 }
