@@ -24,5 +24,6 @@ public static class AwsServices
         new("elbv2", new Elbv2Terraform(), new Elbv2CloudFormation()),
         new("cloudtrail", new CloudTrailTerraform(), new CloudTrailCloudFormation(), new CloudTrailCollector()),
         new("account", new AccountTerraform()),
+        new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),
     ];
 }
