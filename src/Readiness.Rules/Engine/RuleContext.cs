@@ -64,7 +64,8 @@ public sealed class RuleContext
     public Finding OnResource(CloudResource resource, string message, string? attribute = null, string? snippet = null,
         string? fingerprintKey = null, IReadOnlyDictionary<string, string>? properties = null, int line = 0, IValue? value = null)
     {
-        var location = value is null ? resource.LocationOf(attribute) : resource.LocationOf(value, attribute);
+        // An explicit line (an ingress rule, a listener) is in the resource's own file, whatever file a value came from.
+        var location = line > 0 ? resource.LocationOf((IValue?)null) : value is null ? resource.LocationOf(attribute) : resource.LocationOf(value, attribute);
         if (line > 0 && location.File is not null) location = location with { File = location.File with { StartLine = line, EndLine = line } };
         return new Finding
         {

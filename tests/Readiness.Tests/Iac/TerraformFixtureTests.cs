@@ -11,6 +11,7 @@ public class TerraformFixtureTests
     [InlineData("Terraform/cohuron")]
     [InlineData("Terraform/coco-hardened")]
     [InlineData("Terraform/plan")]
+    [InlineData("Terraform/scoped")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 
     [Fact]
