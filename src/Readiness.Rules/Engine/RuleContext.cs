@@ -57,11 +57,15 @@ public sealed class RuleContext
         };
     }
 
-    /// <summary>A finding on a cloud resource, pointing at the line of <paramref name="attribute"/> when the source set it.</summary>
+    /// <summary>
+    /// A finding on a cloud resource, pointing where the value of <paramref name="attribute"/> (or the given
+    /// <paramref name="value"/>, such as one element of a list) was set, else at the resource.
+    /// </summary>
     public Finding OnResource(CloudResource resource, string message, string? attribute = null, string? snippet = null,
-        string? fingerprintKey = null, IReadOnlyDictionary<string, string>? properties = null, int line = 0)
+        string? fingerprintKey = null, IReadOnlyDictionary<string, string>? properties = null, int line = 0, IValue? value = null)
     {
-        var location = resource.LocationOf(attribute);
+        // An explicit line (an ingress rule, a listener) is in the resource's own file, whatever file a value came from.
+        var location = line > 0 ? resource.LocationOf((IValue?)null) : value is null ? resource.LocationOf(attribute) : resource.LocationOf(value, attribute);
         if (line > 0 && location.File is not null) location = location with { File = location.File with { StartLine = line, EndLine = line } };
         return new Finding
         {

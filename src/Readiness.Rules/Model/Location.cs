@@ -10,6 +10,9 @@ public sealed record Location
     public ResourceRef? Resource { get; init; }
     public string? Endpoint { get; init; }
 
+    /// <summary>Other places that explain the finding: the attribute and module argument a tfvars value travelled through.</summary>
+    public IReadOnlyList<RelatedLocation>? Related { get; init; }
+
     public static Location InFile(string path, int startLine, int endLine = 0, int startColumn = 0, int endColumn = 0) =>
         new() { File = new FileSpan(path, startLine, endLine == 0 ? startLine : endLine, startColumn, endColumn) };
 
@@ -25,6 +28,9 @@ public sealed record Location
         return string.Join(" ", parts);
     }
 }
+
+/// <summary>A place related to a finding's location, with what it is ("module argument", "attribute").</summary>
+public sealed record RelatedLocation(FileSpan File, string Message);
 
 /// <summary>A repository-relative path (forward slashes) and a 1-based line range; columns are 1-based, 0 when unknown.</summary>
 public sealed record FileSpan(string Path, int StartLine, int EndLine, int StartColumn = 0, int EndColumn = 0)

@@ -206,6 +206,30 @@ public sealed class SarifReporter(int maxResultsPerRun = SarifReporter.GitHubMax
         json.WriteEndObject();
     }
 
+    // The places a value travelled through (a module argument, the attribute that reads a tfvars value).
+    private static void WriteRelatedLocations(Utf8JsonWriter json, Location location, ReportContext context)
+    {
+        if (location.Related is not { Count: > 0 } related) return;
+        json.WriteStartArray("relatedLocations");
+        for (var i = 0; i < related.Count; i++)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", i + 1);
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", context.ArtifactUri(new Location { File = related[i].File }));
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", Math.Max(related[i].File.StartLine, 1));
+            if (related[i].File.StartColumn > 0) json.WriteNumber("startColumn", related[i].File.StartColumn);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            WriteText(json, "message", related[i].Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     private static void WriteResult(Utf8JsonWriter json, ResultFinding result, Dictionary<string, int> ruleIndex, ReportContext context)
     {
         var finding = result.Finding;
@@ -248,6 +272,7 @@ public sealed class SarifReporter(int maxResultsPerRun = SarifReporter.GitHubMax
         }
         json.WriteEndObject();
         json.WriteEndArray();
+        WriteRelatedLocations(json, finding.Location, context);
 
         json.WriteStartObject("partialFingerprints");
         json.WriteString("primaryLocationLineHash", finding.Fingerprint);

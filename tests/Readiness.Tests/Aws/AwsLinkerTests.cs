@@ -29,7 +29,7 @@ public sealed class AwsLinkerTests
     [Fact]
     public void State_and_plan_addresses_link_live_resources_whose_code_does_not_know_their_name()
     {
-        var codeDb = new DbInstance { Id = "aws_db_instance.main", DeletionProtection = true, Provenance = Code(Origin.Terraform, "infra/rds.tf", 4, "aws_db_instance.main") with { AttributeLines = new Dictionary<string, int> { ["DeletionProtection"] = 11 } } };
+        var codeDb = new DbInstance { Id = "aws_db_instance.main", DeletionProtection = Value<bool>.Of(true).From(ValueOrigin.InFile("infra/rds.tf", 11)), Provenance = Code(Origin.Terraform, "infra/rds.tf", 4, "aws_db_instance.main") };
         var liveDb = new DbInstance { Id = "orders-prod", DeletionProtection = false, Provenance = Live("arn:aws:rds:eu-west-2:111111111111:db:orders-prod") };
         var codeSg = new SecurityGroup { Id = "module.network.aws_security_group.web[0]", Provenance = Code(Origin.Terraform, "infra/network/main.tf", 1, "module.network.aws_security_group.web[0]") };
         var liveSg = new SecurityGroup { Id = "sg-0123456789abcdef0", Name = "web-0", Provenance = Live("arn:aws:ec2:eu-west-2:111111111111:security-group/sg-0123456789abcdef0") };

@@ -1,5 +1,6 @@
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Aws;
+using Readiness.Runner.Sources.Aws.Services;
 
 namespace Readiness.Tests.Aws;
 
@@ -76,8 +77,12 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         collection.Resources.OfType<WebAcl>().Single().AssociatedResources.ShouldBe([Seeded("goodDistributionArn")]);
         collection.Resources.OfType<ResponseHeadersPolicy>().ShouldHaveSingleItem().ContentSecurityPolicy.Known.ShouldNotBeNull();
         var settings = collection.Resources.OfType<AccountSettings>().ToList();
-        settings.Single(s => s.Provenance.Region is null).ServicesRead.ShouldBe(["iam", "cloudfront", "s3", "wafv2"], ignoreOrder: true);
-        settings.Single(s => s.Provenance.Region == "us-east-1").ServicesRead.ShouldBe(["ec2", "rds", "elbv2", "wafv2", "secretsmanager", "cloudtrail"], ignoreOrder: true);
+        // The services the collector joins itself, plus every service with its own live collector (AwsServices).
+        var collectors = AwsServices.All.Select(s => s.Live).OfType<ILiveCollector>().ToList();
+        settings.Single(s => s.Provenance.Region is null).ServicesRead
+            .ShouldBe(["iam", "cloudfront", "wafv2", .. collectors.Where(c => c.IsGlobal).Select(c => c.Service)], ignoreOrder: true);
+        settings.Single(s => s.Provenance.Region == "us-east-1").ServicesRead
+            .ShouldBe(["ec2", "rds", "elbv2", "wafv2", .. collectors.Where(c => !c.IsGlobal).Select(c => c.Service)], ignoreOrder: true);
     }
 
     [Fact]

@@ -46,8 +46,8 @@ public class CloudRulesInMemoryTests
         var db = new DbInstance
         {
             Id = "module.rds.aws_db_instance.main",
-            Provenance = Code("module.rds.aws_db_instance.main") with { AttributeLines = new Dictionary<string, int> { ["DeletionProtection"] = 14 } },
-            DeletionProtection = Value<bool>.Unresolved("var.deletion_protection"),
+            Provenance = Code("module.rds.aws_db_instance.main"),
+            DeletionProtection = Value<bool>.Unresolved("var.deletion_protection").From(ValueOrigin.InFile("main.tf", 14)),
             StorageEncrypted = true,
             BackupRetentionPeriod = 7,
         };

@@ -11,6 +11,7 @@ public class TerraformFixtureTests
     [InlineData("Terraform/cohuron")]
     [InlineData("Terraform/coco-hardened")]
     [InlineData("Terraform/plan")]
+    [InlineData("Terraform/scoped")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 
     [Fact]
@@ -21,7 +22,7 @@ public class TerraformFixtureTests
         db.Provenance.Address.ShouldBe("module.rds.aws_db_instance.postgres");
         db.Provenance.File.ShouldBe("Terraform/coco/modules/rds/main.tf");
         db.DeletionProtection.ShouldBe(Value<bool>.Of(false));
-        db.Provenance.AttributeLines.ContainsKey("DeletionProtection").ShouldBeTrue();
+        db.DeletionProtection.Origin.ShouldNotBeNull();
         var finding = scan.Findings.Single(f => f.RuleId == "RDY2002");
         finding.Location.Resource!.Address.ShouldBe("module.rds.aws_db_instance.postgres");
         finding.Message.ShouldEndWith(".");

@@ -23,9 +23,9 @@ internal static class IamPrivilege
     public static IReadOnlyList<string> Reasons(IamUser user, CloudInventory cloud)
     {
         var reasons = new List<string>();
-        void From(IEnumerable<string> attached, IEnumerable<PolicyDocument> inline, string via)
+        void From(IEnumerable<Value<string>> attached, IEnumerable<PolicyDocument> inline, string via)
         {
-            foreach (var arn in attached)
+            foreach (var arn in attached.Select(a => a.Known).OfType<string>())
             {
                 if (PrivilegedManagedPolicies.TryGetValue(arn, out var name)) reasons.Add(name + via);
                 else if (GrantsEverything(cloud.Find<IamPolicy>(arn, user)?.Document.Known)) reasons.Add(arn.Split('/')[^1] + via);

@@ -23,7 +23,7 @@ public sealed class IngressOpenedOutsideCode : ResourceRule<SecurityGroup>
                 var ports = rule.Protocol == "-1" ? "all traffic" : rule.FromPort.Known == rule.ToPort.Known ? $"port {rule.FromPort.Known}" : $"ports {rule.FromPort.Known}-{rule.ToPort.Known}";
                 yield return context.OnResource(live,
                     $"Security group {live.DisplayName} allows {ports} from {source} in the live account, but its code ({code.DisplayName}) does not declare it; remove the rule (aws ec2 revoke-security-group-ingress) or add it to the code if it is intended.",
-                    "Ingress", fingerprintKey: $"drift:{rule.Protocol}:{rule.FromPort.Known}-{rule.ToPort.Known}:{source}",
+                    "Ingress", line: code.Ingress.FirstOrDefault()?.Line ?? 0, fingerprintKey: $"drift:{rule.Protocol}:{rule.FromPort.Known}-{rule.ToPort.Known}:{source}",
                     properties: new Dictionary<string, string> { ["protocol"] = rule.Protocol, ["source"] = source });
             }
         }

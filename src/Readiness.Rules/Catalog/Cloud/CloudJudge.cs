@@ -24,6 +24,10 @@ internal static class CloudJudge
             ? finding with { Location = finding.Location with { File = file with { StartLine = line, EndLine = line } } }
             : finding;
 
+    /// <summary>The resource whose file a finding points at: itself for IaC, its linked definition for a live resource.</summary>
+    public static T DefinedBy<T>(this T resource) where T : CloudResource =>
+        resource.Provenance.File is null && resource.Definition is T definition ? definition : resource;
+
     /// <summary>"RDS DB instance", "RDS DB cluster": the kind of resource, for messages.</summary>
     public static string Kind(this DbInstance db) => db.IsCluster ? "RDS DB cluster" : "RDS DB instance";
 

@@ -1,3 +1,4 @@
+using Readiness.Rules.Catalog.Cloud;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
@@ -13,6 +14,6 @@ public sealed class WafWithoutRateLimit : ResourceRule<WebAcl>
         var countOnly = acl.Rules.FirstOrDefault(r => r.Kind == WafRuleKind.RateBased);
         yield return countOnly is not null
             ? context.OnResource(acl, $"WAF web ACL {acl.DisplayName} has rate-based rule '{countOnly.Name}' only in count mode; set its action to block so it limits request floods.", line: countOnly.Line)
-            : context.OnResource(acl, $"WAF web ACL {acl.DisplayName} has no rate-based rule; add one that blocks clients above a request rate (e.g. 2000 requests per 5 minutes per IP).", nameof(WebAcl.Rules));
+            : context.OnResource(acl, $"WAF web ACL {acl.DisplayName} has no rate-based rule; add one that blocks clients above a request rate (e.g. 2000 requests per 5 minutes per IP).", nameof(WebAcl.Rules), line: acl.DefinedBy().RulesLine);
     }
 }

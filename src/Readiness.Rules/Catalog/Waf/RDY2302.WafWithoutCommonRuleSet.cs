@@ -1,3 +1,4 @@
+using Readiness.Rules.Catalog.Cloud;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
@@ -15,6 +16,6 @@ public sealed class WafWithoutCommonRuleSet : ResourceRule<WebAcl>
         if (common.Any(r => !r.CountOnly)) yield break;
         yield return common.Count > 0
             ? context.OnResource(acl, $"WAF web ACL {acl.DisplayName} runs {CommonRuleSet} in count mode only; set its override action to none so it blocks.", line: common[0].Line)
-            : context.OnResource(acl, $"WAF web ACL {acl.DisplayName} does not use the AWS managed rule group {CommonRuleSet}; add it to block common web exploits.", nameof(WebAcl.Rules));
+            : context.OnResource(acl, $"WAF web ACL {acl.DisplayName} does not use the AWS managed rule group {CommonRuleSet}; add it to block common web exploits.", nameof(WebAcl.Rules), line: acl.DefinedBy().RulesLine);
     }
 }

@@ -38,22 +38,43 @@ public abstract record CloudResource
     };
 
     /// <summary>
-    /// Where a finding about <paramref name="attribute"/> should point: the attribute's line when the source set it,
-    /// else the resource header; for live resources the ARN, plus the defining file and line when linked.
+    /// Where a finding about <paramref name="attribute"/> (a model property name) should point: where its value was set
+    /// (for a value that travelled, the place it was set, with the steps it passed through as related locations), else
+    /// the resource header; for live resources the ARN, plus the same attribute in the linked definition.
     /// </summary>
-    public Location LocationOf(string? attribute = null)
+    public Location LocationOf(string? attribute = null) => LocationOf(attribute is null ? null : ValueOf(attribute), attribute);
+
+    /// <summary>As <see cref="LocationOf(string?)"/>, for a value the rule holds (an element of a list, a nested record's value).</summary>
+    public Location LocationOf(IValue? value, string? attribute = null)
     {
         var definedBy = Provenance.File is not null ? this : Definition;
+        var origin = ReferenceEquals(definedBy, this) ? value?.Origin : attribute is null ? null : definedBy?.ValueOf(attribute)?.Origin;
         FileSpan? file = null;
-        if (definedBy?.Provenance.File is { } path)
+        IReadOnlyList<RelatedLocation>? related = null;
+        if (origin is { InFileAt: true })
         {
-            var line = attribute is not null && definedBy.Provenance.AttributeLines.TryGetValue(attribute, out var at)
-                ? at
-                : definedBy.Provenance.Line;
-            file = new FileSpan(path, Math.Max(line, 1), Math.Max(line, 1));
+            file = new FileSpan(origin.File!, origin.Line, origin.Line, origin.Column);
+            if (origin.Via.Count > 0)
+                related = origin.Via.Where(v => v.InFileAt).Select(v => new RelatedLocation(new FileSpan(v.File!, v.Line, v.Line, v.Column), v.Role ?? "passed through")).ToList();
         }
-        return new Location { File = file, Resource = Ref() };
+        else if (definedBy?.Provenance.File is { } path)
+        {
+            var line = Math.Max(definedBy.Provenance.Line, 1);
+            file = new FileSpan(path, line, line);
+        }
+        return new Location { File = file, Resource = Ref(), Related = related };
     }
+
+    /// <summary>
+    /// The value of a model property by name (what rules pass as the attribute a finding is about); for a list of values,
+    /// its first element. Null when the property is not a value.
+    /// </summary>
+    public IValue? ValueOf(string attribute) => GetType().GetProperty(attribute)?.GetValue(this) switch
+    {
+        IValue v => v,
+        System.Collections.IEnumerable list and not string => list.OfType<IValue>().FirstOrDefault(),
+        _ => null,
+    };
 
     /// <summary>A readable name for messages: the Terraform address or logical id for IaC, the id otherwise.</summary>
     public string DisplayName => Provenance.IsLive ? Id : Provenance.Address ?? Id;

@@ -10,8 +10,8 @@ public enum Origin
 }
 
 /// <summary>
-/// The resource's provenance: for IaC the file, the header line and the Terraform address or CloudFormation logical id,
-/// with the line of each attribute that was set; for live AWS the ARN, account and region.
+/// The resource's provenance: for IaC the file, the header line and the Terraform address or CloudFormation logical id;
+/// for live AWS the ARN, account and region. Where each attribute was set travels with its value (<see cref="Value{T}.Origin"/>).
 /// </summary>
 public sealed record Provenance
 {
@@ -28,9 +28,6 @@ public sealed record Provenance
     /// recorded inventory is judged as it was when collected, not as it would be today.
     /// </summary>
     public DateTimeOffset? ObservedAt { get; init; }
-
-    /// <summary>Model attribute name (as the resource class names it, e.g. "DeletionProtection") to the line that sets it.</summary>
-    public IReadOnlyDictionary<string, int> AttributeLines { get; init; } = new Dictionary<string, int>();
 
     public bool IsLive => Origin == Origin.AwsLive;
     public EvidenceSource Source => IsLive ? EvidenceSource.Aws : EvidenceSource.Iac;

@@ -3,17 +3,22 @@ using Amazon.Runtime;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Aws.Clients;
+using Readiness.Runner.Sources.Aws.Services;
 
 namespace Readiness.Runner.Sources.Aws;
 
-/// <summary>The clients of one account; tests and other implementations (official SDK clients) can supply their own.</summary>
+/// <summary>
+/// The session of one account and the clients of the services the collector joins itself (IAM with the root user's
+/// facts, EC2 route tables for RDS, WAF associations); tests and other implementations can supply their own clients.
+/// Services without such joins collect through their <see cref="ILiveCollector"/> (listed in <see cref="AwsServices"/>).
+/// </summary>
 public sealed record AwsClients(
-    IStsClient Sts, IEc2Client Ec2, IRdsClient Rds, IIamClient Iam, IElbv2Client Elbv2, ICloudFrontClient CloudFront,
-    IWafv2Client Wafv2, ISecretsManagerClient SecretsManager, ICloudTrailClient CloudTrail, IS3Client S3)
+    AwsSession Session, IStsClient Sts, IEc2Client Ec2, IRdsClient Rds, IIamClient Iam, IElbv2Client Elbv2, ICloudFrontClient CloudFront,
+    IWafv2Client Wafv2)
 {
     public static AwsClients For(AwsSession session) => new(
-        new StsClient(session), new Ec2Client(session), new RdsClient(session), new IamClient(session), new Elbv2Client(session),
-        new CloudFrontClient(session), new Wafv2Client(session), new SecretsManagerClient(session), new CloudTrailClient(session), new S3Client(session));
+        session, new StsClient(session), new Ec2Client(session), new RdsClient(session), new IamClient(session), new Elbv2Client(session),
+        new CloudFrontClient(session), new Wafv2Client(session));
 }
 
 /// <summary>What one live collection produced: the resources, what could not be read, and the calls it took.</summary>
@@ -40,6 +45,8 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
         "e61eb60c-9c35-4d20-a928-2b84e02af89c", // CORS-and-SecurityHeadersPolicy
         "eaab4381-ed33-4a86-88ca-d9558dc6cd63", // CORS-with-preflight-and-SecurityHeadersPolicy
     };
+
+    private static readonly IReadOnlyList<ILiveCollector> LiveCollectors = AwsServices.All.Select(s => s.Live).OfType<ILiveCollector>().ToList();
 
     public AwsTransport Transport { get; } = new(http, options.Transport);
 
@@ -182,11 +189,13 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 foreach (var r in details.Groups.Cast<CloudResource>().Concat(details.Roles).Concat(details.Policies)) Add(r);
             }).ConfigureAwait(false)) read.Add("iam");
 
-            // S3 lists every bucket of the account in one place; each bucket carries its own region.
-            if (await Read("global", "s3", async () =>
+            foreach (var service in LiveCollectors.Where(l => l.IsGlobal))
             {
-                foreach (var b in await c.S3.ListBucketsAsync(account, ct).ConfigureAwait(false)) Add(b);
-            }).ConfigureAwait(false)) read.Add("s3");
+                if (await Read("global", service.Service, async () =>
+                {
+                    foreach (var r in await service.CollectAsync(c.Session, account, AwsSession.GlobalRegion, ct).ConfigureAwait(false)) Add(r);
+                }).ConfigureAwait(false)) read.Add(service.Service);
+            }
 
             var cloudFrontAcls = new List<WebAcl>();
             var cloudFrontWafRead = await Read("global", "wafv2", async () =>
@@ -282,17 +291,12 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 }
             }, ct);
 
-            var secrets = Task.Run(async () => Mark("secretsmanager", await Read(region, "secretsmanager", async () =>
+            var services = LiveCollectors.Where(l => !l.IsGlobal).Select(service => Task.Run(async () => Mark(service.Service, await Read(region, service.Service, async () =>
             {
-                foreach (var s in await c.SecretsManager.ListSecretsAsync(account, region, ct).ConfigureAwait(false)) Add(s);
-            }).ConfigureAwait(false)), ct);
+                foreach (var r in await service.CollectAsync(c.Session, account, region, ct).ConfigureAwait(false)) Add(r);
+            }).ConfigureAwait(false)), ct));
 
-            var trails = Task.Run(async () => Mark("cloudtrail", await Read(region, "cloudtrail", async () =>
-            {
-                foreach (var t in await c.CloudTrail.DescribeTrailsAsync(account, region, ct).ConfigureAwait(false)) Add(t);
-            }).ConfigureAwait(false)), ct);
-
-            await Task.WhenAll(ec2, rds, web, secrets, trails).ConfigureAwait(false);
+            await Task.WhenAll([ec2, rds, web, .. services]).ConfigureAwait(false);
 
             foreach (var info in rdsInstances) Add(info.Instance with { InPublicSubnet = PublicSubnet(info, routeTables) });
 

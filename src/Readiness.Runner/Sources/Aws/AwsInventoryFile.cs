@@ -18,12 +18,11 @@ public static class AwsInventoryFile
     public const string Format = "readiness.aws-inventory";
     public const int Version = 1;
 
-    private static readonly Type[] Kinds =
-    [
-        typeof(DbInstance), typeof(SecurityGroup), typeof(Distribution), typeof(ResponseHeadersPolicy), typeof(WebAcl),
-        typeof(Secret), typeof(IamUser), typeof(IamGroup), typeof(IamRole), typeof(IamPolicy), typeof(S3Bucket),
-        typeof(LoadBalancer), typeof(Vpc), typeof(Trail), typeof(AccountSettings),
-    ];
+    // Every model record is a kind, named by its class: a new service's records need no registration here.
+    private static readonly Type[] Kinds = typeof(CloudResource).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(CloudResource)) && !t.IsAbstract)
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .ToArray();
 
     public static readonly JsonSerializerOptions Json = CreateOptions();
 
@@ -122,7 +121,10 @@ public static class AwsInventoryFile
             JsonSerializer.Serialize(writer, value.Order(StringComparer.Ordinal).ToList(), options);
     }
 
-    /// <summary>A known Value&lt;T&gt; is written as the plain value; an unresolved one as {"unresolved": "expression"}.</summary>
+    /// <summary>
+    /// A known Value&lt;T&gt; is written as the plain value, an unresolved one as {"unresolved": "expression"}; a value
+    /// that knows where in code it was set adds that place: {"value": v, "origin": {"file": ..., "line": ...}}.
+    /// </summary>
     private sealed class ValueConverterFactory : JsonConverterFactory
     {
         public override bool CanConvert(Type t) => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Value<>);
@@ -133,6 +135,8 @@ public static class AwsInventoryFile
 
     private sealed class ValueConverter<T> : JsonConverter<Value<T>>
     {
+        private static readonly string[] Wrapper = ["value", "unresolved", "origin"];
+
         public override bool HandleNull => true;
 
         public override Value<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -140,20 +144,36 @@ public static class AwsInventoryFile
             if (reader.TokenType != JsonTokenType.StartObject) return Value<T>.Of(JsonSerializer.Deserialize<T>(ref reader, options)!);
             using var doc = JsonDocument.ParseValue(ref reader);
             var root = doc.RootElement;
-            if (root.TryGetProperty("unresolved", out var expression) && root.EnumerateObject().Count() == 1)
-                return Value<T>.Unresolved(expression.GetString() ?? "");
-            return Value<T>.Of(root.Deserialize<T>(options)!);
+            var names = root.EnumerateObject().Select(p => p.Name).ToList();
+            // An object that is itself the value (a policy document) has other keys than the wrapper's.
+            if (names.Count == 0 || !names.All(Wrapper.Contains) || names.Contains("value") == names.Contains("unresolved"))
+                return Value<T>.Of(root.Deserialize<T>(options)!);
+            var value = root.TryGetProperty("unresolved", out var expression)
+                ? Value<T>.Unresolved(expression.GetString() ?? "")
+                : Value<T>.Of(root.GetProperty("value").Deserialize<T>(options)!);
+            return root.TryGetProperty("origin", out var origin) ? value.From(origin.Deserialize<ValueOrigin>(options)) : value;
         }
 
         public override void Write(Utf8JsonWriter writer, Value<T> value, JsonSerializerOptions options)
         {
-            if (value.IsKnown) JsonSerializer.Serialize(writer, value.Known, options);
-            else
+            if (value.IsKnown && value.Origin is null)
             {
-                writer.WriteStartObject();
-                writer.WriteString("unresolved", value.Expression);
-                writer.WriteEndObject();
+                JsonSerializer.Serialize(writer, value.Known, options);
+                return;
             }
+            writer.WriteStartObject();
+            if (value.IsKnown)
+            {
+                writer.WritePropertyName("value");
+                JsonSerializer.Serialize(writer, value.Known, options);
+            }
+            else writer.WriteString("unresolved", value.Expression);
+            if (value.Origin is { } origin)
+            {
+                writer.WritePropertyName("origin");
+                JsonSerializer.Serialize(writer, origin, options);
+            }
+            writer.WriteEndObject();
         }
     }
 }

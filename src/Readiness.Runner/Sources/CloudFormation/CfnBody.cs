@@ -1,3 +1,4 @@
+using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Iac;
 using YamlDotNet.RepresentationModel;
 
@@ -18,6 +19,11 @@ public sealed class CfnBody(YamlMappingNode node, CfnTemplate template, int line
 
     public override int LineOf(string name) =>
         node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == name) is { } key ? (int)key.Start.Line : 0;
+
+    public override ValueOrigin? OriginOf(string name) =>
+        node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == name) is { } key
+            ? ValueOrigin.InFile(template.Path, (int)key.Start.Line, (int)key.Start.Column)
+            : null;
 
     /// <summary>A nested object, or each object of a nested list; intrinsic functions in their place are not expanded.</summary>
     public override IEnumerable<IacBody> Blocks(string name) => Child(name) switch

@@ -9,6 +9,13 @@ namespace Readiness.Runner.Sources.Iac;
 /// </summary>
 public static class IacValue
 {
+    // An attribute of a body, as a model value that remembers where it was set (absent: the default, no origin).
+    public static Value<bool> Bool(IacBody? body, string attribute, bool absent) => Bool(body?.Get(attribute), absent).From(body?.OriginOf(attribute));
+    public static Value<int> Int(IacBody? body, string attribute, int absent) => Int(body?.Get(attribute), absent).From(body?.OriginOf(attribute));
+    public static Value<string> String(IacBody? body, string attribute, string absent) => String(body?.Get(attribute), absent).From(body?.OriginOf(attribute));
+    public static Value<string?> Optional(IacBody? body, string attribute) => Optional(body?.Get(attribute)).From(body?.OriginOf(attribute));
+    public static Value<string?> Reference(IacBody? body, string attribute) => Reference(body?.Get(attribute)).From(body?.OriginOf(attribute));
+
     public static Value<bool> Bool(object? value, bool absent) => value switch
     {
         null => absent,
@@ -75,24 +82,18 @@ public static class IacValue
         _ => [String(value, "")],
     };
 
+    /// <summary>Known strings and references of a list attribute, each recorded as set on the attribute's line.</summary>
+    public static IReadOnlyList<Value<string>> StringsAt(IacBody body, string attribute)
+    {
+        var origin = body.OriginOf(attribute);
+        return Strings(body.Get(attribute)).Select(s => Value<string>.Of(s).From(origin)).ToList();
+    }
+
     public static string Text(object? value) => value switch
     {
         IacUnknown u => u.Expression,
         _ => IacValues.AsString(value) ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
-}
-
-/// <summary>Attribute lines as the model names them; a zero line (not set, or unknown) is not recorded.</summary>
-public sealed class IacLines
-{
-    private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
-
-    public void Set(string attribute, int line)
-    {
-        if (line > 0) lines[attribute] = line;
-    }
-
-    public IReadOnlyDictionary<string, int> ToDictionary() => new Dictionary<string, int>(lines, StringComparer.Ordinal);
 }
 
 /// <summary>Builds a <see cref="PolicyDocument"/> from a decoded JSON policy whose leaves may be unknown.</summary>

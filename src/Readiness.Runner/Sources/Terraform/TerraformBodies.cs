@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Readiness.Rules.Languages.Hcl;
+using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Terraform;
 
 /// <summary>A body read from .tf files, evaluated in its module.</summary>
-public sealed class HclIacBody(HclBody body, int line, TfModule module) : IacBody
+public sealed class HclIacBody(HclBody body, int line, TfModule module, string file) : IacBody
 {
     public override int Line => line;
     public override TfModule Module => module;
@@ -14,6 +15,9 @@ public sealed class HclIacBody(HclBody body, int line, TfModule module) : IacBod
 
     public override int LineOf(string name) => body.Attribute(name)?.Line ?? 0;
 
+    public override ValueOrigin? OriginOf(string name) =>
+        body.Attribute(name) is { } a ? TerraformOrigins.Trace(a.Value, module, ValueOrigin.InFile(file, a.Line, a.Column, "Attribute that reads this value.")) : null;
+
     public override HclExpr? Expression(string name) => body.Attribute(name)?.Value;
 
     // A dynamic "ingress" block contributes its content once; its iterator values stay unknown.
@@ -21,8 +25,8 @@ public sealed class HclIacBody(HclBody body, int line, TfModule module) : IacBod
         body.Blocks
             .Where(b => b.Type == name || (b.Type == "dynamic" && b.Label(0) == name))
             .Select(b => b.Type == "dynamic"
-                ? new HclIacBody(b.Body.BlocksOf("content").FirstOrDefault()?.Body ?? new HclBody(), b.Line, module)
-                : new HclIacBody(b.Body, b.Line, module));
+                ? new HclIacBody(b.Body.BlocksOf("content").FirstOrDefault()?.Body ?? new HclBody(), b.Line, module, file)
+                : new HclIacBody(b.Body, b.Line, module, file));
 }
 
 /// <summary>A body read from plan JSON values; values the plan leaves unknown fall back to the configuration's references.</summary>

@@ -40,6 +40,9 @@ public sealed class TfModule
     public Dictionary<string, HclExpr> Outputs { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, TfModule> Children { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where each input variable got its value (see <see cref="TerraformOrigins"/>).</summary>
+    public IReadOnlyDictionary<string, TfVariableSource> VariableSources { get; init; } = new Dictionary<string, TfVariableSource>();
+
     internal object? Local(string name, TerraformEvaluator evaluator, string expression)
     {
         if (localValues.TryGetValue(name, out var cached)) return cached;

@@ -59,6 +59,7 @@ public static class TerraformProject
         {
             var declared = DeclaredVariables(parsed[root]);
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var sources = new Dictionary<string, TfVariableSource>(StringComparer.Ordinal);
             var automatic = tfvars
                 .Where(f => DirectoryOf(f.Path) == root && IsAutomaticVarFile(f.Name))
                 .OrderBy(f => f.Name.StartsWith("terraform.tfvars", StringComparison.Ordinal) ? 0 : 1)
@@ -66,19 +67,21 @@ public static class TerraformProject
             foreach (var file in automatic)
             {
                 foreach (var (k, v) in ReadVarFile(file, gaps)) values[k] = v;
+                TerraformOrigins.AddVarFile(sources, file);
             }
             // A chosen var file applies to the roots that declare its variables (a tree may hold several roots).
-            foreach (var (_, assignments) in chosen.Where(c => c.Values.Keys.Any(declared.ContainsKey)))
+            foreach (var (varFile, assignments) in chosen.Where(c => c.Values.Keys.Any(declared.ContainsKey)))
             {
                 foreach (var (k, v) in assignments) values[k] = v;
+                TerraformOrigins.AddVarFile(sources, varFile);
             }
             var variables = declared.ToDictionary(
                 kv => kv.Key,
                 kv => values.TryGetValue(kv.Key, out var v) ? new Lazy<object?>(v) : kv.Value,
                 StringComparer.Ordinal);
-            var module = new TfModule(root, "", parsed[root], variables);
+            var module = new TfModule(root, "", parsed[root], variables) { VariableSources = sources };
             Expand(module, parsed, 0, [root]);
-            Collect(module, resources);
+            Collect(module, resources, root);
             backends.Add(BackendOf(root, parsed[root]));
         }
         return new TfLoadResult(resources, backends, gaps, files.Count);
@@ -164,12 +167,15 @@ public static class TerraformProject
             if (!parsed.TryGetValue(dir, out var childFiles) || path.Contains(dir)) continue;
             if (IsDisabled(block.Body, parent)) continue;
             var variables = DeclaredVariables(childFiles);
-            foreach (var input in block.Body.Attributes.Where(a => !MetaArguments.Contains(a.Name) && variables.ContainsKey(a.Name)))
+            var inputs = block.Body.Attributes.Where(a => !MetaArguments.Contains(a.Name) && variables.ContainsKey(a.Name)).ToList();
+            foreach (var input in inputs)
             {
                 var expr = input.Value;
                 variables[input.Name] = new Lazy<object?>(() => TerraformEvaluator.Instance.Eval(expr, parent));
             }
-            var child = new TfModule(dir, $"{parent.AddressPrefix}module.{name}.", childFiles, variables);
+            var sources = new Dictionary<string, TfVariableSource>(StringComparer.Ordinal);
+            TerraformOrigins.AddModuleArguments(sources, block, parent, inputs);
+            var child = new TfModule(dir, $"{parent.AddressPrefix}module.{name}.", childFiles, variables) { VariableSources = sources };
             parent.Children[name] = child;
             Expand(child, parsed, depth + 1, [.. path, dir]);
         }
@@ -179,7 +185,7 @@ public static class TerraformProject
     private static bool IsDisabled(HclBody body, TfModule module) =>
         body.Attribute("count") is { } count && IacValues.AsNumber(TerraformEvaluator.Instance.Eval(count.Value, module)) == 0;
 
-    private static void Collect(TfModule module, List<IacResource> resources)
+    private static void Collect(TfModule module, List<IacResource> resources, string root)
     {
         foreach (var file in module.Files)
         {
@@ -188,11 +194,11 @@ public static class TerraformProject
                 if (block.Label(0) is not { } type || block.Label(1) is not { } name || IsDisabled(block.Body, module)) continue;
                 var isData = block.Type == "data";
                 var address = $"{module.AddressPrefix}{(isData ? "data." : "")}{type}.{name}";
-                resources.Add(new IacResource(type, name, address, file.Path, block.Line, new HclIacBody(block.Body, block.Line, module),
-                    Origin.Terraform, isData, module.AddressPrefix));
+                resources.Add(new IacResource(type, name, address, file.Path, block.Line, new HclIacBody(block.Body, block.Line, module, file.Path),
+                    Origin.Terraform, isData, module.AddressPrefix, Scope: root));
             }
         }
-        foreach (var child in module.Children.Values) Collect(child, resources);
+        foreach (var child in module.Children.Values) Collect(child, resources, root);
     }
 
     private static TfBackend BackendOf(string root, List<HclFile> files)

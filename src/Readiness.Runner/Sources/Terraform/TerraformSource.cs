@@ -82,9 +82,8 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
             File = backend.File,
             Line = backend.Line,
             Address = "terraform.backend",
-            AttributeLines = new Dictionary<string, int> { ["BackendType"] = backend.Line },
         },
-        BackendType = backend.Type,
+        BackendType = Value<string>.Of(backend.Type).From(ValueOrigin.InFile(backend.File, backend.Line)),
     };
 
     /// <summary>

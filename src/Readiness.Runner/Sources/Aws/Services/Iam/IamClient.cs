@@ -147,8 +147,8 @@ public sealed class IamClient(AwsSession session, TimeSpan? reportWait = null) :
             .ToDictionary(e => e.Str("key")!, e => e.Int("value")!.Value, StringComparer.Ordinal);
     }
 
-    private static List<string> Attached(XElement e) =>
-        e.Items("AttachedManagedPolicies").Select(p => p.Str("PolicyArn")).OfType<string>().ToList();
+    private static List<Value<string>> Attached(XElement e) =>
+        e.Items("AttachedManagedPolicies").Select(p => p.Str("PolicyArn")).OfType<string>().Select(arn => Value<string>.Of(arn)).ToList();
 
     private static List<PolicyDocument> Inline(XElement e, string list) =>
         e.Items(list).Select(p => p.Str("PolicyDocument")).OfType<string>().Select(d => PolicyDocuments.Parse(Decode(d))).ToList();

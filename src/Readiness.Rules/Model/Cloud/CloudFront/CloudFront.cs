@@ -1,0 +1,72 @@
+namespace Readiness.Rules.Model.Cloud;
+
+// CloudFront: distributions and response headers policies. Absent attributes take the defaults written once in each record's Defaults;
+// every source (Terraform, CloudFormation, live, inventory) reads them from there.
+
+/// <summary>A CloudFront distribution.</summary>
+public sealed record Distribution : CloudResource
+{
+    /// <summary>What AWS applies when the attribute is not set; every source reads the default here.</summary>
+    public static class Defaults
+    {
+        public const string MinimumProtocolVersion = "TLSv1";
+        public const bool UsesDefaultCertificate = true;
+        public const bool LoggingEnabled = false;
+    }
+
+    public override string Service => "cloudfront";
+    public override string Type => "distribution";
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>The associated WAF web ACL id or ARN (for IaC possibly the referenced resource's address); null when none.</summary>
+    public Value<string?> WebAclId { get; init; } = (string?)null;
+
+    public IReadOnlyList<CacheBehavior> Behaviors { get; init; } = [];
+
+    /// <summary>Viewer certificate minimum protocol, e.g. "TLSv1.2_2021". With the default certificate CloudFront allows TLSv1.</summary>
+    public Value<string> MinimumProtocolVersion { get; init; } = Defaults.MinimumProtocolVersion;
+    public Value<bool> UsesDefaultCertificate { get; init; } = Defaults.UsesDefaultCertificate;
+    public Value<bool> LoggingEnabled { get; init; } = Defaults.LoggingEnabled;
+}
+
+/// <summary>The default (PathPattern "*") or an ordered cache behavior.</summary>
+public sealed record CacheBehavior
+{
+    /// <summary>What AWS applies when the attribute is not set; every source reads the default here.</summary>
+    public static class Defaults
+    {
+        public const string ViewerProtocolPolicy = "allow-all";
+    }
+
+    public string PathPattern { get; init; } = "*";
+    public Value<string> ViewerProtocolPolicy { get; init; } = Defaults.ViewerProtocolPolicy;
+
+    /// <summary>Id of a response headers policy: an AWS managed policy id, or the Id of a <see cref="ResponseHeadersPolicy"/> in the inventory.</summary>
+    public Value<string?> ResponseHeadersPolicyId { get; init; } = (string?)null;
+    public int Line { get; init; }
+}
+
+/// <summary>A CloudFront response headers policy's security headers.</summary>
+public sealed record ResponseHeadersPolicy : CloudResource
+{
+    /// <summary>What AWS applies when the attribute is not set; every source reads the default here.</summary>
+    public static class Defaults
+    {
+        public const bool HstsEnabled = false;
+        public const int HstsMaxAgeSeconds = 0;
+        public const bool HstsIncludeSubdomains = false;
+        public const bool ContentTypeOptions = false;
+    }
+
+    public override string Service => "cloudfront";
+    public override string Type => "response-headers-policy";
+    public string? Name { get; init; }
+    public Value<bool> HstsEnabled { get; init; } = Defaults.HstsEnabled;
+    public Value<int> HstsMaxAgeSeconds { get; init; } = Defaults.HstsMaxAgeSeconds;
+    public Value<bool> HstsIncludeSubdomains { get; init; } = Defaults.HstsIncludeSubdomains;
+    public Value<string?> ContentSecurityPolicy { get; init; } = (string?)null;
+
+    /// <summary>"DENY" or "SAMEORIGIN", null when the policy sets no X-Frame-Options.</summary>
+    public Value<string?> FrameOption { get; init; } = (string?)null;
+    public Value<bool> ContentTypeOptions { get; init; } = Defaults.ContentTypeOptions;
+}

@@ -1,0 +1,40 @@
+using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Iac;
+
+namespace Readiness.Runner.Sources.Aws.Services;
+
+/// <summary>AWS::ElasticLoadBalancingV2::LoadBalancer with its listeners and WAF association.</summary>
+public sealed class Elbv2CloudFormation : ICloudFormationMapping
+{
+    public IReadOnlyList<string> Types => ["AWS::ElasticLoadBalancingV2::LoadBalancer"];
+
+    public CloudResource? Map(IacResource r, IacScope scope)
+    {
+        var b = r.Body;
+        var listeners = scope.Companions(r, "AWS::ElasticLoadBalancingV2::Listener", "LoadBalancerArn").Select(l =>
+        {
+            var action = l.Body.Blocks("DefaultActions").FirstOrDefault();
+            return new Listener
+            {
+                Protocol = IacValues.AsString(l.Body.Get("Protocol")) ?? Listener.Defaults.Protocol,
+                Port = (int)(IacValues.AsNumber(l.Body.Get("Port")) ?? 0),
+                RedirectsToHttps = action?.Get("Type") as string == "redirect"
+                    && IacValues.AsString(action.Block("RedirectConfig")?.Get("Protocol")) is "HTTPS" or "#{protocol}" or null,
+                Line = IacScope.Near(r, l),
+            };
+        }).ToList();
+        var scheme = IacValue.String(b, "Scheme", LoadBalancer.Defaults.InternetFacing ? "internet-facing" : "internal");
+        var acl = scope.Companions(r, "AWS::WAFv2::WebACLAssociation", "ResourceArn").FirstOrDefault();
+        return new LoadBalancer
+        {
+            Id = IacScope.IdOf(r, "Name"),
+            Provenance = IacScope.Provenance(r),
+            Tags = IacTags.CloudFormation(r),
+            Name = b.Get("Name") as string,
+            LoadBalancerType = b.Get("Type") as string ?? LoadBalancer.Defaults.LoadBalancerType,
+            InternetFacing = (scheme.IsKnown ? scheme.Known == "internet-facing" : Value<bool>.Unresolved(scheme.Expression!)).From(scheme.Origin),
+            Listeners = listeners,
+            WebAclArn = acl is null ? (string?)null : IacValue.Reference(acl.Body.Get("WebACLArn")),
+        };
+    }
+}
