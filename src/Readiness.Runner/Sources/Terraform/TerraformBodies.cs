@@ -16,13 +16,38 @@ public sealed class HclIacBody(HclBody body, int line, TfModule module) : IacBod
 
     public override HclExpr? Expression(string name) => body.Attribute(name)?.Value;
 
-    // A dynamic "ingress" block contributes its content once; its iterator values stay unknown.
-    public override IEnumerable<IacBody> Blocks(string name) =>
-        body.Blocks
-            .Where(b => b.Type == name || (b.Type == "dynamic" && b.Label(0) == name))
-            .Select(b => b.Type == "dynamic"
-                ? new HclIacBody(b.Body.BlocksOf("content").FirstOrDefault()?.Body ?? new HclBody(), b.Line, module)
-                : new HclIacBody(b.Body, b.Line, module));
+    // A dynamic "ingress" block contributes its content once per element of a known for_each, with the iterator
+    // (ingress.key, ingress.value) bound; over an unknown collection once, with the iterator unknown.
+    public override IEnumerable<IacBody> Blocks(string name)
+    {
+        foreach (var b in body.Blocks.Where(b => b.Type == name || (b.Type == "dynamic" && b.Label(0) == name)))
+        {
+            if (b.Type != "dynamic")
+            {
+                yield return new HclIacBody(b.Body, b.Line, module);
+                continue;
+            }
+            var content = b.Body.BlocksOf("content").FirstOrDefault()?.Body ?? new HclBody();
+            var iterator = b.Body.Attribute("iterator")?.Value is HclVariable v ? v.Name : name;
+            var collection = b.Body.Attribute("for_each") is { } forEach ? TerraformEvaluator.Instance.Eval(forEach.Value, module) : null;
+            if (TerraformEvaluator.Elements(collection) is { } elements)
+            {
+                foreach (var (key, value) in elements)
+                {
+                    // A set (list) iterates with key = value, as Terraform's for_each does.
+                    var iteratorValue = new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = collection is List<object?> ? value : key, ["value"] = value };
+                    yield return new HclIacBody(content, b.Line, module.With(iterator, iteratorValue));
+                }
+                continue;
+            }
+            var unknown = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["key"] = new IacUnknown(iterator + ".key"),
+                ["value"] = new IacUnknown(iterator + ".value"),
+            };
+            yield return new HclIacBody(content, b.Line, module.With(iterator, unknown));
+        }
+    }
 }
 
 /// <summary>A body read from plan JSON values; values the plan leaves unknown fall back to the configuration's references.</summary>

@@ -45,12 +45,15 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
         var resourceCount = 0;
         if (files.Count > 0)
         {
-            var load = TerraformProject.Load(files, varFiles);
+            var load = TerraformProject.Load(files, varFiles, TfDisk.Under(options.Root ?? "."));
             foreach (var gap in load.Gaps) coverage.AddGap(gap);
-            var mapped = TerraformMapper.Map(load.Resources).ToList();
-            mapped.AddRange(load.Backends.Select(Backend));
-            foreach (var r in mapped) collector.Add(r);
-            resourceCount += load.Resources.Count;
+            foreach (var skip in load.Skips) coverage.AddSkip(skip);
+            foreach (var root in load.Roots)
+            {
+                foreach (var r in MapRoot(root, coverage)) collector.Add(r);
+                collector.Add(Backend(root.Backend));
+                resourceCount += root.Resources.Count(r => !r.IsData);
+            }
             coverage.Count("iac.files", files.Count);
         }
         foreach (var plan in planFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -71,6 +74,26 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
         }
         coverage.Count("iac.resources", resourceCount);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Maps one root on its own (addresses repeat across roots: every example has its module.db). Data sources are
+    /// lookups of what exists elsewhere: they inform the mapper (policy documents) but are never declared resources.
+    /// A mapping failure is a gap for this root alone.
+    /// </summary>
+    private static IReadOnlyList<CloudResource> MapRoot(TfRoot root, Coverage coverage)
+    {
+        var dataAddresses = root.Resources.Where(r => r.IsData).Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            return TerraformMapper.Map(root.Resources).Where(m => m.Provenance.Address is not { } a || !dataAddresses.Contains(a)).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            coverage.AddGap(new CoverageGap(EvidenceSource.Iac, root.Directory,
+                $"Terraform root module '{root.Directory}' could not be mapped: {ex.Message}; its resources were not checked."));
+            return [];
+        }
     }
 
     private static TerraformBackend Backend(TfBackend backend) => new()
