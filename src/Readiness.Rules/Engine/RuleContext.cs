@@ -63,7 +63,7 @@ public sealed class RuleContext
     {
         var location = resource.LocationOf(attribute);
         if (line > 0 && location.File is not null) location = location with { File = location.File with { StartLine = line, EndLine = line } };
-        return new Finding
+        var finding = new Finding
         {
             RuleId = Metadata.Id,
             Severity = Severity,
@@ -74,7 +74,19 @@ public sealed class RuleContext
             FingerprintKey = fingerprintKey ?? attribute ?? "",
             Properties = properties ?? Finding.EmptyProperties,
         };
+        return resource.Provenance is { IsExampleRoot: true, Root: { } root } ? AsExample(finding, root) : finding;
     }
+
+    /// <summary>
+    /// A finding reached through an example root of a module library: labelled in its message (every report shows it),
+    /// marked for the gate, and keyed by its root so the same module line reached from two examples is two findings.
+    /// </summary>
+    private static Finding AsExample(Finding finding, string root) => finding with
+    {
+        Message = $"{finding.Message} Example: reached through the example root '{root}'.",
+        FingerprintKey = $"{finding.FingerprintKey}@{root}",
+        Properties = new Dictionary<string, string>(finding.Properties) { [Finding.ExampleRootProperty] = root },
+    };
 
     /// <summary>
     /// The rule cannot decide because a value is an unresolved expression: an info-level finding that names it,

@@ -25,7 +25,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
     [
         new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
-        new CloudFormationSource(),
+        new CloudFormationSource(options.Path),
         .. AwsSettings.Sources(options, ruleset),
         .. new IEvidenceSource?[]
         {
@@ -74,6 +74,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
+        if (policy.ExampleRoots == ExampleRoots.Ignore) findings = findings.Where(f => !f.IsExample).ToList();
 
         var activeRules = ruleset.Rules.Select(r => r.Rule.Id).ToHashSet(StringComparer.Ordinal);
         var (judged, warnings) = new Suppressor(suppressions, inline, policy, today)
@@ -126,6 +127,8 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         // With --fail-on-new only findings the baseline did not have block: an existing system adopts the gate without
         // first fixing its backlog.
         var gated = options.FailOnNew ? result.Active.Where(f => f.BaselineState == BaselineComparison.New) : result.Active;
+        // Example roots of a module library show how it is used; their findings block only when the policy says so.
+        if (SuppressionPolicy.From(ruleset).ExampleRoots != ExampleRoots.Block) gated = gated.Where(f => !f.Finding.IsExample);
         var blocking = options.FailOn is { } failOn ? gated.Count(f => f.Finding.Severity >= failOn) : 0;
         var reasons = new List<string>();
         foreach (var e in result.EngineErrors) reasons.Add($"Rule {e.RuleId} failed on {e.Target}: {e.Message}");

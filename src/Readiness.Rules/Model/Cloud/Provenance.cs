@@ -32,6 +32,12 @@ public sealed record Provenance
     /// <summary>Model attribute name (as the resource class names it, e.g. "DeletionProtection") to the line that sets it.</summary>
     public IReadOnlyDictionary<string, int> AttributeLines { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>IaC: the Terraform root module this resource was reached from; with <see cref="IsExampleRoot"/> its findings are labelled "example".</summary>
+    public string? Root { get; init; }
+
+    /// <summary>IaC: the root is an example of a module library (under examples/, example/, test/ or tests/).</summary>
+    public bool IsExampleRoot { get; init; }
+
     public bool IsLive => Origin == Origin.AwsLive;
     public EvidenceSource Source => IsLive ? EvidenceSource.Aws : EvidenceSource.Iac;
 }

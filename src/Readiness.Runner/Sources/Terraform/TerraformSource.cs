@@ -51,7 +51,7 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
             foreach (var root in load.Roots)
             {
                 foreach (var r in MapRoot(root, coverage)) collector.Add(r);
-                collector.Add(Backend(root.Backend));
+                collector.Add(Backend(root));
                 resourceCount += root.Resources.Count(r => !r.IsData);
             }
             coverage.Count("iac.files", files.Count);
@@ -86,7 +86,10 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
         var dataAddresses = root.Resources.Where(r => r.IsData).Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
         try
         {
-            return TerraformMapper.Map(root.Resources).Where(m => m.Provenance.Address is not { } a || !dataAddresses.Contains(a)).ToList();
+            return TerraformMapper.Map(root.Resources)
+                .Where(m => m.Provenance.Address is not { } a || !dataAddresses.Contains(a))
+                .Select(m => m with { Provenance = m.Provenance with { Root = root.Directory, IsExampleRoot = root.IsExample } })
+                .ToList();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -96,18 +99,20 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
         }
     }
 
-    private static TerraformBackend Backend(TfBackend backend) => new()
+    private static TerraformBackend Backend(TfRoot root) => new()
     {
-        Id = backend.RootDirectory,
+        Id = root.Directory,
         Provenance = new Provenance
         {
             Origin = Origin.Terraform,
-            File = backend.File,
-            Line = backend.Line,
+            File = root.Backend.File,
+            Line = root.Backend.Line,
             Address = "terraform.backend",
-            AttributeLines = new Dictionary<string, int> { ["BackendType"] = backend.Line },
+            Root = root.Directory,
+            IsExampleRoot = root.IsExample,
+            AttributeLines = new Dictionary<string, int> { ["BackendType"] = root.Backend.Line },
         },
-        BackendType = backend.Type,
+        BackendType = root.Backend.Type,
     };
 
     /// <summary>
