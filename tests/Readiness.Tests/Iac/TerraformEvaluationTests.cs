@@ -48,3 +48,27 @@ public class TerraformEvaluationTests
         scan.Resources.OfType<Vpc>().ShouldBeEmpty();
     }
 }
+
+public class TerraformRootFailureTests
+{
+    [Fact]
+    public void A_root_that_fails_to_evaluate_is_a_gap_for_that_root_alone_naming_file_line_and_block()
+    {
+        var files = Directory.EnumerateFiles(TestPaths.Fixture("Terraform/two-roots"), "*.tf", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(p => new Readiness.Rules.Model.SourceFile(Path.GetRelativePath(TestPaths.Fixtures, p).Replace('\\', '/'), File.ReadAllText(p)))
+            .ToList();
+        // An unreadable disk (a failing network mount, say) is the kind of failure no expression can cause.
+        var failingDisk = new TfDisk(path => throw new IOException($"disk error reading {path}"), _ => []);
+
+        var load = TerraformProject.Load(files, [], failingDisk);
+
+        var gap = load.Gaps.ShouldHaveSingleItem();
+        gap.Scope.ShouldBe("Terraform/two-roots/a/main.tf");
+        gap.Line.ShouldBe(2);
+        gap.Reason.ShouldContain("'Terraform/two-roots/a'");
+        gap.Reason.ShouldContain("'module.network'");
+        gap.Reason.ShouldContain("disk error");
+        load.Roots.Single(r => r.Directory == "Terraform/two-roots/a").Resources.ShouldBeEmpty();
+        load.Roots.Single(r => r.Directory == "Terraform/two-roots/b").Resources.Select(r => r.Address).ShouldBe(["aws_db_instance.b"]);
+    }
+}
