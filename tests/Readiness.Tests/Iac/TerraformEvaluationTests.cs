@@ -47,6 +47,14 @@ public class TerraformEvaluationTests
         scan.Resources.OfType<S3Bucket>().ShouldBeEmpty();
         scan.Resources.OfType<Vpc>().ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Data_sources_in_plan_json_are_not_declared_resources_either()
+    {
+        var scan = IacFixtureVerifier.Verify("Terraform/plan-data");
+        scan.Resources.OfType<S3Bucket>().ShouldBeEmpty();
+        scan.Resources.OfType<DbInstance>().ShouldHaveSingleItem().Provenance.Address.ShouldBe("aws_db_instance.orders");
+    }
 }
 
 public class TerraformRootFailureTests

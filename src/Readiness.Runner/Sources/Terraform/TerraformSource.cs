@@ -62,8 +62,8 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
             try
             {
                 var resources = TerraformPlanReader.Read(plan);
-                foreach (var r in TerraformMapper.Map(resources)) collector.Add(r);
-                resourceCount += resources.Count;
+                foreach (var r in MapDeclared(resources)) collector.Add(r);
+                resourceCount += resources.Count(r => !r.IsData);
                 coverage.Count("iac.files");
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -83,11 +83,9 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
     /// </summary>
     private static IReadOnlyList<CloudResource> MapRoot(TfRoot root, Coverage coverage)
     {
-        var dataAddresses = root.Resources.Where(r => r.IsData).Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
         try
         {
-            return TerraformMapper.Map(root.Resources)
-                .Where(m => m.Provenance.Address is not { } a || !dataAddresses.Contains(a))
+            return MapDeclared(root.Resources)
                 .Select(m => m with { Provenance = m.Provenance with { Root = root.Directory, IsExampleRoot = root.IsExample } })
                 .ToList();
         }
@@ -97,6 +95,13 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
                 $"Terraform root module '{root.Directory}' could not be mapped: {ex.Message}; its resources were not checked."));
             return [];
         }
+    }
+
+    /// <summary>The mapped resources the configuration declares: data sources inform the mapper but are not among them.</summary>
+    private static IEnumerable<CloudResource> MapDeclared(IReadOnlyList<IacResource> resources)
+    {
+        var dataAddresses = resources.Where(r => r.IsData).Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
+        return TerraformMapper.Map(resources).Where(m => m.Provenance.Address is not { } a || !dataAddresses.Contains(a));
     }
 
     private static TerraformBackend Backend(TfRoot root) => new()
