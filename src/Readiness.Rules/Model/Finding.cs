@@ -30,8 +30,8 @@ public sealed record Finding
     /// <summary>Property naming the example root (examples/complete) a finding was reached through; see <see cref="IsExample"/>.</summary>
     public const string ExampleRootProperty = "example_root";
 
-    /// <summary>True when the finding is on a resource of an example root: labelled, and by default never blocking.</summary>
-    public bool IsExample => Properties.ContainsKey(ExampleRootProperty);
+    /// <summary>True when the finding is on a resource of an example root: labelled, and by default never blocking (a method: not serialized).</summary>
+    public bool IsExample() => Properties.ContainsKey(ExampleRootProperty);
 
     internal static readonly IReadOnlyDictionary<string, string> EmptyProperties = new Dictionary<string, string>();
 }

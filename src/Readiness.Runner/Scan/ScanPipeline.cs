@@ -74,7 +74,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
-        if (policy.ExampleRoots == ExampleRoots.Ignore) findings = findings.Where(f => !f.IsExample).ToList();
+        if (policy.ExampleRoots == ExampleRoots.Ignore) findings = findings.Where(f => !f.IsExample()).ToList();
 
         var activeRules = ruleset.Rules.Select(r => r.Rule.Id).ToHashSet(StringComparer.Ordinal);
         var (judged, warnings) = new Suppressor(suppressions, inline, policy, today)
@@ -128,7 +128,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         // first fixing its backlog.
         var gated = options.FailOnNew ? result.Active.Where(f => f.BaselineState == BaselineComparison.New) : result.Active;
         // Example roots of a module library show how it is used; their findings block only when the policy says so.
-        if (SuppressionPolicy.From(ruleset).ExampleRoots != ExampleRoots.Block) gated = gated.Where(f => !f.Finding.IsExample);
+        if (SuppressionPolicy.From(ruleset).ExampleRoots != ExampleRoots.Block) gated = gated.Where(f => !f.Finding.IsExample());
         var blocking = options.FailOn is { } failOn ? gated.Count(f => f.Finding.Severity >= failOn) : 0;
         var reasons = new List<string>();
         foreach (var e in result.EngineErrors) reasons.Add($"Rule {e.RuleId} failed on {e.Target}: {e.Message}");

@@ -22,7 +22,7 @@ public class ExampleRootPolicyTests
     {
         var result = await Scan("report");
         var publicDb = result.Findings.Single(f => f.Finding.RuleId == "RDY2001").Finding;
-        publicDb.IsExample.ShouldBeTrue();
+        publicDb.IsExample().ShouldBeTrue();
         ((int)publicDb.Severity).ShouldBeGreaterThanOrEqualTo((int)Severity.High);
         result.Verdict.Status.ShouldBe(VerdictStatus.Ready);
         result.Verdict.Blocking.ShouldBe(0);
@@ -40,7 +40,7 @@ public class ExampleRootPolicyTests
     public async Task Ignore_leaves_example_findings_out()
     {
         var result = await Scan("ignore");
-        result.Findings.ShouldNotContain(f => f.Finding.IsExample);
+        result.Findings.ShouldNotContain(f => f.Finding.IsExample());
         result.Verdict.Status.ShouldBe(VerdictStatus.Ready);
     }
 

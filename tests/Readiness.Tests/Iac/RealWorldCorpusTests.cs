@@ -36,7 +36,7 @@ public class RealWorldCorpusTests
         roots.ShouldNotBeEmpty();
         roots.ShouldAllBe(r => r.StartsWith("RealWorld/terraform-aws-rds/examples/", StringComparison.Ordinal));
         scan.Resources.ShouldAllBe(r => r.Provenance.Root == null || r.Provenance.IsExampleRoot);
-        scan.Findings.Where(f => f.Location.Resource is not null).ShouldAllBe(f => f.IsExample);
+        scan.Findings.Where(f => f.Location.Resource is not null).ShouldAllBe(f => f.IsExample());
     }
 
     /// <summary>Root (relative to the corpus, "." for a resource of no root) to its findings as "RULE address".</summary>

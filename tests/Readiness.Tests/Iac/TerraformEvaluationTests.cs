@@ -10,6 +10,9 @@ public class TerraformEvaluationTests
     private static readonly TerraformOptions FromFixtures = new() { Root = TestPaths.Fixtures };
 
     [Fact]
+    public void Ipv6_any_is_recognised_in_every_textual_form() => IacFixtureVerifier.Verify("Terraform/ipv6");
+
+    [Fact]
     public void Evaluation_fixture_matches_annotations() => IacFixtureVerifier.Verify("Terraform/evaluation", FromFixtures);
 
     [Fact]

@@ -24,7 +24,7 @@ public class TerraformRootsTests
         dbs.ShouldAllBe(d => d.Provenance.IsExampleRoot);
 
         var finding = scan.Findings.Single(f => f.RuleId == "RDY2001");
-        finding.IsExample.ShouldBeTrue();
+        finding.IsExample().ShouldBeTrue();
         finding.Properties["example_root"].ShouldBe("Terraform/library/examples/complete");
         finding.Message.ShouldEndWith("Example: reached through the example root 'Terraform/library/examples/complete'.");
         finding.Location.File!.Path.ShouldBe("Terraform/library/main.tf");
