@@ -10,6 +10,9 @@ public class TerraformEvaluationTests
     private static readonly TerraformOptions FromFixtures = new() { Root = TestPaths.Fixtures };
 
     [Fact]
+    public void Security_group_rules_in_attribute_form_are_judged_like_blocks() => IacFixtureVerifier.Verify("Terraform/attribute-form");
+
+    [Fact]
     public void Ipv6_any_is_recognised_in_every_textual_form() => IacFixtureVerifier.Verify("Terraform/ipv6");
 
     [Fact]

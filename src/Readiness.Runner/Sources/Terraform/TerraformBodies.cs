@@ -20,6 +20,22 @@ public sealed class HclIacBody(HclBody body, int line, TfModule module) : IacBod
     // (ingress.key, ingress.value) bound; over an unknown collection once, with the iterator unknown.
     public override IEnumerable<IacBody> Blocks(string name)
     {
+        // The attribute form (ingress = [ { ... } ]) is the same as blocks; an unknown list reads as one unknown block.
+        if (body.Attribute(name) is { } attribute)
+        {
+            switch (Get(name))
+            {
+                case List<object?> items:
+                    foreach (var item in items) yield return new ValueIacBody(item as Dictionary<string, object?>, attribute.Line);
+                    break;
+                case Dictionary<string, object?> single:
+                    yield return new ValueIacBody(single, attribute.Line);
+                    break;
+                case IacUnknown unknown:
+                    yield return new ValueIacBody(null, attribute.Line, unknown);
+                    break;
+            }
+        }
         foreach (var b in body.Blocks.Where(b => b.Type == name || (b.Type == "dynamic" && b.Label(0) == name)))
         {
             if (b.Type != "dynamic")
@@ -48,6 +64,27 @@ public sealed class HclIacBody(HclBody body, int line, TfModule module) : IacBod
             yield return new HclIacBody(content, b.Line, module.With(iterator, unknown));
         }
     }
+}
+
+/// <summary>
+/// A block written as an attribute value (ingress = [ { from_port = 22, ... } ]), already evaluated; every attribute
+/// is at the attribute's line. A null map is an element that could not be known: each of its attributes is unknown.
+/// </summary>
+public sealed class ValueIacBody(Dictionary<string, object?>? values, int line, IacUnknown? unknown = null) : IacBody
+{
+    public override int Line => line;
+
+    public override object? Get(string name) =>
+        values is null ? unknown ?? new IacUnknown(name) : values.TryGetValue(name, out var v) ? v : null;
+
+    public override int LineOf(string name) => values is null || values.ContainsKey(name) ? line : 0;
+
+    public override IEnumerable<IacBody> Blocks(string name) => Get(name) switch
+    {
+        List<object?> items => items.Select(i => (IacBody)new ValueIacBody(i as Dictionary<string, object?>, line)),
+        Dictionary<string, object?> single => [new ValueIacBody(single, line)],
+        _ => [],
+    };
 }
 
 /// <summary>A body read from plan JSON values; values the plan leaves unknown fall back to the configuration's references.</summary>
