@@ -67,7 +67,7 @@ public sealed class RuleContext
         // An explicit line (an ingress rule, a listener) is in the resource's own file, whatever file a value came from.
         var location = line > 0 ? resource.LocationOf((IValue?)null) : value is null ? resource.LocationOf(attribute) : resource.LocationOf(value, attribute);
         if (line > 0 && location.File is not null) location = location with { File = location.File with { StartLine = line, EndLine = line } };
-        return new Finding
+        var finding = new Finding
         {
             RuleId = Metadata.Id,
             Severity = Severity,
@@ -78,7 +78,19 @@ public sealed class RuleContext
             FingerprintKey = fingerprintKey ?? attribute ?? "",
             Properties = properties ?? Finding.EmptyProperties,
         };
+        return resource.Provenance is { IsExampleRoot: true, Root: { } root } ? AsExample(finding, root) : finding;
     }
+
+    /// <summary>
+    /// A finding reached through an example root of a module library: labelled in its message (every report shows it),
+    /// marked for the gate, and keyed by its root so the same module line reached from two examples is two findings.
+    /// </summary>
+    private static Finding AsExample(Finding finding, string root) => finding with
+    {
+        Message = $"{finding.Message} Example: reached through the example root '{root}'.",
+        FingerprintKey = $"{finding.FingerprintKey}@{root}",
+        Properties = new Dictionary<string, string>(finding.Properties) { [Finding.ExampleRootProperty] = root },
+    };
 
     /// <summary>
     /// The rule cannot decide because a value is an unresolved expression: an info-level finding that names it,

@@ -27,5 +27,11 @@ public sealed record Finding
     /// <summary>True when the rule could not decide (an unresolved expression): reported at info level, never a pass or a fail.</summary>
     public bool Undecided { get; init; }
 
+    /// <summary>Property naming the example root (examples/complete) a finding was reached through; see <see cref="IsExample"/>.</summary>
+    public const string ExampleRootProperty = "example_root";
+
+    /// <summary>True when the finding is on a resource of an example root: labelled, and by default never blocking (a method: not serialized).</summary>
+    public bool IsExample() => Properties.ContainsKey(ExampleRootProperty);
+
     internal static readonly IReadOnlyDictionary<string, string> EmptyProperties = new Dictionary<string, string>();
 }

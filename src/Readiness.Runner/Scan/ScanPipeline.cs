@@ -25,7 +25,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     public static IReadOnlyList<IEvidenceSource> EvidenceSources(ScanOptions options, Ruleset ruleset) =>
     [
         new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
-        new CloudFormationSource(),
+        new CloudFormationSource(options.Path),
         .. AwsSettings.Sources(options, ruleset),
         .. new IEvidenceSource?[]
         {
@@ -86,6 +86,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         stage?.Invoke($"judging {collected.Count:N0} resources");
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
+        if (policy.ExampleRoots == ExampleRoots.Ignore) findings = findings.Where(f => !f.IsExample()).ToList();
 
         var activeRules = ruleset.Rules.Select(r => r.Rule.Id).ToHashSet(StringComparer.Ordinal);
         var (judged, warnings) = new Suppressor(suppressions, inline, policy, today)
@@ -157,6 +158,8 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         && f.Finding.Severity >= failOn
         && f.Suppression is null
         && !f.Finding.Undecided
+        // Example roots of a module library show how it is used; their findings block only when the policy says so.
+        && (!f.Finding.IsExample() || SuppressionPolicy.From(ruleset).ExampleRoots == ExampleRoots.Block)
         // With --fail-on-new only findings the baseline did not have block: an existing system adopts the gate
         // without first fixing its backlog.
         && (!options.FailOnNew || f.BaselineState == BaselineComparison.New);

@@ -4,8 +4,9 @@ using YamlDotNet.RepresentationModel;
 namespace Readiness.Runner.Suppressions;
 
 /// <summary>
-/// The ruleset's <c>policy</c> section: whether inline suppressions in code count, and how far ahead a suppression may
-/// expire (so accepted risks come back for review). Example: <c>policy: { inline_suppressions: forbid, max_suppression_days: 90 }</c>.
+/// The ruleset's <c>policy</c> section: whether inline suppressions in code count, how far ahead a suppression may
+/// expire (so accepted risks come back for review), and what findings in example roots of a module library do.
+/// Example: <c>policy: { inline_suppressions: forbid, max_suppression_days: 90, example_roots: ignore }</c>.
 /// </summary>
 public sealed record SuppressionPolicy
 {
@@ -14,6 +15,9 @@ public sealed record SuppressionPolicy
 
     public bool InlineAllowed { get; init; } = true;
     public int MaxSuppressionDays { get; init; } = DefaultMaxDays;
+
+    /// <summary>Findings reached through Terraform example roots (examples/, test/): reported but never blocking (default), ignored, or blocking.</summary>
+    public ExampleRoots ExampleRoots { get; init; } = ExampleRoots.Report;
 
     /// <summary>Where the policy was set ("file:line"), to tell the user which file to change; null for the defaults.</summary>
     public string? Source { get; init; }
@@ -46,10 +50,27 @@ public sealed record SuppressionPolicy
                         throw new ConfigurationError(section.File, line, $"policy max_suppression_days must be a whole number of days of at least 1, not '{text}'.");
                     policy = policy with { MaxSuppressionDays = days };
                     break;
+                case "example_roots":
+                    policy = text switch
+                    {
+                        "report" => policy with { ExampleRoots = ExampleRoots.Report },
+                        "ignore" => policy with { ExampleRoots = ExampleRoots.Ignore },
+                        "block" => policy with { ExampleRoots = ExampleRoots.Block },
+                        _ => throw new ConfigurationError(section.File, line, $"policy example_roots must be 'report', 'ignore' or 'block', not '{text}'."),
+                    };
+                    break;
                 default:
-                    throw new ConfigurationError(section.File, RulesetLoader.Line(keyNode), $"unknown policy key '{key}'; expected inline_suppressions or max_suppression_days.");
+                    throw new ConfigurationError(section.File, RulesetLoader.Line(keyNode), $"unknown policy key '{key}'; expected inline_suppressions, max_suppression_days or example_roots.");
             }
         }
         return policy;
     }
+}
+
+/// <summary>What findings in Terraform example roots do: reported at their severity but never blocking, left out, or blocking.</summary>
+public enum ExampleRoots
+{
+    Report,
+    Ignore,
+    Block,
 }

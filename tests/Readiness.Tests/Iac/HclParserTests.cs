@@ -28,7 +28,7 @@ public class HclParserTests
         web.Labels.ShouldBe(["aws_instance", "web"]);
         web.Line.ShouldBe(39);
         web.Body.BlocksOf("dynamic").ShouldHaveSingleItem().Label(0).ShouldBe("ebs_block_device");
-        locals.Body.Attribute("ports")!.Value.ShouldBeOfType<HclUnevaluated>().Kind.ShouldBe("for");
+        locals.Body.Attribute("ports")!.Value.ShouldBeOfType<HclFor>().ValueVar.ShouldBe("p");
         locals.Body.Attribute("count")!.Line.ShouldBe(7);
         locals.Body.Attribute("count")!.Column.ShouldBe(3);
     }
@@ -56,21 +56,25 @@ public class HclParserTests
         var policy = Local("policy").ShouldBeOfType<string>();
         policy.ShouldContain("\"Resource\": \"app\"");
         policy.ShouldStartWith("{\n");
-        // The directive stays unevaluated, so the whole template is unknown: never a guess.
-        Local("script").ShouldBeOfType<IacUnknown>().Expression.ShouldStartWith("<<-SH");
+        // The %{ if } directive is evaluated with its condition.
+        Local("script").ShouldBe("#!/bin/sh\n  echo \"app\"\necho on\n");
         var template = (HclTemplate)Tour().Body.Blocks[0].Body.Attribute("script")!.Value;
         ((string)template.Parts[0]).ShouldBe("#!/bin/sh\n  echo \"");
+        template.Parts.OfType<HclTemplateIf>().ShouldHaveSingleItem().WhenTrue.ShouldBe(["echo on"]);
     }
 
     [Fact]
     public void Unresolvable_expressions_stay_unknown_and_resource_references_keep_their_address()
     {
-        Local("ports").ShouldBeOfType<IacUnknown>().Expression.ShouldStartWith("[for p in");
-        Local("splat").ShouldBeOfType<IacUnknown>().Expression.ShouldBe("aws_instance.web[*].id");
+        Local("ports").ShouldBe(new List<object?> { 81m, 444m });
+        var splat = Local("splat").ShouldBeOfType<IacUnknown>();
+        splat.Expression.ShouldBe("aws_instance.web[*].id");
+        splat.Reference.ShouldBe("aws_instance.web");
         var module = new TfModule(".", "module.app.", [], new Dictionary<string, Lazy<object?>>());
         var reference = TerraformEvaluator.Instance.Eval(HclParser.ParseExpression("aws_security_group.db.id"), module).ShouldBeOfType<IacUnknown>();
         reference.Reference.ShouldBe("module.app.aws_security_group.db");
-        TerraformEvaluator.Instance.Eval(HclParser.ParseExpression("var.missing"), module).ShouldBe(new IacUnknown("var.missing"));
+        // An undeclared variable is an error in Terraform: try() moves past it.
+        TerraformEvaluator.Instance.Eval(HclParser.ParseExpression("var.missing"), module).ShouldBe(new IacUnknown("var.missing", Failed: true));
     }
 
     [Theory]
@@ -80,11 +84,20 @@ public class HclParserTests
     [InlineData("locals {\n  a = 1 b = 2\n}\n", 2, 9, "expected a newline")]
     [InlineData("x = <<EOT\nnever closed\n", 1, 5, "heredoc 'EOT' is never closed")]
     [InlineData("/* open comment\nx = 1\n", 1, 1, "unclosed /* comment")]
+    [InlineData("x = [for v in [1] : v\n", 2, 1, "expected ']'")]
+    [InlineData("x = \"%{ if true }open\"\n", 1, 6, "without '%{endif}'")]
     public void Syntax_errors_carry_line_and_column(string text, int line, int column, string message)
     {
         var error = HclParser.Parse("bad.tf", text).Error.ShouldNotBeNull();
         (error.Line, error.Column).ShouldBe((line, column));
         error.Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Absurd_nesting_is_a_syntax_error_not_a_crash()
+    {
+        var text = "x = " + new string('(', 5000) + "1" + new string(')', 5000) + "\n";
+        HclParser.Parse("deep.tf", text).Error.ShouldNotBeNull().Message.ShouldContain("nested too deeply");
     }
 
     [Fact]

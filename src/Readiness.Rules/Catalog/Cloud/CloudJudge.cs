@@ -31,7 +31,9 @@ internal static class CloudJudge
     /// <summary>"RDS DB instance", "RDS DB cluster": the kind of resource, for messages.</summary>
     public static string Kind(this DbInstance db) => db.IsCluster ? "RDS DB cluster" : "RDS DB instance";
 
-    public static bool IsWorld(string cidr) => cidr is "0.0.0.0/0" or "::/0";
+    /// <summary>Any address: a /0 prefix in any textual form (0.0.0.0/0, ::/0, 0:0:0:0:0:0:0:0/0, 0000:...:0000/0).</summary>
+    public static bool IsWorld(string cidr) =>
+        cidr.Trim() is var c && c.EndsWith("/0", StringComparison.Ordinal) && System.Net.IPAddress.TryParse(c[..^2], out _);
 
     /// <summary>True when a tag or the resource's name marks it as production ("prod", "production", "prd").</summary>
     public static bool IsProduction(CloudResource resource)

@@ -30,7 +30,7 @@ public abstract record HclExpr(int Line, int Column, string Text);
 /// <summary>A string, number (decimal), bool or null literal.</summary>
 public sealed record HclLiteral(object? Value, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
 
-/// <summary>A quoted string or heredoc: literal parts (string) and interpolations (HclExpr); directives are unresolved parts.</summary>
+/// <summary>A quoted string or heredoc: literal parts (string), interpolations (HclExpr) and directives (<see cref="HclTemplateIf"/>, <see cref="HclTemplateFor"/>).</summary>
 public sealed record HclTemplate(IReadOnlyList<object> Parts, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
 
 public sealed record HclTuple(IReadOnlyList<HclExpr> Items, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
@@ -46,7 +46,7 @@ public sealed record HclGetAttr(HclExpr Target, string Name, int Line, int Colum
 
 public sealed record HclIndex(HclExpr Target, HclExpr Key, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
 
-/// <summary>A splat (<c>x[*].id</c>, <c>x.*.id</c>): kept as an expression the evaluator does not resolve.</summary>
+/// <summary>A splat (<c>x[*]</c>, <c>x.*</c>): the attributes and indexes that follow apply to each element.</summary>
 public sealed record HclSplat(HclExpr Target, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
 
 public sealed record HclCall(string Name, IReadOnlyList<HclExpr> Args, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
@@ -57,5 +57,17 @@ public sealed record HclBinary(string Op, HclExpr Left, HclExpr Right, int Line,
 
 public sealed record HclUnary(string Op, HclExpr Operand, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
 
-/// <summary>A for-expression or template directive: parsed for position only, never evaluated.</summary>
-public sealed record HclUnevaluated(string Kind, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
+/// <summary>
+/// A for-expression: <c>[for k, v in coll : value if cond]</c>, or with <see cref="KeyExpr"/> the object form
+/// <c>{for k, v in coll : key => value... if cond}</c> (<see cref="Grouping"/> for the <c>...</c> suffix).
+/// </summary>
+public sealed record HclFor(string? KeyVar, string ValueVar, HclExpr Collection, HclExpr? KeyExpr, HclExpr ValueExpr, HclExpr? Condition,
+    bool Grouping, int Line, int Column, string Text) : HclExpr(Line, Column, Text);
+
+/// <summary>A template <c>%{ if }...%{ else }...%{ endif }</c>: parts as in <see cref="HclTemplate"/>.</summary>
+public sealed record HclTemplateIf(HclExpr Condition, IReadOnlyList<object> WhenTrue, IReadOnlyList<object> WhenFalse, int Line, int Column, string Text)
+    : HclExpr(Line, Column, Text);
+
+/// <summary>A template <c>%{ for k, v in coll }...%{ endfor }</c>.</summary>
+public sealed record HclTemplateFor(string? KeyVar, string ValueVar, HclExpr Collection, IReadOnlyList<object> Body, int Line, int Column, string Text)
+    : HclExpr(Line, Column, Text);

@@ -6,8 +6,8 @@ namespace Readiness.Rules.Languages.Hcl;
 /// <summary>
 /// A tolerant reader for HCL2 (Terraform .tf and .tfvars): blocks, attributes, literals, tuples, objects, heredocs,
 /// comments (#, //, /* */), templates with interpolations, function calls, operators, conditionals and traversals.
-/// For-expressions and template directives are kept as unevaluated text. A syntax error stops the reader and is
-/// returned with its line and column; the blocks read before it are kept.
+/// for-expressions and template directives (%{ if }, %{ for }). A syntax error stops the reader and is returned with
+/// its line and column; the blocks read before it are kept.
 /// </summary>
 public sealed class HclParser
 {
@@ -52,6 +52,29 @@ public sealed class HclParser
             parser.SkipSpace(newlines: true);
             if (parser.pos < text.Length) throw new HclException(parser.pos, "unexpected text after the expression");
             return expr;
+        }
+        catch (HclException ex)
+        {
+            throw new FormatException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>Parses a whole text as template content (templatefile); throws <see cref="FormatException"/> on a bad template.</summary>
+    public static HclTemplate ParseTemplate(string text)
+    {
+        var parser = new HclParser(text);
+        try
+        {
+            var parts = new List<object>();
+            var literal = new StringBuilder();
+            while (!parser.AtEnd)
+            {
+                if (parser.TemplateMarker(parts, literal)) continue;
+                literal.Append(parser.Peek());
+                parser.pos++;
+            }
+            if (literal.Length > 0) parts.Add(literal.ToString());
+            return new HclTemplate(parser.Structure(parts), 1, 1, text.Length > 80 ? text[..80] : text);
         }
         catch (HclException ex)
         {
@@ -177,7 +200,24 @@ public sealed class HclParser
 
     // ---------- expressions ----------
 
+    // Nesting deeper than this is not written by people; refusing it keeps the reader off the end of the stack.
+    private const int MaxNesting = 200;
+    private int nesting;
+
     private HclExpr Expression()
+    {
+        if (++nesting > MaxNesting) throw Error("expression nested too deeply");
+        try
+        {
+            return ConditionalExpression();
+        }
+        finally
+        {
+            nesting--;
+        }
+    }
+
+    private HclExpr ConditionalExpression()
     {
         var start = pos;
         var condition = Binary(0);
@@ -240,7 +280,9 @@ public sealed class HclParser
             var op = Peek().ToString();
             pos++;
             SkipSpaceInExpr();
+            if (++nesting > MaxNesting) throw Error("expression nested too deeply");
             var operand = Unary();
+            nesting--;
             if (op == "-" && operand is HclLiteral { Value: decimal d }) return Make(start, (l, c, t) => new HclLiteral(-d, l, c, t));
             return Make(start, (l, c, t) => new HclUnary(op, operand, l, c, t));
         }
@@ -440,35 +482,64 @@ public sealed class HclParser
         return Make(start, (l, c, t) => new HclObject(items, l, c, t));
     }
 
-    /// <summary>A for-expression is skipped to its closing bracket and kept as text.</summary>
+    /// <summary>[for k, v in coll : value if cond] or {for k, v in coll : key => value... if cond}; the cursor is at "for".</summary>
     private HclExpr ForExpression(int start, char close)
     {
-        SkipBalanced(close);
+        var (keyVar, valueVar, collection) = ForHeader();
+        Expect(':');
+        SkipSpace(newlines: true);
+        HclExpr? keyExpr = null;
+        if (close == '}')
+        {
+            keyExpr = Expression();
+            SkipSpace(newlines: true);
+            if (Peek() != '=' || Peek(1) != '>') throw Error($"expected '=>' in a for-expression, found '{Describe()}'");
+            pos += 2;
+            SkipSpace(newlines: true);
+        }
+        var valueExpr = Expression();
+        SkipSpace(newlines: true);
+        var grouping = false;
+        if (close == '}' && Peek() == '.' && Peek(1) == '.' && Peek(2) == '.')
+        {
+            pos += 3;
+            grouping = true;
+            SkipSpace(newlines: true);
+        }
+        HclExpr? condition = null;
+        if (AtKeyword("if"))
+        {
+            pos += 2;
+            SkipSpace(newlines: true);
+            condition = Expression();
+            SkipSpace(newlines: true);
+        }
+        Expect(close);
         depth--;
-        return Make(start, (l, c, t) => new HclUnevaluated("for", l, c, t));
+        return Make(start, (l, c, t) => new HclFor(keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping, l, c, t));
     }
 
-    /// <summary>Skips to and past the bracket that closes the one already opened, minding strings and nesting.</summary>
-    private void SkipBalanced(char close)
+    /// <summary>"for k, v in coll" (also in a template directive); the cursor is at "for".</summary>
+    private (string? Key, string Value, HclExpr Collection) ForHeader()
     {
-        var stack = new Stack<char>();
-        stack.Push(close);
-        while (!AtEnd)
+        pos += 3;
+        SkipSpace(newlines: true);
+        var first = Identifier() ?? throw Error($"expected a variable name after 'for', found '{Describe()}'");
+        SkipSpace(newlines: true);
+        string? second = null;
+        if (Peek() == ',')
         {
-            var c = Peek();
-            if (c == '"') { QuotedTemplate(); continue; }
-            if (c == '#' || (c == '/' && Peek(1) is '/' or '*')) { SkipSpace(newlines: true); continue; }
             pos++;
-            if (c == '(') stack.Push(')');
-            else if (c == '[') stack.Push(']');
-            else if (c == '{') stack.Push('}');
-            else if (c is ')' or ']' or '}')
-            {
-                if (stack.Pop() != c) throw new HclException(pos - 1, $"mismatched '{c}'");
-                if (stack.Count == 0) return;
-            }
+            SkipSpace(newlines: true);
+            second = Identifier() ?? throw Error($"expected a variable name after ',', found '{Describe()}'");
+            SkipSpace(newlines: true);
         }
-        throw Error($"expected '{close}', found end of file");
+        if (!AtKeyword("in")) throw Error($"expected 'in' in a for-expression, found '{Describe()}'");
+        pos += 2;
+        SkipSpace(newlines: true);
+        var collection = Expression();
+        SkipSpace(newlines: true);
+        return second is null ? (null, first, collection) : (first, second, collection);
     }
 
     // ---------- templates ----------
@@ -494,7 +565,8 @@ public sealed class HclParser
             pos++;
         }
         if (literal.Length > 0) parts.Add(literal.ToString());
-        return (HclTemplate)Make(start, (l, col, t) => new HclTemplate(parts, l, col, t));
+        var structured = Structure(parts);
+        return (HclTemplate)Make(start, (l, col, t) => new HclTemplate(structured, l, col, t));
     }
 
     /// <summary>Handles ${...}, %{...} and their escapes $${ and %%{ at the cursor; false when none is there.</summary>
@@ -514,8 +586,7 @@ public sealed class HclParser
             pos += 2;
             if (c == '%')
             {
-                SkipBalanced('}');
-                parts.Add(Make(start, (l, col, t) => new HclUnevaluated("directive", l, col, t)));
+                parts.Add(Directive(start));
                 return true;
             }
             depth++;
@@ -530,6 +601,93 @@ public sealed class HclParser
             return true;
         }
         return false;
+    }
+
+    /// <summary>A marker for one directive, replaced by a tree in <see cref="Structure"/>.</summary>
+    private sealed record DirectiveMark(string Keyword, HclExpr? Condition, string? KeyVar, string? ValueVar, bool StripLeft, bool StripRight, int Offset);
+
+    /// <summary>%{ if cond }, %{ else }, %{ endif }, %{ for k, v in coll }, %{ endfor }; the cursor is after "%{".</summary>
+    private DirectiveMark Directive(int start)
+    {
+        depth++;
+        var stripLeft = Peek() == '~';
+        if (stripLeft) pos++;
+        SkipSpace(newlines: true);
+        var keyword = Identifier() ?? throw Error($"expected a template directive, found '{Describe()}'");
+        HclExpr? condition = null;
+        string? keyVar = null, valueVar = null;
+        switch (keyword)
+        {
+            case "if":
+                SkipSpace(newlines: true);
+                condition = Expression();
+                break;
+            case "for":
+                pos -= 3;
+                (keyVar, valueVar, condition) = ForHeader();
+                break;
+            case "else" or "endif" or "endfor":
+                break;
+            default:
+                throw new HclException(start, $"unknown template directive '{keyword}'");
+        }
+        SkipSpace(newlines: true);
+        var stripRight = Peek() == '~';
+        if (stripRight) pos++;
+        Expect('}');
+        depth--;
+        return new DirectiveMark(keyword, condition, keyVar, valueVar, stripLeft, stripRight, start);
+    }
+
+    /// <summary>Turns the flat parts (with directive marks) into nested if/for parts, applying the ~ strip markers.</summary>
+    private List<object> Structure(List<object> flat)
+    {
+        for (var i = 0; i < flat.Count; i++)
+        {
+            if (flat[i] is not DirectiveMark mark) continue;
+            if (mark.StripLeft && i > 0 && flat[i - 1] is string before) flat[i - 1] = before.TrimEnd();
+            if (mark.StripRight && i + 1 < flat.Count && flat[i + 1] is string after) flat[i + 1] = after.TrimStart();
+        }
+        var index = 0;
+        var result = Sequence(flat, ref index, out var stop);
+        if (stop is not null) throw new HclException(stop.Offset, $"'%{{{stop.Keyword}}}' without a matching opening directive");
+        return result;
+    }
+
+    private List<object> Sequence(List<object> flat, ref int index, out DirectiveMark? stop)
+    {
+        var parts = new List<object>();
+        stop = null;
+        while (index < flat.Count)
+        {
+            var part = flat[index++];
+            if (part is not DirectiveMark mark)
+            {
+                if (part is not string { Length: 0 }) parts.Add(part);
+                continue;
+            }
+            if (mark.Keyword is "else" or "endif" or "endfor")
+            {
+                stop = mark;
+                return parts;
+            }
+            var (line, column) = Position(mark.Offset);
+            var body = Sequence(flat, ref index, out var end);
+            if (mark.Keyword == "if")
+            {
+                List<object> whenFalse = [];
+                if (end?.Keyword == "else") whenFalse = Sequence(flat, ref index, out end);
+                if (end?.Keyword != "endif") throw new HclException(mark.Offset, "'%{if}' without '%{endif}'");
+                parts.Add(new HclTemplateIf(mark.Condition!, body, whenFalse, line, column, "%{ if " + mark.Condition!.Text + " }"));
+            }
+            else
+            {
+                if (end?.Keyword != "endfor") throw new HclException(mark.Offset, "'%{for}' without '%{endfor}'");
+                var names = mark.KeyVar is null ? mark.ValueVar : mark.KeyVar + ", " + mark.ValueVar;
+                parts.Add(new HclTemplateFor(mark.KeyVar, mark.ValueVar!, mark.Condition!, body, line, column, $"%{{ for {names} in {mark.Condition!.Text} }}"));
+            }
+        }
+        return parts;
     }
 
     private string Escape()
@@ -595,7 +753,8 @@ public sealed class HclParser
         if (literal.Length > 0) parts.Add(literal.ToString());
         pos = afterEnd;
         if (indented) parts = Dedent(parts);
-        return Make(start, (l, c, t) => new HclTemplate(parts, l, c, t));
+        var structured = Structure(parts);
+        return Make(start, (l, c, t) => new HclTemplate(structured, l, c, t));
     }
 
     /// <summary>For &lt;&lt;-: removes the smallest indentation of the literal lines from each of them.</summary>

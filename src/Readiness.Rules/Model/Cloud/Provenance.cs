@@ -29,6 +29,12 @@ public sealed record Provenance
     /// </summary>
     public DateTimeOffset? ObservedAt { get; init; }
 
+    /// <summary>IaC: the Terraform root module this resource was reached from; with <see cref="IsExampleRoot"/> its findings are labelled "example".</summary>
+    public string? Root { get; init; }
+
+    /// <summary>IaC: the root is an example of a module library (under examples/, example/, test/ or tests/).</summary>
+    public bool IsExampleRoot { get; init; }
+
     public bool IsLive => Origin == Origin.AwsLive;
     public EvidenceSource Source => IsLive ? EvidenceSource.Aws : EvidenceSource.Iac;
 }

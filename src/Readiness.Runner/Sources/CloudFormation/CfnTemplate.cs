@@ -1,5 +1,6 @@
 using Readiness.Rules.Model;
 using Readiness.Runner.Sources.Iac;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,7 +12,7 @@ namespace Readiness.Runner.Sources.CloudFormation;
 /// Fn::Select, Fn::FindInMap, Fn::Equals/Not/And/Or. Short-form tags (!Ref, !Sub, !GetAtt...) are read from the node
 /// tags. Ref and GetAtt of a resource stay unknown but keep the logical id, so the mapper can link resources.
 /// </summary>
-public sealed class CfnTemplate
+public sealed partial class CfnTemplate
 {
     private readonly Dictionary<string, object?> parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> conditions = new(StringComparer.Ordinal);
@@ -52,18 +53,31 @@ public sealed class CfnTemplate
     /// <summary>Resources by logical id, with the key node (for its line) and the body.</summary>
     public Dictionary<string, (YamlScalarNode Key, YamlMappingNode Body)> Resources { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>True when the text is a CloudFormation template: a format version, or a Resources map of AWS:: types.</summary>
-    public static bool LooksLikeTemplate(SourceFile file)
+    /// <summary>A file that may be a template and is worth parsing: a template extension and an AWS:: type somewhere.</summary>
+    public static bool MayBeTemplate(SourceFile file)
     {
         var extension = System.IO.Path.GetExtension(file.Path).ToLowerInvariant();
-        if (extension is not (".json" or ".yaml" or ".yml" or ".template")) return false;
-        var text = file.Text;
-        return text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal)
-            || (text.Contains("Resources", StringComparison.Ordinal) && (text.Contains("Type: AWS::", StringComparison.Ordinal)
-                || text.Contains("\"Type\": \"AWS::", StringComparison.Ordinal) || text.Contains("\"Type\":\"AWS::", StringComparison.Ordinal)));
+        return extension is ".json" or ".yaml" or ".yml" or ".template" && file.Text.Contains("AWS::", StringComparison.Ordinal);
     }
 
-    /// <summary>Parses a template; throws <see cref="YamlException"/> (with position) when it is not well-formed.</summary>
+    [GeneratedRegex("""(?m)(^Resources\s*:|"Resources"\s*:)""")]
+    private static partial Regex ResourcesKey();
+
+    [GeneratedRegex("""Type["']?\s*:\s*["']?AWS::""")]
+    private static partial Regex AwsType();
+
+    /// <summary>
+    /// True when text that does not parse was meant as a template (a format version, or a Resources key and an AWS::
+    /// type): such a file is a coverage gap, never silently skipped.
+    /// </summary>
+    public static bool LooksLikeTemplate(string text) =>
+        text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) || (ResourcesKey().IsMatch(text) && AwsType().IsMatch(text));
+
+    /// <summary>
+    /// Parses a template: a YAML or JSON document with a Resources map holding at least one AWS:: type (quoted or not;
+    /// no AWSTemplateFormatVersion needed; SAM's AWS::Serverless:: types count). Null when the document is something else.
+    /// Throws <see cref="YamlException"/> (with position) when it is not well-formed.
+    /// </summary>
     public static CfnTemplate? Parse(SourceFile file)
     {
         // JSON is YAML, except that YAML forbids tabs as indentation; JSON strings cannot hold raw tabs, so replacing
@@ -73,8 +87,17 @@ public sealed class CfnTemplate
         stream.Load(new StringReader(text));
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return null;
         var template = new CfnTemplate(file.Path, root);
-        return template.Resources.Count > 0 ? template : null;
+        return template.Resources.Values.Any(r => r.Body.Children.TryGetValue(new YamlScalarNode("Type"), out var type)
+            && type is YamlScalarNode { Value: { } t } && t.StartsWith("AWS::", StringComparison.Ordinal)) ? template : null;
     }
+
+    /// <summary>The CDK construct path of a resource (Metadata aws:cdk:path), when the CDK synthesized the template.</summary>
+    public string? CdkPath(string logicalId) =>
+        Resources.TryGetValue(logicalId, out var r)
+        && r.Body.Children.TryGetValue(new YamlScalarNode("Metadata"), out var metadata) && metadata is YamlMappingNode m
+        && m.Children.TryGetValue(new YamlScalarNode("aws:cdk:path"), out var path) && path is YamlScalarNode { Value: { Length: > 0 } value }
+            ? value
+            : null;
 
     /// <summary>Overrides parameter values (e.g. from a parameters file); later values win.</summary>
     public void SetParameter(string name, object? value) => parameters[name] = value;

@@ -20,13 +20,75 @@ public sealed class HclIacBody(HclBody body, int line, TfModule module, string f
 
     public override HclExpr? Expression(string name) => body.Attribute(name)?.Value;
 
-    // A dynamic "ingress" block contributes its content once; its iterator values stay unknown.
-    public override IEnumerable<IacBody> Blocks(string name) =>
-        body.Blocks
-            .Where(b => b.Type == name || (b.Type == "dynamic" && b.Label(0) == name))
-            .Select(b => b.Type == "dynamic"
-                ? new HclIacBody(b.Body.BlocksOf("content").FirstOrDefault()?.Body ?? new HclBody(), b.Line, module, file)
-                : new HclIacBody(b.Body, b.Line, module, file));
+    // A dynamic "ingress" block contributes its content once per element of a known for_each, with the iterator
+    // (ingress.key, ingress.value) bound; over an unknown collection once, with the iterator unknown.
+    public override IEnumerable<IacBody> Blocks(string name)
+    {
+        // The attribute form (ingress = [ { ... } ]) is the same as blocks; an unknown list reads as one unknown block.
+        if (body.Attribute(name) is { } attribute)
+        {
+            switch (Get(name))
+            {
+                case List<object?> items:
+                    foreach (var item in items) yield return new ValueIacBody(item as Dictionary<string, object?>, attribute.Line);
+                    break;
+                case Dictionary<string, object?> single:
+                    yield return new ValueIacBody(single, attribute.Line);
+                    break;
+                case IacUnknown unknown:
+                    yield return new ValueIacBody(null, attribute.Line, unknown);
+                    break;
+            }
+        }
+        foreach (var b in body.Blocks.Where(b => b.Type == name || (b.Type == "dynamic" && b.Label(0) == name)))
+        {
+            if (b.Type != "dynamic")
+            {
+                yield return new HclIacBody(b.Body, b.Line, module, file);
+                continue;
+            }
+            var content = b.Body.BlocksOf("content").FirstOrDefault()?.Body ?? new HclBody();
+            var iterator = b.Body.Attribute("iterator")?.Value is HclVariable v ? v.Name : name;
+            var collection = b.Body.Attribute("for_each") is { } forEach ? TerraformEvaluator.Instance.Eval(forEach.Value, module) : null;
+            if (TerraformEvaluator.Elements(collection) is { } elements)
+            {
+                foreach (var (key, value) in elements)
+                {
+                    // A set (list) iterates with key = value, as Terraform's for_each does.
+                    var iteratorValue = new Dictionary<string, object?>(StringComparer.Ordinal) { ["key"] = collection is List<object?> ? value : key, ["value"] = value };
+                    yield return new HclIacBody(content, b.Line, module.With(iterator, iteratorValue), file);
+                }
+                continue;
+            }
+            var unknown = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["key"] = new IacUnknown(iterator + ".key"),
+                ["value"] = new IacUnknown(iterator + ".value"),
+            };
+            yield return new HclIacBody(content, b.Line, module.With(iterator, unknown), file);
+        }
+    }
+}
+
+/// <summary>
+/// A block written as an attribute value (ingress = [ { from_port = 22, ... } ]), already evaluated; every attribute
+/// is at the attribute's line. A null map is an element that could not be known: each of its attributes is unknown.
+/// </summary>
+public sealed class ValueIacBody(Dictionary<string, object?>? values, int line, IacUnknown? unknown = null) : IacBody
+{
+    public override int Line => line;
+
+    public override object? Get(string name) =>
+        values is null ? unknown ?? new IacUnknown(name) : values.TryGetValue(name, out var v) ? v : null;
+
+    public override int LineOf(string name) => values is null || values.ContainsKey(name) ? line : 0;
+
+    public override IEnumerable<IacBody> Blocks(string name) => Get(name) switch
+    {
+        List<object?> items => items.Select(i => (IacBody)new ValueIacBody(i as Dictionary<string, object?>, line)),
+        Dictionary<string, object?> single => [new ValueIacBody(single, line)],
+        _ => [],
+    };
 }
 
 /// <summary>A body read from plan JSON values; values the plan leaves unknown fall back to the configuration's references.</summary>

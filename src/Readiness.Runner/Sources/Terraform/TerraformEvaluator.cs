@@ -1,6 +1,7 @@
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json;
 using Readiness.Rules.Languages.Hcl;
 using Readiness.Runner.Sources.Iac;
 
@@ -8,20 +9,27 @@ namespace Readiness.Runner.Sources.Terraform;
 
 /// <summary>
 /// One instance of a Terraform module: its files, the values of its input variables, its locals and its child module
-/// instances. Address prefix is "" for a root module and "module.rds." for a child.
+/// calls. Address prefix is "" for a root module and "module.rds." (or "module.db[\"primary\"].") for a child.
+/// A resource instance, a for-expression or a dynamic block evaluates in a view of its module (<see cref="With"/>) that
+/// adds symbols such as count, each or the for variables; locals and outputs are shared by every view.
 /// </summary>
 public sealed class TfModule
 {
+    private readonly TfModule? definition;
     private readonly Dictionary<string, object?> localValues = new(StringComparer.Ordinal);
     private readonly HashSet<string> evaluating = new(StringComparer.Ordinal);
 
     /// <param name="variables">Input values by name, computed on first use (a module input may read a sibling module's output).</param>
-    public TfModule(string directory, string addressPrefix, IReadOnlyList<HclFile> files, IReadOnlyDictionary<string, Lazy<object?>> variables)
+    public TfModule(string directory, string addressPrefix, IReadOnlyList<HclFile> files, IReadOnlyDictionary<string, Lazy<object?>> variables,
+        TfDisk? fileSystem = null, string? rootDirectory = null)
     {
         Directory = directory;
         AddressPrefix = addressPrefix;
         Files = files;
         Variables = variables;
+        FileSystem = fileSystem ?? TfDisk.None;
+        RootDirectory = rootDirectory ?? directory;
+        Symbols = ImmutableDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
         foreach (var block in Files.SelectMany(f => f.Body.BlocksOf("locals")))
         {
             foreach (var attribute in block.Body.Attributes) Locals[attribute.Name] = attribute.Value;
@@ -32,49 +40,151 @@ public sealed class TfModule
         }
     }
 
+    private TfModule(TfModule definition, ImmutableDictionary<string, object?> symbols)
+    {
+        this.definition = definition;
+        Directory = definition.Directory;
+        AddressPrefix = definition.AddressPrefix;
+        Files = definition.Files;
+        Variables = definition.Variables;
+        FileSystem = definition.FileSystem;
+        RootDirectory = definition.RootDirectory;
+        Locals = definition.Locals;
+        Outputs = definition.Outputs;
+        Children = definition.Children;
+        Symbols = symbols;
+    }
+
+    /// <summary>Repository-relative directory of the module's files.</summary>
     public string Directory { get; }
+
+    /// <summary>Repository-relative directory of the root module this instance belongs to (Terraform's working directory).</summary>
+    public string RootDirectory { get; }
+
     public string AddressPrefix { get; }
     public IReadOnlyList<HclFile> Files { get; }
     public IReadOnlyDictionary<string, Lazy<object?>> Variables { get; }
+    public TfDisk FileSystem { get; }
     public Dictionary<string, HclExpr> Locals { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, HclExpr> Outputs { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, TfModule> Children { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TfModuleCall> Children { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Names bound in this view: count, each, for-expression variables, dynamic block iterators, templatefile variables.</summary>
+    public ImmutableDictionary<string, object?> Symbols { get; }
+
+    /// <summary>A view of this module with one more symbol.</summary>
+    public TfModule With(string name, object? value) => new(definition ?? this, Symbols.SetItem(name, value));
 
     /// <summary>Where each input variable got its value (see <see cref="TerraformOrigins"/>).</summary>
     public IReadOnlyDictionary<string, TfVariableSource> VariableSources { get; init; } = new Dictionary<string, TfVariableSource>();
 
     internal object? Local(string name, TerraformEvaluator evaluator, string expression)
     {
-        if (localValues.TryGetValue(name, out var cached)) return cached;
-        if (!Locals.TryGetValue(name, out var expr) || !evaluating.Add(name)) return new IacUnknown(expression);
-        var value = evaluator.Eval(expr, this);
-        evaluating.Remove(name);
-        return localValues[name] = value;
+        if (definition is not null) return definition.Local(name, evaluator, expression);
+        lock (localValues)
+        {
+            if (localValues.TryGetValue(name, out var cached)) return cached;
+            if (!Locals.TryGetValue(name, out var expr) || !evaluating.Add(name)) return new IacUnknown(expression);
+            var value = evaluator.Eval(expr, this);
+            evaluating.Remove(name);
+            return localValues[name] = value;
+        }
     }
 }
 
+/// <summary>A module block: one instance, or with count / for_each one instance per key ("0", "primary").</summary>
+public sealed record TfModuleCall(string Address, TfModule? Single, IReadOnlyDictionary<string, TfModule> Instances);
+
 /// <summary>
-/// Evaluates HCL expressions in a module: literals, templates, var / local / module outputs, operators,
-/// conditionals and common functions. Whatever it cannot compute becomes a <see cref="IacUnknown"/> naming the
-/// expression; resource references keep the referenced address.
+/// Files a Terraform evaluation reads beyond the walked ones: file(), fileexists() and templatefile() arguments and the
+/// modules `terraform init` put under .terraform/modules. Paths are repository-relative; nothing outside the scanned
+/// tree is read (null).
+/// </summary>
+public sealed class TfDisk(Func<string, string?> read, Func<string, IReadOnlyList<string>> listTerraformFiles)
+{
+    public static TfDisk None { get; } = new(_ => null, _ => []);
+
+    /// <summary>Reads under <paramref name="root"/>, refusing absolute paths and paths that leave it.</summary>
+    public static TfDisk Under(string root)
+    {
+        var full = Path.GetFullPath(root);
+        string? Inside(string relative)
+        {
+            if (relative.StartsWith('/') || relative.StartsWith("../", StringComparison.Ordinal) || relative == "..") return null;
+            var path = Path.GetFullPath(Path.Combine(full, relative));
+            return path.StartsWith(full, StringComparison.Ordinal) ? path : null;
+        }
+        return new TfDisk(
+            relative =>
+            {
+                var path = Inside(relative);
+                try
+                {
+                    return path is not null && File.Exists(path) && new FileInfo(path).Length <= 5 * 1024 * 1024 ? File.ReadAllText(path) : null;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            },
+            relative =>
+            {
+                var path = Inside(relative);
+                if (path is null || !System.IO.Directory.Exists(path)) return [];
+                return System.IO.Directory.EnumerateFiles(path, "*.tf").Order(StringComparer.Ordinal)
+                    .Select(f => (relative == "." ? "" : relative + "/") + Path.GetFileName(f)).ToList();
+            });
+    }
+
+    public string? Read(string path) => read(path);
+
+    public IReadOnlyList<string> ListTerraformFiles(string directory) => listTerraformFiles(directory);
+}
+
+/// <summary>
+/// Evaluates HCL expressions in a module: literals, templates (with %{if} and %{for}), for-expressions, splats,
+/// var / local / module outputs, count / each, operators, conditionals and the Terraform functions real modules use
+/// (<see cref="TerraformFunctions"/>). Whatever it cannot compute becomes a <see cref="IacUnknown"/> naming the
+/// expression, never an exception; what Terraform would reject (a missing key, a bad argument) is an unknown marked
+/// <see cref="IacUnknown.Failed"/>, which try() and can() skip. Resource references keep the referenced address.
 /// </summary>
 public sealed class TerraformEvaluator
 {
     public static TerraformEvaluator Instance { get; } = new();
 
-    public object? Eval(HclExpr expr, TfModule module) => expr switch
+    /// <summary>Never throws: an expression that cannot be evaluated is unknown.</summary>
+    public object? Eval(HclExpr expr, TfModule module)
     {
-        HclLiteral literal => literal.Value,
-        HclTemplate template => Template(template, module),
-        HclTuple tuple => tuple.Items.Select(i => Eval(i, module)).ToList(),
-        HclObject obj => Object(obj, module),
-        HclConditional c => Conditional(c, module),
-        HclBinary b => Binary(b, module),
-        HclUnary u => Unary(u, module),
-        HclCall call => Call(call, module),
-        HclVariable or HclGetAttr or HclIndex => Traversal(expr, module),
-        _ => new IacUnknown(expr.Text),
-    };
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return expr switch
+            {
+                HclLiteral literal => literal.Value,
+                HclTemplate template => Template(template, module),
+                HclTuple tuple => tuple.Items.Select(i => Eval(i, module)).ToList(),
+                HclObject obj => Object(obj, module),
+                HclConditional c => Conditional(c, module),
+                HclBinary b => Binary(b, module),
+                HclUnary u => Unary(u, module),
+                HclCall call => Call(call, module),
+                HclFor f => For(f, module),
+                HclVariable or HclGetAttr or HclIndex or HclSplat => Finish(Access(expr, module), expr),
+                _ => new IacUnknown(expr.Text),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new IacUnknown(expr.Text, Failed: true);
+        }
+    }
+
+    /// <summary>An unknown for <paramref name="expr"/> that keeps the first reference and the failure of its inputs.</summary>
+    private static IacUnknown Unknown(HclExpr expr, params object?[] inputs)
+    {
+        var unknowns = inputs.SelectMany(IacValues.Unknowns).ToList();
+        return new IacUnknown(expr.Text, unknowns.Select(u => u.Reference).FirstOrDefault(r => r is not null), unknowns.Any(u => u.Failed));
+    }
 
     private object? Object(HclObject obj, TfModule module)
     {
@@ -82,8 +192,8 @@ public sealed class TerraformEvaluator
         foreach (var item in obj.Items)
         {
             // A bare key is its own name; (expr) or var.x keys are evaluated.
-            var key = item.Key is HclVariable v ? v.Name : IacValues.AsString(Eval(item.Key, module));
-            if (key is null) return new IacUnknown(obj.Text);
+            var keyValue = item.Key is HclVariable v ? v.Name : Eval(item.Key, module);
+            if (IacValues.AsString(keyValue) is not { } key) return Unknown(obj, keyValue);
             map[key] = Eval(item.Value, module);
         }
         return map;
@@ -91,27 +201,97 @@ public sealed class TerraformEvaluator
 
     private object? Template(HclTemplate template, TfModule module)
     {
-        if (template.Parts.Count == 1 && template.Parts[0] is HclExpr only) return Eval(only, module);
+        if (template.Parts.Count == 1 && template.Parts[0] is HclExpr only and not (HclTemplateIf or HclTemplateFor)) return Eval(only, module);
         var sb = new StringBuilder();
-        foreach (var part in template.Parts)
+        return Render(template.Parts, module, sb) is { } unknown ? new IacUnknown(template.Text, unknown.Reference, unknown.Failed) : sb.ToString();
+    }
+
+    /// <summary>Appends the parts; returns the first unknown that stops the rendering, or null when it is complete.</summary>
+    private IacUnknown? Render(IReadOnlyList<object> parts, TfModule module, StringBuilder sb)
+    {
+        foreach (var part in parts)
         {
-            if (part is string s) { sb.Append(s); continue; }
-            var value = Eval((HclExpr)part, module);
-            var text = IacValues.AsString(value);
-            if (text is null) return new IacUnknown(template.Text, (value as IacUnknown)?.Reference);
-            sb.Append(text);
+            switch (part)
+            {
+                case string s:
+                    sb.Append(s);
+                    break;
+                case HclTemplateIf directive:
+                    var condition = Eval(directive.Condition, module);
+                    if (IacValues.AsBool(condition) is not { } known) return Unknown(directive, condition);
+                    if (Render(known ? directive.WhenTrue : directive.WhenFalse, module, sb) is { } inBranch) return inBranch;
+                    break;
+                case HclTemplateFor loop:
+                    var collection = Eval(loop.Collection, module);
+                    if (Elements(collection) is not { } elements) return Unknown(loop, collection);
+                    foreach (var (key, value) in elements)
+                    {
+                        var scope = module.With(loop.ValueVar, value);
+                        if (loop.KeyVar is { } keyVar) scope = scope.With(keyVar, key);
+                        if (Render(loop.Body, scope, sb) is { } inLoop) return inLoop;
+                    }
+                    break;
+                case HclExpr expr:
+                    var evaluated = Eval(expr, module);
+                    if (IacValues.AsString(evaluated) is not { } text) return evaluated is null ? new IacUnknown(expr.Text, Failed: true) : Unknown(expr, evaluated);
+                    sb.Append(text);
+                    break;
+            }
         }
-        return sb.ToString();
+        return null;
+    }
+
+    /// <summary>The (key, value) pairs a for-expression iterates: list index or map key (maps in key order); null when unknown.</summary>
+    internal static List<(object? Key, object? Value)>? Elements(object? collection) => collection switch
+    {
+        List<object?> list => list.Select((v, i) => ((object?)(decimal)i, v)).ToList(),
+        Dictionary<string, object?> map => map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => ((object?)kv.Key, kv.Value)).ToList(),
+        _ => null,
+    };
+
+    private object? For(HclFor f, TfModule module)
+    {
+        var collection = Eval(f.Collection, module);
+        if (Elements(collection) is not { } elements) return Unknown(f, collection);
+        var list = new List<object?>();
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in elements)
+        {
+            var scope = module.With(f.ValueVar, value);
+            if (f.KeyVar is { } keyVar) scope = scope.With(keyVar, key);
+            if (f.Condition is not null)
+            {
+                var keep = Eval(f.Condition, scope);
+                if (IacValues.AsBool(keep) is not { } known) return Unknown(f, keep);
+                if (!known) continue;
+            }
+            var item = Eval(f.ValueExpr, scope);
+            if (f.KeyExpr is null)
+            {
+                list.Add(item);
+                continue;
+            }
+            var itemKey = Eval(f.KeyExpr, scope);
+            if (IacValues.AsString(itemKey) is not { } k) return Unknown(f, itemKey);
+            if (f.Grouping)
+            {
+                if (!map.TryGetValue(k, out var group)) map[k] = group = new List<object?>();
+                ((List<object?>)group!).Add(item);
+            }
+            else if (!map.TryAdd(k, item)) return new IacUnknown(f.Text, Failed: true); // duplicate key: an error in Terraform
+        }
+        return f.KeyExpr is null ? list : map;
     }
 
     private object? Conditional(HclConditional c, TfModule module)
     {
-        var condition = IacValues.AsBool(Eval(c.Condition, module));
+        var conditionValue = Eval(c.Condition, module);
+        var condition = IacValues.AsBool(conditionValue);
         if (condition is { } known) return Eval(known ? c.WhenTrue : c.WhenFalse, module);
         // Both branches equal: the condition does not matter.
         var a = Eval(c.WhenTrue, module);
         var b = Eval(c.WhenFalse, module);
-        return IacValues.IsKnown(a) && IacValues.IsKnown(b) && IacValues.ToJson(a) == IacValues.ToJson(b) ? a : new IacUnknown(c.Text);
+        return IacValues.IsKnown(a) && IacValues.IsKnown(b) && IacValues.ToJson(a) == IacValues.ToJson(b) ? a : Unknown(c, conditionValue);
     }
 
     private object? Unary(HclUnary u, TfModule module)
@@ -121,7 +301,7 @@ public sealed class TerraformEvaluator
         {
             "!" when IacValues.AsBool(value) is { } b => !b,
             "-" when IacValues.AsNumber(value) is { } d => -d,
-            _ => new IacUnknown(u.Text),
+            _ => Unknown(u, value),
         };
     }
 
@@ -134,19 +314,18 @@ public sealed class TerraformEvaluator
         if (b.Op is "&&" or "||")
         {
             var r = IacValues.AsBool(right);
-            if (r is null) return new IacUnknown(b.Text);
+            if (r is null) return Unknown(b, left, right);
             if (b.Op == "&&" && r == false) return false;
             if (b.Op == "||" && r == true) return true;
-            return IacValues.AsBool(left) is { } l ? l : new IacUnknown(b.Text);
+            return IacValues.AsBool(left) is { } l ? l : Unknown(b, left, right);
         }
-        if (!IacValues.IsKnown(left) || !IacValues.IsKnown(right)) return new IacUnknown(b.Text);
+        if (!IacValues.IsKnown(left) || !IacValues.IsKnown(right)) return Unknown(b, left, right);
         if (b.Op is "==" or "!=")
         {
-            var equal = IacValues.ToJson(left) == IacValues.ToJson(right)
-                || (IacValues.AsNumber(left) is { } x && IacValues.AsNumber(right) is { } y && x == y && left is not bool && right is not bool);
+            var equal = IacValues.Equal(left, right);
             return b.Op == "==" ? equal : !equal;
         }
-        if (IacValues.AsNumber(left) is not { } ln || IacValues.AsNumber(right) is not { } rn) return new IacUnknown(b.Text);
+        if (IacValues.AsNumber(left) is not { } ln || IacValues.AsNumber(right) is not { } rn) return new IacUnknown(b.Text, Failed: true);
         return b.Op switch
         {
             "+" => ln + rn,
@@ -158,153 +337,243 @@ public sealed class TerraformEvaluator
             ">" => ln > rn,
             "<=" => ln <= rn,
             ">=" => ln >= rn,
-            _ => new IacUnknown(b.Text),
+            _ => new IacUnknown(b.Text, Failed: true),
         };
     }
 
     // ---------- references ----------
 
-    private object? Traversal(HclExpr expr, TfModule module)
-    {
-        var steps = new List<HclExpr>();
-        var cursor = expr;
-        while (cursor is HclGetAttr or HclIndex)
-        {
-            steps.Add(cursor);
-            cursor = cursor is HclGetAttr g ? g.Target : ((HclIndex)cursor).Target;
-        }
-        steps.Reverse();
-        if (cursor is not HclVariable root) return new IacUnknown(expr.Text);
-        string? Name(int i) => i < steps.Count && steps[i] is HclGetAttr g ? g.Name : null;
+    /// <summary>A name that is not a value by itself: var, local, module, path, data, a resource type and its steps.</summary>
+    private sealed record Namespace(string Kind, string? Type = null);
 
-        object? value;
-        int used;
-        switch (root.Name)
+    /// <summary>The elements of a splat: attributes and indexes that follow apply to each.</summary>
+    private sealed record Spread(List<object?> Items);
+
+    private object? Access(HclExpr expr, TfModule module) => expr switch
+    {
+        HclVariable v => Root(v, module),
+        HclGetAttr g => GetAttr(Access(g.Target, module), g, module),
+        HclIndex i => Index(Access(i.Target, module), i, module),
+        HclSplat s => Access(s.Target, module) switch
         {
-            case "var" when Name(0) is { } name:
-                value = module.Variables.TryGetValue(name, out var v) ? v.Value : new IacUnknown("var." + name);
-                used = 1;
-                break;
-            case "local" when Name(0) is { } name:
-                value = module.Local(name, this, "local." + name);
-                used = 1;
-                break;
-            case "module" when Name(0) is { } child:
-                if (Name(1) is { } output && module.Children.TryGetValue(child, out var instance) && instance.Outputs.TryGetValue(output, out var outputExpr))
-                {
-                    value = Eval(outputExpr, instance);
-                    used = 2;
-                    break;
-                }
-                return new IacUnknown(expr.Text, module.AddressPrefix + "module." + child);
-            case "path" when Name(0) is "module" or "root" or "cwd":
-                value = Name(0) == "module" ? module.Directory : ".";
-                used = 1;
-                break;
-            case "data" when Name(0) is { } type && Name(1) is { } name:
-                return new IacUnknown(expr.Text, $"{module.AddressPrefix}data.{type}.{name}");
-            default:
-                // aws_security_group.app.id refers to a resource of this module.
-                if (root.Name.Contains('_') && Name(0) is { } resourceName)
-                    return new IacUnknown(expr.Text, $"{module.AddressPrefix}{root.Name}.{resourceName}");
-                return new IacUnknown(expr.Text);
-        }
-        for (var i = used; i < steps.Count; i++)
+            Spread spread => spread,
+            TfModuleCall call when call.Single is null => new Spread(call.Instances.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (object?)kv.Value).ToList()),
+            TfModuleCall call => new Spread([call.Single]),
+            List<object?> list => new Spread(list),
+            null => new Spread([]),
+            IacUnknown u => new IacUnknown(s.Text, u.Reference, u.Failed),
+            Namespace ns => new IacUnknown(s.Text, ns.Kind is "resource" or "data" or "instance" ? ns.Type : null),
+            var single => new Spread([single]),
+        },
+        _ => Eval(expr, module),
+    };
+
+    /// <summary>Turns what a traversal reached into a value.</summary>
+    private static object? Finish(object? value, HclExpr expr) => value switch
+    {
+        Spread spread => spread.Items.Select(i => Finish(i, expr)).ToList(),
+        Namespace { Kind: "resource" or "data" or "instance" } ns => new IacUnknown(expr.Text, ns.Type),
+        Namespace => new IacUnknown(expr.Text),
+        TfModuleCall call => new IacUnknown(expr.Text, call.Address),
+        TfModule instance => new IacUnknown(expr.Text, instance.AddressPrefix.TrimEnd('.')),
+        _ => value,
+    };
+
+    private object? Root(HclVariable v, TfModule module)
+    {
+        if (module.Symbols.TryGetValue(v.Name, out var symbol)) return symbol;
+        return v.Name switch
         {
-            if (value is IacUnknown) return value;
-            object? key = steps[i] is HclGetAttr g ? g.Name : Eval(((HclIndex)steps[i]).Key, module);
-            value = (value, key) switch
-            {
-                (Dictionary<string, object?> map, string k) when map.TryGetValue(k, out var found) => found,
-                (Dictionary<string, object?> map, decimal d) when map.TryGetValue(d.ToString(CultureInfo.InvariantCulture), out var found) => found,
-                (List<object?> list, decimal d) when d >= 0 && d < list.Count => list[(int)d],
-                _ => new IacUnknown(expr.Text),
-            };
-        }
-        return value;
+            "var" or "local" or "module" or "path" or "data" or "terraform" => new Namespace(v.Name),
+            "count" or "each" or "self" => new IacUnknown(v.Text),
+            // aws_security_group.app refers to a resource of this module.
+            _ when v.Name.Contains('_') => new Namespace("resource-type", v.Name),
+            _ => new IacUnknown(v.Text),
+        };
     }
+
+    private object? GetAttr(object? target, HclGetAttr g, TfModule module)
+    {
+        var name = g.Name;
+        switch (target)
+        {
+            case Spread spread:
+                return new Spread(spread.Items.Select(i => GetAttr(i, g, module)).ToList());
+            case Namespace { Kind: "var" }:
+                return module.Variables.TryGetValue(name, out var variable) ? variable.Value : new IacUnknown("var." + name, Failed: true);
+            case Namespace { Kind: "local" }:
+                return module.Local(name, this, "local." + name);
+            case Namespace { Kind: "module" }:
+                return module.Children.TryGetValue(name, out var call) ? call : new IacUnknown(g.Text, module.AddressPrefix + "module." + name);
+            case Namespace { Kind: "path" }:
+                return name switch
+                {
+                    "module" => TerraformFunctions.RelativePath(module.RootDirectory, module.Directory),
+                    "root" or "cwd" => ".",
+                    _ => new IacUnknown(g.Text, Failed: true),
+                };
+            case Namespace { Kind: "data", Type: null }:
+                return new Namespace("data-type", name);
+            case Namespace { Kind: "data-type", Type: { } dataType }:
+                return new Namespace("data", $"{module.AddressPrefix}data.{dataType}.{name}");
+            case Namespace { Kind: "resource-type", Type: { } resourceType }:
+                return new Namespace("resource", $"{module.AddressPrefix}{resourceType}.{name}");
+            case Namespace { Kind: "resource" or "data" or "instance", Type: { } address }:
+                return new IacUnknown(g.Text, address);
+            case Namespace:
+                return new IacUnknown(g.Text);
+            case TfModuleCall { Single: { } single }:
+                return Output(single, name, g);
+            case TfModuleCall moduleCall:
+                return new IacUnknown(g.Text, moduleCall.Address);
+            case TfModule instance:
+                return Output(instance, name, g);
+            case IacUnknown u:
+                return new IacUnknown(g.Text, u.Reference, u.Failed);
+            case Dictionary<string, object?> map:
+                return map.TryGetValue(name, out var found) ? found : new IacUnknown(g.Text, Failed: true);
+            default:
+                return new IacUnknown(g.Text, Failed: true);
+        }
+    }
+
+    private object? Output(TfModule instance, string name, HclExpr expr) =>
+        instance.Outputs.TryGetValue(name, out var output) ? Eval(output, instance) : new IacUnknown(expr.Text, Failed: true);
+
+    private object? Index(object? target, HclIndex i, TfModule module)
+    {
+        var key = Eval(i.Key, module);
+        switch (target)
+        {
+            case Spread spread:
+                return new Spread(spread.Items.Select(item => IndexValue(item, key, i)).ToList());
+            case Namespace { Kind: "resource" or "data", Type: { } address }:
+                // aws_instance.web[0] and aws_instance.web["a"] are instance addresses.
+                return IacValues.IsKnown(key) && InstanceKey(key) is { } suffix
+                    ? new Namespace("instance", address + suffix)
+                    : new IacUnknown(i.Text, address);
+            case Namespace { Kind: "instance", Type: { } address }:
+                return new IacUnknown(i.Text, address);
+            case TfModuleCall call:
+                var instanceSuffix = InstanceKey(key);
+                return instanceSuffix is not null && call.Instances.TryGetValue(KeyText(key)!, out var instance)
+                    ? instance
+                    : new IacUnknown(i.Text, call.Address + (instanceSuffix ?? ""), Failed: IacValues.IsKnown(key) && call.Single is not null);
+            default:
+                return IndexValue(target, key, i);
+        }
+    }
+
+    private static object? IndexValue(object? target, object? key, HclIndex i) => (target, key) switch
+    {
+        (IacUnknown u, _) => new IacUnknown(i.Text, u.Reference, u.Failed),
+        (_, IacUnknown k) => new IacUnknown(i.Text, null, k.Failed),
+        (Dictionary<string, object?> map, _) when IacValues.AsString(key) is { } k => map.TryGetValue(k, out var found) ? found : new IacUnknown(i.Text, Failed: true),
+        (List<object?> list, _) when IacValues.AsNumber(key) is { } d => d >= 0 && d < list.Count && d == Math.Floor(d) ? list[(int)d] : new IacUnknown(i.Text, Failed: true),
+        (Namespace { Kind: "instance" or "resource" } ns, _) => new IacUnknown(i.Text, ns.Type),
+        _ => new IacUnknown(i.Text, Failed: true),
+    };
+
+    /// <summary>The address suffix of an instance key: [0] or ["primary"].</summary>
+    internal static string? InstanceKey(object? key) => key switch
+    {
+        decimal d => $"[{d.ToString(CultureInfo.InvariantCulture)}]",
+        string s => $"[\"{s}\"]",
+        _ => null,
+    };
+
+    internal static string? KeyText(object? key) => IacValues.AsString(key);
 
     // ---------- functions ----------
 
     private object? Call(HclCall call, TfModule module)
     {
-        if (call.Name == "try")
+        switch (call.Name)
         {
-            foreach (var arg in call.Args)
-            {
-                var value = Eval(arg, module);
-                if (IacValues.IsKnown(value)) return value;
-            }
-            return new IacUnknown(call.Text);
+            case "try":
+                // The first argument that is not an error, known or not: an unknown stays unknown.
+                foreach (var arg in call.Args)
+                {
+                    var value = Eval(arg, module);
+                    if (!IacValues.HasFailure(value)) return value;
+                }
+                return new IacUnknown(call.Text, Failed: true);
+            case "can":
+                if (call.Args.Count != 1) return new IacUnknown(call.Text, Failed: true);
+                var tried = Eval(call.Args[0], module);
+                return IacValues.HasFailure(tried) ? false : IacValues.IsKnown(tried) ? true : Unknown(call, tried);
+            case "templatefile" when call.Args.Count == 2:
+                return TemplateFile(call, module);
         }
         var args = call.Args.Select(a => Eval(a, module)).ToList();
-        if (call.Name == "can") return args.Count == 1 && IacValues.IsKnown(args[0]) ? true : new IacUnknown(call.Text);
-        if (!args.All(IacValues.IsKnown)) return new IacUnknown(call.Text, args.OfType<IacUnknown>().FirstOrDefault()?.Reference);
+        if (args.Any(IacValues.HasFailure)) return Unknown(call, [.. args]);
+        // Structural functions work on lists and maps whose elements may be unknown; the others need known values.
+        var ready = TerraformFunctions.Structural.Contains(call.Name)
+            ? args.All(a => a is not IacUnknown)
+            : args.All(IacValues.IsKnown);
+        if (!ready) return Unknown(call, [.. args]);
         try
         {
-            return Function(call.Name, args) ?? (KnownNullFunctions.Contains(call.Name) ? null : new IacUnknown(call.Text));
+            return TerraformFunctions.Call(call.Name, args, module);
         }
-        catch (Exception ex) when (ex is InvalidCastException or ArgumentException or FormatException or JsonException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new IacUnknown(call.Text);
+            return new IacUnknown(call.Text, Failed: ex is not TerraformFunctions.UnknownResult);
         }
     }
 
-    private static readonly HashSet<string> KnownNullFunctions = ["lookup", "coalesce", "one"];
-
-    private static object? Function(string name, List<object?> a)
+    private object? TemplateFile(HclCall call, TfModule module)
     {
-        string S(int i) => IacValues.AsString(a[i]) ?? throw new FormatException();
-        List<object?> L(int i) => a[i] as List<object?> ?? throw new InvalidCastException();
-        return name switch
+        var path = Eval(call.Args[0], module);
+        var variables = Eval(call.Args[1], module);
+        if (IacValues.AsString(path) is not { } p || variables is not Dictionary<string, object?> vars) return Unknown(call, path, variables);
+        var text = module.FileSystem.Read(TerraformFunctions.Resolve(module, p));
+        if (text is null) return new IacUnknown(call.Text, Failed: true);
+        HclTemplate template;
+        try
         {
-            "jsonencode" => IacValues.ToJson(a[0]),
-            "jsondecode" => IacValues.FromJson(JsonDocument.Parse(S(0)).RootElement.Clone()),
-            "tostring" => IacValues.AsString(a[0]),
-            "tonumber" => IacValues.AsNumber(a[0]),
-            "tobool" => IacValues.AsBool(a[0]),
-            "tolist" or "toset" => L(0),
-            "tomap" => a[0] as Dictionary<string, object?>,
-            "lower" => S(0).ToLowerInvariant(),
-            "upper" => S(0).ToUpperInvariant(),
-            "trimspace" => S(0).Trim(),
-            "replace" when !S(1).StartsWith('/') => S(0).Replace(S(1), S(2), StringComparison.Ordinal),
-            "join" => string.Join(S(0), a.Skip(1).SelectMany(x => (List<object?>)x!).Select(IacValues.AsString)),
-            "split" => S(1).Split(S(0)).Select(x => (object?)x).ToList(),
-            "concat" => a.SelectMany(x => (List<object?>)x!).ToList(),
-            "merge" => a.Where(x => x is not null).SelectMany(x => (Dictionary<string, object?>)x!)
-                .GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
-            "lookup" => a[0] is Dictionary<string, object?> map && map.TryGetValue(S(1), out var found) ? found : a.Count > 2 ? a[2] : null,
-            "coalesce" => a.FirstOrDefault(x => x is not null && !(x is string s && s.Length == 0)),
-            "one" => L(0).Count == 0 ? null : L(0).Single(),
-            "length" => a[0] switch
-            {
-                string s => (decimal)s.Length,
-                List<object?> list => list.Count,
-                Dictionary<string, object?> map => map.Count,
-                _ => null,
-            },
-            "contains" => L(0).Any(x => IacValues.ToJson(x) == IacValues.ToJson(a[1])),
-            "element" => L(0).Count == 0 ? null : L(0)[(int)(IacValues.AsNumber(a[1])!.Value % L(0).Count)],
-            "min" => a.Select(x => IacValues.AsNumber(x)!.Value).Min(),
-            "max" => a.Select(x => IacValues.AsNumber(x)!.Value).Max(),
-            "format" => Format(S(0), a.Skip(1).ToList()),
-            _ => null,
-        };
+            template = HclParser.ParseTemplate(text);
+        }
+        catch (FormatException)
+        {
+            return new IacUnknown(call.Text, Failed: true);
+        }
+        var scope = module;
+        foreach (var (k, v) in vars) scope = scope.With(k, v);
+        var result = Template(template, scope);
+        return result is IacUnknown u ? new IacUnknown(call.Text, u.Reference, u.Failed) : result;
     }
 
-    private static string Format(string format, List<object?> args)
+    // ---------- type constraints ----------
+
+    /// <summary>Applies optional(type, default) attribute defaults of a variable's type constraint to its value.</summary>
+    public object? ApplyTypeDefaults(HclExpr? type, object? value, TfModule module)
     {
-        var sb = new StringBuilder();
-        var next = 0;
-        for (var i = 0; i < format.Length; i++)
+        if (type is not HclCall call || call.Args.Count == 0) return value;
+        switch (call.Name)
         {
-            if (format[i] != '%' || i + 1 >= format.Length) { sb.Append(format[i]); continue; }
-            var verb = format[++i];
-            if (verb == '%') { sb.Append('%'); continue; }
-            if (verb is not ('s' or 'd' or 'v') || next >= args.Count) throw new FormatException();
-            sb.Append(IacValues.AsString(args[next++]));
+            case "object" when call.Args[0] is HclObject shape && value is Dictionary<string, object?> map:
+                var result = new Dictionary<string, object?>(map, StringComparer.Ordinal);
+                foreach (var item in shape.Items)
+                {
+                    if (item.Key is not (HclLiteral { Value: string } or HclVariable)) continue;
+                    var name = item.Key is HclVariable v ? v.Name : (string)((HclLiteral)item.Key).Value!;
+                    var attributeType = item.Value;
+                    if (attributeType is HclCall { Name: "optional" } optional && optional.Args.Count > 0)
+                    {
+                        attributeType = optional.Args[0];
+                        if ((!result.TryGetValue(name, out var present) || present is null))
+                            result[name] = optional.Args.Count > 1 ? Eval(optional.Args[1], module) : null;
+                    }
+                    if (result.TryGetValue(name, out var attribute)) result[name] = ApplyTypeDefaults(attributeType, attribute, module);
+                }
+                return result;
+            case "map" when value is Dictionary<string, object?> map:
+                return map.ToDictionary(kv => kv.Key, kv => ApplyTypeDefaults(call.Args[0], kv.Value, module), StringComparer.Ordinal);
+            case "list" or "set" when value is List<object?> list:
+                return list.Select(x => ApplyTypeDefaults(call.Args[0], x, module)).ToList();
+            default:
+                return value;
         }
-        return sb.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Readiness.Rules.Languages.Hcl;
 using Readiness.Rules.Model;
@@ -9,34 +10,48 @@ namespace Readiness.Runner.Sources.Terraform;
 /// <summary>A root module's backend as declared (or not) in its terraform block.</summary>
 public sealed record TfBackend(string RootDirectory, string Type, string File, int Line);
 
+/// <summary>
+/// One root module and what it declares. An example root (under examples/, example/, test/ or tests/) shows how a
+/// module library is used; its findings are labelled "example".
+/// </summary>
+public sealed record TfRoot(string Directory, bool IsExample, IReadOnlyList<IacResource> Resources, TfBackend Backend);
+
 /// <summary>What reading a tree of Terraform files produced.</summary>
-public sealed record TfLoadResult(IReadOnlyList<IacResource> Resources, IReadOnlyList<TfBackend> Backends, IReadOnlyList<CoverageGap> Gaps, int Files);
+public sealed record TfLoadResult(IReadOnlyList<TfRoot> Roots, IReadOnlyList<CoverageGap> Gaps, IReadOnlyList<CoverageSkip> Skips, int Files)
+{
+    public IReadOnlyList<IacResource> Resources => Roots.SelectMany(r => r.Resources).ToList();
+    public IReadOnlyList<TfBackend> Backends => Roots.Select(r => r.Backend).ToList();
+}
 
 /// <summary>
 /// Reads .tf and .tfvars files into module instances: finds the root modules (directories no other configuration uses
-/// as a local module source), gives each its variable values (defaults, then terraform.tfvars, *.auto.tfvars and the
-/// chosen var files, later ones winning, as Terraform does), expands local modules with their inputs, and lists every
-/// resource with its address (module.rds.aws_db_instance.postgres).
+/// as a local module source, outside wrappers/), gives each its variable values (defaults, then terraform.tfvars,
+/// *.auto.tfvars and the chosen var files, later ones winning, as Terraform does), expands local modules, and registry
+/// or git modules that `terraform init` fetched (.terraform/modules/modules.json), with their inputs, expands count and
+/// for_each, and lists every resource instance with its address (module.db["primary"].aws_db_instance.this[0]).
+/// A root whose evaluation fails is a coverage gap for that root alone.
 /// </summary>
 public static class TerraformProject
 {
     private const int MaxModuleDepth = 8;
 
+    /// <summary>More instances than this (count = 5000) are judged as one instance with unknown count.index / each.</summary>
+    public const int MaxInstances = 256;
+
+    private static readonly HashSet<string> ExampleFolders = new(StringComparer.Ordinal) { "examples", "example", "test", "tests" };
+
     /// <param name="files">The .tf, .tfvars and .tfvars.json files, with repository-relative paths.</param>
     /// <param name="varFiles">Var files chosen by the user (repository-relative paths or files read from outside the tree).</param>
-    public static TfLoadResult Load(IReadOnlyList<SourceFile> files, IReadOnlyList<SourceFile> varFiles)
+    /// <param name="disk">Reads files the walker does not hand over: file(), templatefile(), .terraform/modules.</param>
+    public static TfLoadResult Load(IReadOnlyList<SourceFile> files, IReadOnlyList<SourceFile> varFiles, TfDisk? disk = null)
     {
+        disk ??= TfDisk.None;
         var gaps = new List<CoverageGap>();
+        var skips = new List<CoverageSkip>();
         var parsed = new Dictionary<string, List<HclFile>>(StringComparer.Ordinal);
         foreach (var file in files.Where(f => f.Path.EndsWith(".tf", StringComparison.Ordinal)).OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            var hcl = HclParser.Parse(file.Path, file.Text);
-            if (hcl.Error is { } error)
-            {
-                gaps.Add(new CoverageGap(EvidenceSource.Iac, file.Path,
-                    $"Terraform syntax error: {error.Message}; resources after this point in the file were not checked.")
-                { Line = error.Line, Column = error.Column });
-            }
+            var hcl = Parse(file.Path, file.Text, gaps);
             var dir = DirectoryOf(file.Path);
             if (!parsed.TryGetValue(dir, out var list)) parsed[dir] = list = [];
             list.Add(hcl);
@@ -51,13 +66,12 @@ public static class TerraformProject
             }
         }
 
-        var resources = new List<IacResource>();
-        var backends = new List<TfBackend>();
+        var context = new LoadContext(parsed, disk, gaps, skips);
+        var roots = new List<TfRoot>();
         var tfvars = files.Where(f => IsVarFile(f.Path)).ToList();
         var chosen = varFiles.Select(v => (File: v, Values: ReadVarFile(v, gaps))).ToList();
-        foreach (var root in parsed.Keys.Where(d => !children.Contains(d)).OrderBy(d => d, StringComparer.Ordinal))
+        foreach (var root in parsed.Keys.Where(d => !children.Contains(d) && !IsWrapper(d)).OrderBy(d => d, StringComparer.Ordinal))
         {
-            var declared = DeclaredVariables(parsed[root]);
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             var sources = new Dictionary<string, TfVariableSource>(StringComparer.Ordinal);
             var automatic = tfvars
@@ -69,24 +83,134 @@ public static class TerraformProject
                 foreach (var (k, v) in ReadVarFile(file, gaps)) values[k] = v;
                 TerraformOrigins.AddVarFile(sources, file);
             }
+            var declaredNames = parsed[root].SelectMany(f => f.Body.BlocksOf("variable")).Select(b => b.Label(0)).OfType<string>().ToHashSet(StringComparer.Ordinal);
             // A chosen var file applies to the roots that declare its variables (a tree may hold several roots).
-            foreach (var (varFile, assignments) in chosen.Where(c => c.Values.Keys.Any(declared.ContainsKey)))
+            foreach (var (varFile, assignments) in chosen.Where(c => c.Values.Keys.Any(declaredNames.Contains)))
             {
                 foreach (var (k, v) in assignments) values[k] = v;
                 TerraformOrigins.AddVarFile(sources, varFile);
             }
-            var variables = declared.ToDictionary(
-                kv => kv.Key,
-                kv => values.TryGetValue(kv.Key, out var v) ? new Lazy<object?>(v) : kv.Value,
-                StringComparer.Ordinal);
-            var module = new TfModule(root, "", parsed[root], variables) { VariableSources = sources };
-            Expand(module, parsed, 0, [root]);
-            Collect(module, resources, root);
-            backends.Add(BackendOf(root, parsed[root]));
+            var resources = new List<IacResource>();
+            var where = new Where();
+            try
+            {
+                var module = NewModule(root, root, "", parsed[root], new Dictionary<string, HclExpr?>(), values, null, disk, where, sources);
+                Expand(module, context, 0, [root], "", root, where);
+                Collect(module, resources, where, root);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One root that cannot be evaluated must not hide the others: a gap for this root alone.
+                resources.Clear();
+                gaps.Add(new CoverageGap(EvidenceSource.Iac, where.File ?? root,
+                    $"Terraform root module '{root}' could not be evaluated{(where.Expression is null ? "" : $" at '{where.Expression}'")}: {ex.Message}; its resources were not checked.")
+                { Line = where.Line });
+            }
+            roots.Add(new TfRoot(root, IsExampleRoot(root), resources, BackendOf(root, parsed[root])));
         }
-        return new TfLoadResult(resources, backends, gaps, files.Count);
+        return new TfLoadResult(roots, gaps, skips, files.Count);
     }
 
+    /// <summary>Where evaluation is, so a failure names file, line and expression.</summary>
+    private sealed class Where
+    {
+        public string? File { get; private set; }
+        public int Line { get; private set; }
+        public string? Expression { get; private set; }
+
+        public void At(string file, int line, string? expression)
+        {
+            File = file;
+            Line = line;
+            Expression = expression;
+        }
+    }
+
+    private sealed record LoadContext(Dictionary<string, List<HclFile>> Parsed, TfDisk Disk, List<CoverageGap> Gaps, List<CoverageSkip> Skips)
+    {
+        private readonly Dictionary<string, List<HclFile>?> fromDisk = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyDictionary<string, string>?> manifests = new(StringComparer.Ordinal);
+
+        /// <summary>The files of a module directory: walked, else read from disk (.terraform/modules is not walked).</summary>
+        public List<HclFile>? FilesOf(string dir)
+        {
+            if (Parsed.TryGetValue(dir, out var walked)) return walked;
+            if (fromDisk.TryGetValue(dir, out var cached)) return cached;
+            var paths = Disk.ListTerraformFiles(dir);
+            var result = paths.Count == 0 ? null : paths.Select(p => Disk.Read(p) is { } text ? Parse(p, text, Gaps) : null).OfType<HclFile>().ToList();
+            return fromDisk[dir] = result;
+        }
+
+        /// <summary>modules.json of a root: module key ("db", "db.instance") to its repository-relative directory.</summary>
+        public IReadOnlyDictionary<string, string>? Manifest(string root)
+        {
+            if (manifests.TryGetValue(root, out var cached)) return cached;
+            var path = (root == "." ? "" : root + "/") + ".terraform/modules/modules.json";
+            IReadOnlyDictionary<string, string>? result = null;
+            if (Disk.Read(path) is { } text)
+            {
+                try
+                {
+                    using var doc = JsonDocument.Parse(text);
+                    result = doc.RootElement.GetProperty("Modules").EnumerateArray()
+                        .Where(m => m.TryGetProperty("Key", out _) && m.TryGetProperty("Dir", out _))
+                        .GroupBy(m => m.GetProperty("Key").GetString() ?? "")
+                        .ToDictionary(g => g.Key, g => TerraformFunctions.Normalize((root == "." ? "" : root + "/") + g.First().GetProperty("Dir").GetString()), StringComparer.Ordinal);
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    Gaps.Add(new CoverageGap(EvidenceSource.Iac, path, "Terraform module manifest could not be read: " + ex.Message));
+                }
+            }
+            return manifests[root] = result;
+        }
+    }
+
+    private static HclFile Parse(string path, string text, List<CoverageGap> gaps)
+    {
+        var hcl = HclParser.Parse(path, text);
+        if (hcl.Error is { } error)
+        {
+            gaps.Add(new CoverageGap(EvidenceSource.Iac, path,
+                $"Terraform syntax error: {error.Message}; resources after this point in the file were not checked.")
+            { Line = error.Line, Column = error.Column });
+        }
+        return hcl;
+    }
+
+    /// <summary>wrappers/ in a module library re-export the module for Terragrunt: they are not roots.</summary>
+    public static bool IsWrapper(string dir) => dir.Split('/').Contains("wrappers", StringComparer.Ordinal);
+
+    public static bool IsExampleRoot(string dir) => dir.Split('/').Any(ExampleFolders.Contains);
+
+    /// <summary>
+    /// A module instance whose variables are, in order of precedence: <paramref name="values"/> (tfvars), the module
+    /// call's arguments (evaluated in <paramref name="caller"/>), the declared defaults; each with optional() defaults
+    /// of its type applied.
+    /// </summary>
+    private static TfModule NewModule(string dir, string root, string prefix, IReadOnlyList<HclFile> files, IReadOnlyDictionary<string, HclExpr?> arguments,
+        IReadOnlyDictionary<string, object?> values, TfModule? caller, TfDisk disk, Where where, IReadOnlyDictionary<string, TfVariableSource> sources)
+    {
+        var variables = new Dictionary<string, Lazy<object?>>(StringComparer.Ordinal);
+        var module = new TfModule(dir, prefix, files, variables, disk, root) { VariableSources = sources };
+        var empty = new TfModule(dir, prefix, [], new Dictionary<string, Lazy<object?>>(), disk, root);
+        foreach (var block in files.SelectMany(f => f.Body.BlocksOf("variable")))
+        {
+            if (block.Label(0) is not { } name) continue;
+            var type = block.Body.Attribute("type")?.Value;
+            var defaultValue = block.Body.Attribute("default")?.Value;
+            variables[name] = new Lazy<object?>(() =>
+            {
+                object? raw;
+                if (values.TryGetValue(name, out var assigned)) raw = assigned;
+                else if (arguments.TryGetValue(name, out var argument) && argument is not null && caller is not null) raw = TerraformEvaluator.Instance.Eval(argument, caller);
+                else if (defaultValue is not null) raw = TerraformEvaluator.Instance.Eval(defaultValue, empty);
+                else raw = new IacUnknown("var." + name);
+                return TerraformEvaluator.Instance.ApplyTypeDefaults(type, raw, empty);
+            });
+        }
+        return module;
+    }
     public static bool IsVarFile(string path) => path.EndsWith(".tfvars", StringComparison.Ordinal) || path.EndsWith(".tfvars.json", StringComparison.Ordinal);
 
     private static bool IsAutomaticVarFile(string name) =>
@@ -96,22 +220,6 @@ public static class TerraformProject
     {
         var slash = path.LastIndexOf('/');
         return slash < 0 ? "." : path[..slash];
-    }
-
-    /// <summary>Default values of the variables a module declares; a variable without default is unknown.</summary>
-    private static Dictionary<string, Lazy<object?>> DeclaredVariables(IEnumerable<HclFile> files)
-    {
-        var empty = new TfModule(".", "", [], new Dictionary<string, Lazy<object?>>());
-        var result = new Dictionary<string, Lazy<object?>>(StringComparer.Ordinal);
-        foreach (var block in files.SelectMany(f => f.Body.BlocksOf("variable")))
-        {
-            if (block.Label(0) is not { } name) continue;
-            var defaultValue = block.Body.Attribute("default");
-            result[name] = defaultValue is null
-                ? new Lazy<object?>(new IacUnknown("var." + name))
-                : new Lazy<object?>(() => TerraformEvaluator.Instance.Eval(defaultValue.Value, empty));
-        }
-        return result;
     }
 
     private static Dictionary<string, object?> ReadVarFile(SourceFile file, List<CoverageGap> gaps)
@@ -158,47 +266,112 @@ public static class TerraformProject
 
     private static readonly HashSet<string> MetaArguments = ["source", "version", "count", "for_each", "providers", "depends_on"];
 
-    private static void Expand(TfModule parent, Dictionary<string, List<HclFile>> parsed, int depth, HashSet<string> path)
+    private static void Expand(TfModule parent, LoadContext context, int depth, HashSet<string> path, string keyPath, string root, Where where)
     {
         if (depth >= MaxModuleDepth) return;
-        foreach (var block in parent.Files.SelectMany(f => f.Body.BlocksOf("module")))
+        foreach (var (file, block) in parent.Files.SelectMany(f => f.Body.BlocksOf("module").Select(b => (f, b))))
         {
-            if (block.Label(0) is not { } name || LocalSource(parent.Directory, block) is not { } dir) continue;
-            if (!parsed.TryGetValue(dir, out var childFiles) || path.Contains(dir)) continue;
-            if (IsDisabled(block.Body, parent)) continue;
-            var variables = DeclaredVariables(childFiles);
-            var inputs = block.Body.Attributes.Where(a => !MetaArguments.Contains(a.Name) && variables.ContainsKey(a.Name)).ToList();
-            foreach (var input in inputs)
+            if (block.Label(0) is not { } name) continue;
+            where.At(file.Path, block.Line, "module." + name);
+            var key = keyPath.Length == 0 ? name : keyPath + "." + name;
+            var dir = LocalSource(parent.Directory, block) ?? (context.Manifest(root)?.TryGetValue(key, out var fetched) == true ? fetched : null);
+            var childFiles = dir is null ? null : context.FilesOf(dir);
+            if (dir is null || childFiles is null)
             {
-                var expr = input.Value;
-                variables[input.Name] = new Lazy<object?>(() => TerraformEvaluator.Instance.Eval(expr, parent));
+                var source = block.Body.Attribute("source")?.Value is { } s ? IacValues.AsString(TerraformEvaluator.Instance.Eval(s, parent)) ?? s.Text : "?";
+                context.Skips.Add(new CoverageSkip(EvidenceSource.Iac, $"{file.Path}:{block.Line}",
+                    $"module.{name} (source \"{source}\") was not read: run `terraform init` before the scan so .terraform/modules holds it, or scan the plan JSON (--terraform-plan)."));
+                continue;
             }
+            if (path.Contains(dir)) continue;
+            var arguments = block.Body.Attributes.Where(a => !MetaArguments.Contains(a.Name))
+                .ToDictionary(a => a.Name, a => (HclExpr?)a.Value, StringComparer.Ordinal);
+            var address = $"{parent.AddressPrefix}module.{name}";
+            var instances = Instances(block.Body, parent);
             var sources = new Dictionary<string, TfVariableSource>(StringComparer.Ordinal);
-            TerraformOrigins.AddModuleArguments(sources, block, parent, inputs);
-            var child = new TfModule(dir, $"{parent.AddressPrefix}module.{name}.", childFiles, variables) { VariableSources = sources };
-            parent.Children[name] = child;
-            Expand(child, parsed, depth + 1, [.. path, dir]);
+            TerraformOrigins.AddModuleArguments(sources, block, parent, block.Body.Attributes.Where(a => !MetaArguments.Contains(a.Name)));
+            var byKey = new Dictionary<string, TfModule>(StringComparer.Ordinal);
+            TfModule? single = null;
+            foreach (var instance in instances)
+            {
+                var child = NewModule(dir, root, $"{address}{instance.Suffix}.", childFiles, arguments, new Dictionary<string, object?>(), instance.Scope,
+                    context.Disk, where, sources);
+                if (instance.Key is { } k) byKey[k] = child;
+                else single = child;
+                Expand(child, context, depth + 1, [.. path, dir], key, root, where);
+            }
+            if (instances.Count > 0) parent.Children[name] = new TfModuleCall(address, single, byKey);
         }
     }
 
-    /// <summary>count = 0 (often "var.enabled ? 1 : 0") means the block creates nothing.</summary>
-    private static bool IsDisabled(HclBody body, TfModule module) =>
-        body.Attribute("count") is { } count && IacValues.AsNumber(TerraformEvaluator.Instance.Eval(count.Value, module)) == 0;
+    /// <summary>One instance of a resource or module block: its address suffix, key and the view with count / each.</summary>
+    private sealed record Instance(string Suffix, string? Key, TfModule Scope);
 
-    private static void Collect(TfModule module, List<IacResource> resources, string root)
+    /// <summary>
+    /// The instances of a block. count and for_each known: one per index or key (none for 0 or empty). Unknown, or
+    /// more than <see cref="MaxInstances"/>: one instance without index, count.index and each unknown, because a
+    /// resource that may exist is judged rather than dropped.
+    /// </summary>
+    private static List<Instance> Instances(HclBody body, TfModule module)
+    {
+        if (body.Attribute("count") is { } countAttribute)
+        {
+            var count = TerraformEvaluator.Instance.Eval(countAttribute.Value, module);
+            if (IacValues.AsNumber(count) is { } n && n >= 0 && n == Math.Floor(n) && n <= MaxInstances)
+            {
+                return Enumerable.Range(0, (int)n)
+                    .Select(i => new Instance($"[{i}]", i.ToString(CultureInfo.InvariantCulture), module.With("count", Map("index", (decimal)i))))
+                    .ToList();
+            }
+            return [new Instance("", null, module.With("count", Map("index", new IacUnknown("count.index"))))];
+        }
+        if (body.Attribute("for_each") is { } forEachAttribute)
+        {
+            var collection = TerraformEvaluator.Instance.Eval(forEachAttribute.Value, module);
+            var pairs = collection switch
+            {
+                Dictionary<string, object?> map => map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (Key: (string?)kv.Key, kv.Value)).ToList(),
+                List<object?> set when set.All(x => x is string) => set.Distinct().Select(x => (Key: (string?)x, Value: x)).ToList(),
+                _ => null,
+            };
+            if (pairs is not null && pairs.Count <= MaxInstances)
+            {
+                return pairs.Select(p => new Instance(TerraformEvaluator.InstanceKey(p.Key)!, p.Key, module.With("each", Map("key", p.Key, "value", p.Value)))).ToList();
+            }
+            return [new Instance("", null, module.With("each", Map("key", new IacUnknown("each.key"), "value", new IacUnknown("each.value"))))];
+        }
+        return [new Instance("", null, module)];
+    }
+
+    private static Dictionary<string, object?> Map(params object?[] pairs)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Length; i += 2) map[(string)pairs[i]!] = pairs[i + 1];
+        return map;
+    }
+
+    private static void Collect(TfModule module, List<IacResource> resources, Where where, string root)
     {
         foreach (var file in module.Files)
         {
             foreach (var block in file.Body.Blocks.Where(b => b.Type is "resource" or "data"))
             {
-                if (block.Label(0) is not { } type || block.Label(1) is not { } name || IsDisabled(block.Body, module)) continue;
+                if (block.Label(0) is not { } type || block.Label(1) is not { } name) continue;
+                where.At(file.Path, block.Line, $"{type}.{name}");
                 var isData = block.Type == "data";
-                var address = $"{module.AddressPrefix}{(isData ? "data." : "")}{type}.{name}";
-                resources.Add(new IacResource(type, name, address, file.Path, block.Line, new HclIacBody(block.Body, block.Line, module, file.Path),
-                    Origin.Terraform, isData, module.AddressPrefix, Scope: root));
+                foreach (var instance in Instances(block.Body, module))
+                {
+                    var address = $"{module.AddressPrefix}{(isData ? "data." : "")}{type}.{name}{instance.Suffix}";
+                    resources.Add(new IacResource(type, name, address, file.Path, block.Line, new HclIacBody(block.Body, block.Line, instance.Scope, file.Path),
+                        Origin.Terraform, isData, module.AddressPrefix, Scope: root));
+                }
             }
         }
-        foreach (var child in module.Children.Values) Collect(child, resources, root);
+        foreach (var call in module.Children.Values)
+        {
+            if (call.Single is { } single) Collect(single, resources, where, root);
+            foreach (var instance in call.Instances.Values) Collect(instance, resources, where, root);
+        }
     }
 
     private static TfBackend BackendOf(string root, List<HclFile> files)

@@ -45,12 +45,15 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
         var resourceCount = 0;
         if (files.Count > 0)
         {
-            var load = TerraformProject.Load(files, varFiles);
+            var load = TerraformProject.Load(files, varFiles, TfDisk.Under(options.Root ?? "."));
             foreach (var gap in load.Gaps) coverage.AddGap(gap);
-            var mapped = TerraformMapper.Map(load.Resources).ToList();
-            mapped.AddRange(load.Backends.Select(Backend));
-            foreach (var r in mapped) collector.Add(r);
-            resourceCount += load.Resources.Count;
+            foreach (var skip in load.Skips) coverage.AddSkip(skip);
+            foreach (var root in load.Roots)
+            {
+                foreach (var r in MapRoot(root, coverage)) collector.Add(r);
+                collector.Add(Backend(root));
+                resourceCount += root.Resources.Count(r => !r.IsData);
+            }
             coverage.Count("iac.files", files.Count);
         }
         foreach (var plan in planFiles.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -59,8 +62,8 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
             try
             {
                 var resources = TerraformPlanReader.Read(plan);
-                foreach (var r in TerraformMapper.Map(resources)) collector.Add(r);
-                resourceCount += resources.Count;
+                foreach (var r in MapDeclared(resources)) collector.Add(r);
+                resourceCount += resources.Count(r => !r.IsData);
                 coverage.Count("iac.files");
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -73,17 +76,47 @@ public sealed class TerraformSource(TerraformOptions? options = null) : IEvidenc
         return Task.CompletedTask;
     }
 
-    private static TerraformBackend Backend(TfBackend backend) => new()
+    /// <summary>
+    /// Maps one root on its own (addresses repeat across roots: every example has its module.db). Data sources are
+    /// lookups of what exists elsewhere: they inform the mapper (policy documents) but are never declared resources.
+    /// A mapping failure is a gap for this root alone.
+    /// </summary>
+    private static IReadOnlyList<CloudResource> MapRoot(TfRoot root, Coverage coverage)
     {
-        Id = backend.RootDirectory,
+        try
+        {
+            return MapDeclared(root.Resources)
+                .Select(m => m with { Provenance = m.Provenance with { Root = root.Directory, IsExampleRoot = root.IsExample } })
+                .ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            coverage.AddGap(new CoverageGap(EvidenceSource.Iac, root.Directory,
+                $"Terraform root module '{root.Directory}' could not be mapped: {ex.Message}; its resources were not checked."));
+            return [];
+        }
+    }
+
+    /// <summary>The mapped resources the configuration declares: data sources inform the mapper but are not among them.</summary>
+    private static IEnumerable<CloudResource> MapDeclared(IReadOnlyList<IacResource> resources)
+    {
+        var dataAddresses = resources.Where(r => r.IsData).Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
+        return TerraformMapper.Map(resources).Where(m => m.Provenance.Address is not { } a || !dataAddresses.Contains(a));
+    }
+
+    private static TerraformBackend Backend(TfRoot root) => new()
+    {
+        Id = root.Directory,
         Provenance = new Provenance
         {
             Origin = Origin.Terraform,
-            File = backend.File,
-            Line = backend.Line,
+            File = root.Backend.File,
+            Line = root.Backend.Line,
             Address = "terraform.backend",
+            Root = root.Directory,
+            IsExampleRoot = root.IsExample,
         },
-        BackendType = Value<string>.Of(backend.Type).From(ValueOrigin.InFile(backend.File, backend.Line)),
+        BackendType = Value<string>.Of(root.Backend.Type).From(ValueOrigin.InFile(root.Backend.File, root.Backend.Line)),
     };
 
     /// <summary>

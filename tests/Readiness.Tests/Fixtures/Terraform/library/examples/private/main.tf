@@ -1,0 +1,12 @@
+terraform {
+  backend "s3" {
+    bucket = "library-examples"
+    key    = "private.tfstate"
+    region = "eu-west-1"
+  }
+}
+
+module "db" {
+  source     = "../../"
+  identifier = "private"
+}

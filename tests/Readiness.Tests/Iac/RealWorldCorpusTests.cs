@@ -1,0 +1,69 @@
+using Readiness.Rules.Model;
+using Readiness.Runner.Sources.Terraform;
+using Readiness.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace Readiness.Tests.Iac;
+
+/// <summary>
+/// Public repositories nobody here wrote (Fixtures/RealWorld, each with a README naming source, commit and licence),
+/// scanned as a user would: no gap on valid code, and exactly the findings its expected.yaml lists per root
+/// ("RULE address", "undecided RULE address" for info-level ones; example roots marked).
+/// </summary>
+public class RealWorldCorpusTests
+{
+    [Theory]
+    [InlineData("RealWorld/terraform-aws-rds")]
+    [InlineData("RealWorld/terragoat")]
+    public void Findings_per_root_match_the_expected_list(string corpus)
+    {
+        var scan = IacFixtureVerifier.Scan(corpus, new TerraformOptions { Root = TestPaths.Fixtures });
+        var expected = Expected(corpus);
+
+        scan.Coverage.Gaps.Select(g => g.Display()).ShouldBeEmpty();
+        var actual = Actual(corpus, scan);
+        var report = string.Join("\n", actual.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => $"  {kv.Key}:\n" + string.Join("\n", kv.Value.Select(f => "    - " + f))));
+        actual.Keys.Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal), "roots with findings:\n" + report);
+        foreach (var (root, findings) in expected) actual[root].Order(StringComparer.Ordinal).ShouldBe(findings.Order(StringComparer.Ordinal), $"findings of {root}:\n{report}");
+    }
+
+    [Fact]
+    public void A_module_library_has_only_example_roots_and_its_wrappers_are_not_roots()
+    {
+        var scan = IacFixtureVerifier.Scan("RealWorld/terraform-aws-rds", new TerraformOptions { Root = TestPaths.Fixtures });
+        var roots = scan.Resources.Select(r => r.Provenance.Root).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        roots.ShouldNotBeEmpty();
+        roots.ShouldAllBe(r => r.StartsWith("RealWorld/terraform-aws-rds/examples/", StringComparison.Ordinal));
+        scan.Resources.ShouldAllBe(r => r.Provenance.Root == null || r.Provenance.IsExampleRoot);
+        scan.Findings.Where(f => f.Location.Resource is not null).ShouldAllBe(f => f.IsExample());
+    }
+
+    /// <summary>Root (relative to the corpus, "." for a resource of no root) to its findings as "RULE address".</summary>
+    private static Dictionary<string, List<string>> Actual(string corpus, IacScan scan)
+    {
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var f in scan.Findings)
+        {
+            var root = f.Properties.TryGetValue(Finding.ExampleRootProperty, out var exampleRoot)
+                ? exampleRoot
+                : scan.Resources.Where(r => r.Provenance.Address == f.Location.Resource?.Address && r.Provenance.File == f.Location.File?.Path)
+                    .Select(r => r.Provenance.Root).FirstOrDefault() ?? DirectoryOf(f.Location.File?.Path ?? corpus);
+            var key = root.Length > corpus.Length ? root[(corpus.Length + 1)..] : ".";
+            if (!result.TryGetValue(key, out var list)) result[key] = list = [];
+            list.Add($"{(f.Undecided ? "undecided " : "")}{f.RuleId} {f.Location.Resource?.Address ?? f.Location.File?.Display()}");
+        }
+        return result;
+    }
+
+    private static string DirectoryOf(string path) => path.Contains('/') ? path[..path.LastIndexOf('/')] : ".";
+
+    private static Dictionary<string, List<string>> Expected(string corpus)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(File.ReadAllText(TestPaths.Fixture(corpus + "/expected.yaml"))));
+        var roots = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["roots"];
+        return roots.Children.ToDictionary(kv => kv.Key.ToString(),
+            kv => ((YamlSequenceNode)kv.Value).Children.Select(c => c.ToString()).ToList(), StringComparer.Ordinal);
+    }
+}
