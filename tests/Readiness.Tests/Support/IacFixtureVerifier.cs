@@ -4,16 +4,20 @@ using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources;
 using Readiness.Runner.Sources.CloudFormation;
+using Readiness.Runner.Sources.Containers;
 using Readiness.Runner.Sources.Terraform;
 using YamlDotNet.RepresentationModel;
 
 namespace Readiness.Tests.Support;
 
 /// <summary>What scanning an IaC fixture folder produced.</summary>
-public sealed record IacScan(IReadOnlyList<CloudResource> Resources, IReadOnlyList<Finding> Findings, Coverage Coverage);
+public sealed record IacScan(IReadOnlyList<CloudResource> Resources, IReadOnlyList<Finding> Findings, Coverage Coverage)
+{
+    public ContainerEvidence Containers { get; init; } = ContainerEvidence.Empty;
+}
 
 /// <summary>
-/// Parses a fixture folder through the Terraform and CloudFormation sources, runs every cloud rule over the model and
+/// Parses a fixture folder through the Terraform, CloudFormation and container sources, runs every model rule over the model and
 /// compares the findings with the annotations:
 ///   in .tf / .tfvars / YAML templates, comments on the line: <c>Noncompliant RDY2002</c>, <c>Undecided RDY2004</c>
 ///   (an info-level "cannot decide"), <c>Noncompliant@+1 RDY2002</c>, <c>FN</c> / <c>FP</c> for known misses;
@@ -32,7 +36,7 @@ public static partial class IacFixtureVerifier
     public static IacScan Scan(string fixtureFolder, TerraformOptions? terraform = null)
     {
         var root = TestPaths.Fixture(fixtureFolder);
-        var sources = new IEvidenceSource[] { new TerraformSource(terraform), new CloudFormationSource() };
+        var sources = new IEvidenceSource[] { new TerraformSource(terraform), new CloudFormationSource(), new ContainerSource() };
         foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(TestPaths.Fixtures, path).Replace('\\', '/');
@@ -41,15 +45,15 @@ public static partial class IacFixtureVerifier
         }
         var collector = new EvidenceCollector();
         foreach (var source in sources) source.CollectAsync(collector, CancellationToken.None).GetAwaiter().GetResult();
-        var findings = RunCloudRules(collector.Resources);
-        return new IacScan(collector.Resources, findings, collector.Coverage);
+        var findings = RunCloudRules(collector.Resources, collector.Containers);
+        return new IacScan(collector.Resources, findings, collector.Coverage) { Containers = collector.Containers };
     }
 
     /// <summary>Runs every model rule of the catalog over the given resources.</summary>
-    public static IReadOnlyList<Finding> RunCloudRules(IReadOnlyList<CloudResource> resources)
+    public static IReadOnlyList<Finding> RunCloudRules(IReadOnlyList<CloudResource> resources, ContainerEvidence? containers = null)
     {
         var engine = new RuleEngine(RuleCatalog.Default.Rules.Where(r => r is IModelRule).Select(ActiveRule.WithDefaults));
-        engine.CheckModel(new Evidence { Cloud = new CloudInventory(resources) });
+        engine.CheckModel(new Evidence { Cloud = new CloudInventory(resources), Containers = containers ?? ContainerEvidence.Empty });
         var (findings, errors) = engine.Complete();
         if (errors.Count > 0) throw new InvalidOperationException("Engine errors: " + string.Join("; ", errors));
         return findings;
