@@ -79,6 +79,7 @@ public sealed class ContainerSource : IEvidenceSource
         {
             Dockerfiles = parsedDockerfiles,
             Compose = configurations,
+            ComposeFiles = composeFiles.Concat(extendable).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
             DockerIgnores = new Dictionary<string, string>(dockerIgnores, StringComparer.Ordinal),
             Paths = paths.Keys.ToHashSet(StringComparer.Ordinal),
         };
