@@ -26,11 +26,24 @@ public sealed class DockerfileSecretInEnvOrArg : DockerfileRule
                 var where = instruction.Keyword == "ENV"
                     ? "is stored in the image configuration, so anyone who can pull the image reads it with `docker inspect`"
                     : "is recorded in the image's build history, readable with `docker history`";
-                yield return At(context, dockerfile, instruction,
+                var line = LineOf(dockerfile.File, instruction, variable.Name);
+                yield return context.AtLine(dockerfile.File, line,
                     $"{instruction.Keyword} {variable.Name} in {dockerfile.File.Path} has a literal value that {where}; remove the value, pass it at run time (ECS `secrets` from Secrets Manager, compose `secrets:`) or, for build steps, use `RUN --mount=type=secret,id={variable.Name.ToLowerInvariant()}`, and rotate it.",
                     snippet: $"{instruction.Keyword} {variable.Name}=<redacted>", fingerprintKey: "sha256:" + Redaction.Sha256(value));
             }
         }
+    }
+
+    // The line of a continued ENV that sets this variable, so the finding points at what to edit.
+    private static int LineOf(SourceFile file, DockerInstruction instruction, string name)
+    {
+        for (var line = instruction.Line; line <= instruction.EndLine; line++)
+        {
+            var text = file.Line(line);
+            var at = text.IndexOf(name, StringComparison.Ordinal);
+            if (at >= 0 && at + name.Length < text.Length && text[at + name.Length] is '=' or ' ') return line;
+        }
+        return instruction.Line;
     }
 
     private static bool ReportedBySecretRules(SecretScan scan, SourceFile file, DockerInstruction instruction) =>

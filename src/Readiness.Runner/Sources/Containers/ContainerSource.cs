@@ -73,8 +73,8 @@ public sealed class ContainerSource : IEvidenceSource
         foreach (var (file, line, message) in errors.Distinct())
             collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Code, file, $"compose file: {message}; that service was checked without it.") { Line = line });
 
-        collector.Coverage.Count("containers.dockerfiles", parsedDockerfiles.Count);
-        collector.Coverage.Count("containers.compose_files", parsed.Count);
+        if (parsedDockerfiles.Count > 0) collector.Coverage.Count("containers.dockerfiles", parsedDockerfiles.Count);
+        if (parsed.Count > 0) collector.Coverage.Count("containers.compose_files", parsed.Count);
         collector.Containers = new ContainerEvidence
         {
             Dockerfiles = parsedDockerfiles,
