@@ -27,7 +27,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     [
         new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
         new CloudFormationSource(),
-        new ContainerSource(),
+        new ContainerSource(ContainerSettings.Read(ruleset.Sections.GetValueOrDefault(ContainerSettings.Section))),
         .. AwsSettings.Sources(options, ruleset),
         .. new IEvidenceSource?[]
         {

@@ -81,5 +81,28 @@ public sealed class ContainerSamplesTests : IDisposable
         result.Coverage.Counts["containers.dockerfiles"].ShouldBe(1);
     }
 
+    [Fact]
+    public void A_ruleset_can_declare_a_compose_file_local_only()
+    {
+        var run = CliRunner.Run("scan", Path.Combine(TestPaths.Samples, "containers"), "--ruleset", TestPaths.Fixture("Rulesets/containers-local.yaml"),
+            "--format", "json", "--output-dir", output.FullName);
+        run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
+        var findings = ResultsJson.Read(File.ReadAllText(Path.Combine(output.FullName, "results.json"))).Findings.Select(f => f.Finding).ToList();
+        var local = findings.Where(f => f.Location.File!.Path == "coco-api/infrastructure/docker/docker-compose.yml").ToList();
+        // The port and credential findings stay, at low severity; debug settings and restart policies are not judged on a laptop.
+        local.Select(f => $"{f.Location.File!.StartLine} {f.RuleId}").Order(StringComparer.Ordinal).ShouldBe(["10 RDY1620", "15 RDY1621", "17 RDY1620", "8 RDY1621"]);
+        local.ShouldAllBe(f => f.Severity == Readiness.Rules.Model.Severity.Low
+            && f.Message.EndsWith("Reported at low severity: coco-api/infrastructure/docker/docker-compose.yml is listed as local-only in the ruleset (containers.local_compose: coco-api/infrastructure/docker/docker-compose.yml).", StringComparison.Ordinal));
+        findings.ShouldContain(f => f.Location.File!.Path == "cohuron-pmo/docker-compose.yml" && f.Severity == Readiness.Rules.Model.Severity.High);
+    }
+
+    [Fact]
+    public void A_misspelt_containers_setting_is_an_error_at_its_line()
+    {
+        var run = CliRunner.Run("scan", Path.Combine(TestPaths.Samples, "containers"), "--ruleset", TestPaths.Fixture("Rulesets/containers-bad-key.yaml"), "--output-dir", output.FullName);
+        run.ExitCode.ShouldBe(2);
+        run.Stderr.ShouldContain("containers-bad-key.yaml:4: unknown key 'local_compose_files' under 'containers'; expected 'local_compose' or 'production_compose'.");
+    }
+
     public void Dispose() => output.Delete(recursive: true);
 }

@@ -11,8 +11,10 @@ namespace Readiness.Runner.Sources.Containers;
 /// folder's <c>.env</c> for interpolation. Each configuration is judged as production or as local-only, and says why.
 /// A file that does not parse is a coverage gap with its line.
 /// </summary>
-public sealed class ContainerSource : IEvidenceSource
+public sealed class ContainerSource(ContainerSettings? settings = null) : IEvidenceSource
 {
+    private readonly ContainerSettings settings = settings ?? new ContainerSettings();
+
     private readonly ConcurrentDictionary<string, SourceFile> dockerfiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SourceFile> composeFiles = new(StringComparer.Ordinal);
 
@@ -87,7 +89,7 @@ public sealed class ContainerSource : IEvidenceSource
     }
 
     /// <summary>The configurations of one folder, each with whether it is judged as production and why.</summary>
-    private static IEnumerable<(IReadOnlyList<ComposeFile> Files, bool Production, string Why)> Configurations(List<ComposeFile> files)
+    private IEnumerable<(IReadOnlyList<ComposeFile> Files, bool Production, string Why)> Configurations(List<ComposeFile> files)
     {
         var baseFile = files.FirstOrDefault(f => ComposeFile.Variant(f.File.Path) is null);
         var overrideFile = files.FirstOrDefault(f => ComposeFile.Variant(f.File.Path) == "override");
@@ -101,7 +103,7 @@ public sealed class ContainerSource : IEvidenceSource
         var local = overrideFile is null ? new[] { baseFile } : new[] { baseFile, overrideFile };
         var localJudgement = Judge(local);
         var productionVariant = variants.FirstOrDefault(v => FileKind.Of(v.File).NamedForProduction);
-        if (localJudgement.Production && productionVariant is not null)
+        if (localJudgement.Production && productionVariant is not null && !settings.Production.Any(g => g.Pattern.IsMatch(baseFile.File.Path)))
             localJudgement = (false, $"{baseFile.File.Path} is what `docker compose up` runs locally; production adds {productionVariant.File.Name}, judged on its own");
         yield return (local, localJudgement.Production, localJudgement.Why);
         foreach (var variant in variants)
@@ -111,8 +113,16 @@ public sealed class ContainerSource : IEvidenceSource
         }
     }
 
-    private static (bool Production, string Why) Judge(params ComposeFile[] files)
+    private (bool Production, string Why) Judge(params ComposeFile[] files)
     {
+        // The ruleset decides first, then the names: the last file of the configuration, then the base.
+        foreach (var f in files.Reverse())
+        {
+            if (settings.Local.FirstOrDefault(g => g.Pattern.IsMatch(f.File.Path)) is { Glob: { } local })
+                return (false, $"{f.File.Path} is listed as local-only in the ruleset (containers.local_compose: {local})");
+            if (settings.Production.FirstOrDefault(g => g.Pattern.IsMatch(f.File.Path)) is { Glob: { } production })
+                return (true, $"{f.File.Path} is listed as production in the ruleset (containers.production_compose: {production})");
+        }
         foreach (var f in files.Reverse())
         {
             var kind = FileKind.Of(f.File);
