@@ -11,6 +11,9 @@ public sealed partial class DockerfileDebugServerEntrypoint : DockerfileRule
     [GeneratedRegex(@"manage\.py\s+runserver|\bflask\b(?=.*\brun\b)(?=.*--debug\b)|\bflask\s+--debug\b|\bnode\b[^;&|]*--inspect(?:-brk)?\b|\b(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?(?:dev|start:dev|serve)\b|\bnodemon\b|\bvite(?!\s+(?:build|preview))\b(?!\.)|\buvicorn\b[^;&|]*--reload\b|\bng\s+serve\b|\bwebpack-dev-server\b|\bdotnet\s+watch\b")]
     private static partial Regex DebugServer();
 
+    /// <summary>The development server a command starts ("manage.py runserver", "nodemon"), or null.</summary>
+    internal static string? DevelopmentServer(string command) => DebugServer().Match(command) is { Success: true } m ? m.Value.Trim() : null;
+
     protected override IEnumerable<Finding> Check(Dockerfile dockerfile, DockerStage final, ContainerEvidence containers, RuleContext context)
     {
         foreach (var keyword in new[] { "ENTRYPOINT", "CMD" })
