@@ -18,7 +18,7 @@ public sealed class RulesetLoader(RuleCatalog catalog)
     public const string ProjectRulesetPath = ".readiness/ruleset.yaml";
 
     /// <summary>Top-level sections that features read themselves (see <see cref="Ruleset.Sections"/>).</summary>
-    public static readonly IReadOnlySet<string> FeatureSections = new HashSet<string>(StringComparer.Ordinal) { "targets", "policy", "aws", "paths" };
+    public static readonly IReadOnlySet<string> FeatureSections = new HashSet<string>(StringComparer.Ordinal) { "targets", "policy", "aws", "paths", "containers" };
 
     private static readonly HashSet<string> SelectionKeys = new(StringComparer.Ordinal)
     {

@@ -6,6 +6,7 @@ using Readiness.Runner.Configuration;
 using Readiness.Runner.Results;
 using Readiness.Runner.Sources;
 using Readiness.Runner.Sources.CloudFormation;
+using Readiness.Runner.Sources.Containers;
 using Readiness.Runner.Sources.Files;
 using Readiness.Runner.Sources.Http;
 using Readiness.Runner.Sources.Terraform;
@@ -26,6 +27,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     [
         new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
         new CloudFormationSource(options.Path),
+        new ContainerSource(ContainerSettings.Read(ruleset.Sections.GetValueOrDefault(ContainerSettings.Section))),
         .. AwsSettings.Sources(options, ruleset),
         .. new IEvidenceSource?[]
         {
@@ -82,7 +84,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var collected = collector.Resources;
         foreach (var linker in sources.OfType<IResourceLinker>()) linker.Link(collected, collector.Coverage);
 
-        var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
+        var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets, Containers = collector.Containers };
         stage?.Invoke($"judging {collected.Count:N0} resources");
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();

@@ -30,6 +30,9 @@ public sealed class EvidenceCollector
 
     public Coverage Coverage { get; } = new();
 
+    /// <summary>Dockerfiles and compose configurations (set by the container source).</summary>
+    public ContainerEvidence Containers { get; set; } = ContainerEvidence.Empty;
+
     public void Add(CloudResource resource) => resources.Enqueue(resource);
     public void Add(HttpTarget target) => httpTargets.Enqueue(target);
 

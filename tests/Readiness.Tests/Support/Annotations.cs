@@ -14,12 +14,22 @@ public enum ExpectationKind
 
     /// <summary>A known false positive: may appear.</summary>
     FalsePositive,
+
+    /// <summary>Must be found as an info-level "cannot decide" finding (an unresolved IaC value).</summary>
+    Undecided,
 }
 
-public sealed record Expectation(int Line, string RuleId, ExpectationKind Kind);
+/// <summary>What one annotation expects; <see cref="Message"/> is the exact message when the marker gives <c>{{...}}</c>.</summary>
+public sealed record Expectation(int Line, string RuleId, ExpectationKind Kind, string? Message = null)
+{
+    /// <summary>True when this expectation is met by a finding of <paramref name="ruleId"/> at <paramref name="line"/>.</summary>
+    public bool Matches(int line, string ruleId, bool undecided) => Line == line && RuleId == ruleId && (Kind == ExpectationKind.Undecided) == undecided;
+}
 
 /// <summary>
-/// Reads what a fixture expects: <c>Noncompliant RDY1101</c> / <c>FN</c> / <c>FP</c> comments on the lines, or, for
+/// Reads what a fixture expects, the one annotation syntax of every fixture (see tests/README.md):
+/// <c>Noncompliant RDY1101</c>, <c>Noncompliant@+1 RDY1101</c> (a line below), <c>Undecided RDY2004</c>,
+/// <c>FN</c> / <c>FP</c> for known gaps, optionally followed by <c>{{the exact message}}</c>, in a comment on the line; or, for
 /// files that cannot hold comments (JSON, keys, captures), a sidecar <c>expected.yaml</c> in the same folder:
 /// <code>
 /// service-account.json:
@@ -32,7 +42,7 @@ public static partial class Annotations
 {
     public const string SidecarName = "expected.yaml";
 
-    [GeneratedRegex(@"\b(?<kind>Noncompliant|FN|FP)(?:@(?<offset>[+-]\d+))?(?<ids>(?:[\s,]+RDY\d{4})*)")]
+    [GeneratedRegex(@"\b(?<kind>Noncompliant|Undecided|FN|FP)(?:@(?<offset>[+-]\d+))?(?<ids>(?:[\s,]+RDY\d{4})*)(?:\s*\{\{(?<message>.*?)\}\})?")]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"RDY\d{4}")]
@@ -59,7 +69,9 @@ public static partial class Annotations
                 var ids = RuleId().Matches(m.Groups["ids"].Value).Select(x => x.Value).ToList();
                 if (ids.Count == 0) throw new FormatException($"{file.Path}:{line}: '{m.Groups["kind"].Value}' marker names no rule id.");
                 var target = line + (m.Groups["offset"].Success ? int.Parse(m.Groups["offset"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
-                result.AddRange(ids.Select(id => new Expectation(target, id, KindOf(m.Groups["kind"].Value))));
+                var message = m.Groups["message"].Success ? m.Groups["message"].Value : null;
+                if (message is not null && ids.Count > 1) throw new FormatException($"{file.Path}:{line}: an exact message {{{{...}}}} belongs to one rule id, not {ids.Count}.");
+                result.AddRange(ids.Select(id => new Expectation(target, id, KindOf(m.Groups["kind"].Value), message)));
             }
         }
         return result;
@@ -88,6 +100,38 @@ public static partial class Annotations
     {
         "FN" => ExpectationKind.FalseNegative,
         "FP" => ExpectationKind.FalsePositive,
+        "Undecided" => ExpectationKind.Undecided,
         _ => ExpectationKind.Noncompliant,
     };
+}
+
+/// <summary>Compares findings with expectations, the same way for every verifier; returns the problems, one per line.</summary>
+public static class AnnotationCheck
+{
+    public static List<string> Compare(IReadOnlyList<Expectation> expectations, IReadOnlyList<Finding> findings, Func<Finding, int> lineOf, string where)
+    {
+        var problems = new List<string>();
+        var remaining = findings.ToList();
+        foreach (var e in expectations.Where(e => e.Kind is ExpectationKind.Noncompliant or ExpectationKind.Undecided))
+        {
+            var found = remaining.FirstOrDefault(f => e.Matches(lineOf(f), f.RuleId, f.Undecided));
+            if (found is null)
+            {
+                problems.Add($"  missing: {where}:{e.Line} {e.RuleId}{(e.Kind == ExpectationKind.Undecided ? " (undecided)" : "")}");
+                continue;
+            }
+            remaining.Remove(found);
+            if (e.Message is not null && found.Message != e.Message)
+                problems.Add($"  wrong message: {where}:{e.Line} {e.RuleId}\n    expected: {e.Message}\n    actual:   {found.Message}");
+        }
+        foreach (var f in remaining)
+        {
+            bool Marked(ExpectationKind kind) => expectations.Any(e => e.Kind == kind && e.Line == lineOf(f) && e.RuleId == f.RuleId);
+            if (Marked(ExpectationKind.FalsePositive)) continue;
+            problems.Add(Marked(ExpectationKind.FalseNegative)
+                ? $"  now found, remove its FN mark: {where}:{lineOf(f)} {f.RuleId}"
+                : $"  unexpected: {where}:{lineOf(f)} {f.RuleId}{(f.Undecided ? " (undecided)" : "")}: {f.Message}");
+        }
+        return problems;
+    }
 }

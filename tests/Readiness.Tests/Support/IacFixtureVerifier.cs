@@ -1,38 +1,36 @@
-using System.Text.RegularExpressions;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources;
 using Readiness.Runner.Sources.CloudFormation;
+using Readiness.Runner.Sources.Containers;
 using Readiness.Runner.Sources.Terraform;
 using YamlDotNet.RepresentationModel;
 
 namespace Readiness.Tests.Support;
 
 /// <summary>What scanning an IaC fixture folder produced.</summary>
-public sealed record IacScan(IReadOnlyList<CloudResource> Resources, IReadOnlyList<Finding> Findings, Coverage Coverage);
+public sealed record IacScan(IReadOnlyList<CloudResource> Resources, IReadOnlyList<Finding> Findings, Coverage Coverage)
+{
+    public ContainerEvidence Containers { get; init; } = ContainerEvidence.Empty;
+}
 
 /// <summary>
-/// Parses a fixture folder through the Terraform and CloudFormation sources, runs every cloud rule over the model and
+/// Parses a fixture folder through the Terraform, CloudFormation and container sources, runs every model rule over the model and
 /// compares the findings with the annotations:
-///   in .tf / .tfvars / YAML templates, comments on the line: <c>Noncompliant RDY2002</c>, <c>Undecided RDY2004</c>
-///   (an info-level "cannot decide"), <c>Noncompliant@+1 RDY2002</c>, <c>FN</c> / <c>FP</c> for known misses;
+///   in .tf / .tfvars / YAML templates, Dockerfiles and compose files, the common annotations of <see cref="Annotations"/>
+///   (<c>Noncompliant RDY2002</c>, <c>Undecided RDY2004</c> for an info-level "cannot decide", <c>Noncompliant@+1</c>,
+///   <c>FN</c> / <c>FP</c>, <c>{{exact message}}</c>), for the model rules this verifier runs;
 ///   for JSON templates and plans, a sidecar expected.yaml beside them listing { file, address, rule, undecided }
 ///   under <c>findings:</c>, and under <c>pass:</c> the address/rule pairs that must not fail.
 /// A missing or extra finding fails with the full list.
 /// </summary>
-public static partial class IacFixtureVerifier
+public static class IacFixtureVerifier
 {
-    [GeneratedRegex(@"\b(?<kind>Noncompliant|Undecided|FN|FP)(?:@(?<offset>[+-]\d+))?(?<ids>(?:[\s,]+RDY\d{4})+)")]
-    private static partial Regex Marker();
-
-    [GeneratedRegex(@"RDY\d{4}")]
-    private static partial Regex RuleId();
-
     public static IacScan Scan(string fixtureFolder, TerraformOptions? terraform = null)
     {
         var root = TestPaths.Fixture(fixtureFolder);
-        var sources = new IEvidenceSource[] { new TerraformSource(terraform), new CloudFormationSource() };
+        var sources = new IEvidenceSource[] { new TerraformSource(terraform), new CloudFormationSource(), new ContainerSource() };
         foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(TestPaths.Fixtures, path).Replace('\\', '/');
@@ -41,15 +39,15 @@ public static partial class IacFixtureVerifier
         }
         var collector = new EvidenceCollector();
         foreach (var source in sources) source.CollectAsync(collector, CancellationToken.None).GetAwaiter().GetResult();
-        var findings = RunCloudRules(collector.Resources);
-        return new IacScan(collector.Resources, findings, collector.Coverage);
+        var findings = RunCloudRules(collector.Resources, collector.Containers);
+        return new IacScan(collector.Resources, findings, collector.Coverage) { Containers = collector.Containers };
     }
 
     /// <summary>Runs every model rule of the catalog over the given resources.</summary>
-    public static IReadOnlyList<Finding> RunCloudRules(IReadOnlyList<CloudResource> resources)
+    public static IReadOnlyList<Finding> RunCloudRules(IReadOnlyList<CloudResource> resources, ContainerEvidence? containers = null)
     {
         var engine = new RuleEngine(RuleCatalog.Default.Rules.Where(r => r is IModelRule).Select(ActiveRule.WithDefaults));
-        engine.CheckModel(new Evidence { Cloud = new CloudInventory(resources) });
+        engine.CheckModel(new Evidence { Cloud = new CloudInventory(resources), Containers = containers ?? ContainerEvidence.Empty });
         var (findings, errors) = engine.Complete();
         if (errors.Count > 0) throw new InvalidOperationException("Engine errors: " + string.Join("; ", errors));
         return findings;
@@ -61,32 +59,40 @@ public static partial class IacFixtureVerifier
         if (scan.Coverage.Gaps.Count > 0)
             throw new Xunit.Sdk.XunitException("Coverage gaps: " + string.Join("; ", scan.Coverage.Gaps.Select(g => g.Display())));
         var root = TestPaths.Fixture(fixtureFolder);
-        var expected = new List<Expectation>();
-        var allowedMissing = new List<Expectation>();
-        var allowedExtra = new List<Expectation>();
-        var passes = new List<Expectation>();
+        var expected = new List<SidecarExpectation>();
+        var passes = new List<SidecarExpectation>();
         var sidecarFiles = new HashSet<string>(StringComparer.Ordinal);
+        var annotated = new List<SourceFile>();
         foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(TestPaths.Fixtures, path).Replace('\\', '/');
-            if (Path.GetFileName(path) == "expected.yaml")
-            {
-                ReadSidecar(path, relative, expected, passes, sidecarFiles);
-                continue;
-            }
-            ReadComments(new SourceFile(relative, File.ReadAllText(path)), expected, allowedMissing, allowedExtra);
+            if (Path.GetFileName(path) == Annotations.SidecarName) ReadSidecar(path, relative, expected, passes, sidecarFiles);
+            else annotated.Add(new SourceFile(relative, File.ReadAllText(path)));
         }
 
-        var actual = scan.Findings.Select(f => Expectation.Of(f, sidecarFiles.Contains(f.Location.File?.Path ?? ""))).ToList();
+        // Annotated files: the common annotation check, for the model rules this verifier runs (file rules' marks are the FixtureVerifier's).
+        var modelRules = RuleCatalog.Default.Rules.Where(r => r is IModelRule).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
+        var byFile = scan.Findings.ToLookup(f => f.Location.File?.Path ?? "");
+        foreach (var file in annotated.Where(f => !sidecarFiles.Contains(f.Path)))
+        {
+            var expectations = Annotations.FromComments(file).Where(e => modelRules.Contains(e.RuleId)).ToList();
+            problems.AddRange(AnnotationCheck.Compare(expectations, byFile[file.Path].ToList(), f => f.Location.File!.StartLine, file.Path));
+        }
+        var annotatedPaths = annotated.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var stray in scan.Findings.Where(f => !annotatedPaths.Contains(f.Location.File?.Path ?? "") && !sidecarFiles.Contains(f.Location.File?.Path ?? "")))
+            problems.Add($"  unexpected: {stray.Location.File?.Path ?? stray.Location.Resource?.Address} {stray.RuleId}: {stray.Message}");
+
+        // Sidecar-listed files (JSON templates, plans): findings by file and address.
+        var actual = scan.Findings.Where(f => sidecarFiles.Contains(f.Location.File?.Path ?? "")).Select(SidecarExpectation.Of).ToList();
         var remaining = actual.ToList();
         foreach (var e in expected)
         {
-            if (!remaining.Remove(e) && !allowedMissing.Contains(e)) problems.Add($"  missing: {e}");
+            if (!remaining.Remove(e)) problems.Add($"  missing: {e}");
         }
-        foreach (var a in remaining.Where(a => !allowedExtra.Contains(a)))
+        foreach (var a in remaining)
         {
-            var finding = scan.Findings.First(f => Expectation.Of(f, sidecarFiles.Contains(f.Location.File?.Path ?? "")) == a);
+            var finding = scan.Findings.First(f => sidecarFiles.Contains(f.Location.File?.Path ?? "") && SidecarExpectation.Of(f) == a);
             problems.Add($"  unexpected: {a}: {finding.Message}");
         }
         // A "pass" entry must name a resource that was read, and no finding of its rule may be on it.
@@ -102,37 +108,15 @@ public static partial class IacFixtureVerifier
         return scan;
     }
 
-    /// <summary>One expected finding: by file and line for annotated files, by file and address for sidecar-listed ones.</summary>
-    private sealed record Expectation(string File, int Line, string? Address, string RuleId, bool Undecided)
+    /// <summary>One expected finding of a sidecar-listed file, by file and address.</summary>
+    private sealed record SidecarExpectation(string File, string? Address, string RuleId, bool Undecided)
     {
-        public static Expectation Of(Finding f, bool byAddress) => new(
-            f.Location.File?.Path ?? "", byAddress ? 0 : f.Location.File?.StartLine ?? 0, byAddress ? f.Location.Resource?.Address : null, f.RuleId, f.Undecided);
+        public static SidecarExpectation Of(Finding f) => new(f.Location.File?.Path ?? "", f.Location.Resource?.Address, f.RuleId, f.Undecided);
 
-        public override string ToString() =>
-            $"{File}{(Line > 0 ? ":" + Line : "")}{(Address is null ? "" : " " + Address)} {RuleId}{(Undecided ? " (undecided)" : "")}";
+        public override string ToString() => $"{File} {Address} {RuleId}{(Undecided ? " (undecided)" : "")}";
     }
 
-    private static void ReadComments(SourceFile file, List<Expectation> expected, List<Expectation> fn, List<Expectation> fp)
-    {
-        for (var line = 1; line <= file.LineCount; line++)
-        {
-            var text = file.Line(line);
-            var comment = text.IndexOf('#') is >= 0 and var hash ? hash : text.IndexOf("//", StringComparison.Ordinal);
-            if (comment < 0) continue;
-            foreach (Match m in Marker().Matches(text[comment..]))
-            {
-                var target = line + (m.Groups["offset"].Success ? int.Parse(m.Groups["offset"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
-                foreach (var id in RuleId().Matches(m.Groups["ids"].Value).Select(x => x.Value))
-                {
-                    var kind = m.Groups["kind"].Value;
-                    var e = new Expectation(file.Path, target, null, id, kind == "Undecided");
-                    (kind is "FN" ? fn : kind is "FP" ? fp : expected).Add(e);
-                }
-            }
-        }
-    }
-
-    private static void ReadSidecar(string path, string relative, List<Expectation> expected, List<Expectation> passes, HashSet<string> sidecarFiles)
+    private static void ReadSidecar(string path, string relative, List<SidecarExpectation> expected, List<SidecarExpectation> passes, HashSet<string> sidecarFiles)
     {
         var folder = relative[..relative.LastIndexOf('/')];
         var yaml = new YamlStream();
@@ -146,7 +130,7 @@ public static partial class IacFixtureVerifier
             {
                 var file = folder + "/" + Field(item, "file");
                 sidecarFiles.Add(file);
-                var e = new Expectation(file, 0, Field(item, "address"), Field(item, "rule"), Field(item, "undecided") == "true");
+                var e = new SidecarExpectation(file, Field(item, "address"), Field(item, "rule"), Field(item, "undecided") == "true");
                 if (section == "findings") expected.Add(e);
                 else passes.Add(e);
             }

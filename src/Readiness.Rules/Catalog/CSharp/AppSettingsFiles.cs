@@ -6,7 +6,8 @@ namespace Readiness.Rules.Catalog.CSharp;
 
 /// <summary>
 /// ASP.NET configuration files that reach production: appsettings.json (the base every environment loads) and
-/// appsettings.{Environment}.json for any environment other than Development, Local or Test.
+/// appsettings.{Environment}.json for any environment that <see cref="FileKind"/> does not call development, test or
+/// example (Staging is judged like Production).
 /// </summary>
 internal static partial class AppSettingsFiles
 {
@@ -15,10 +16,7 @@ internal static partial class AppSettingsFiles
 
     public static bool IsProductionConfig(SourceFile file)
     {
-        var m = Name().Match(file.Name);
-        if (!m.Success) return false;
-        var env = m.Groups["env"].Value.ToLowerInvariant();
-        return env is not ("development" or "dev" or "local" or "test" or "testing" or "example" or "sample" or "template");
+        return Name().IsMatch(file.Name) && FileKind.Of(file).ReachesProduction;
     }
 
     /// <summary>The environment the file is for ("Production"), or "every environment" for appsettings.json.</summary>

@@ -6,12 +6,12 @@ using Readiness.Rules.Model;
 namespace Readiness.Rules.Catalog.Config;
 
 /// <summary>
-/// A production .env file in the repository (.env.production, .env.prod, or .env with NODE_ENV=production) that holds
-/// secret values. Public build-time settings alone (VITE_API_BASE_URL) are fine and not reported.
+/// A production .env file in the repository (.env.production, .env.prod, .env.staging, or .env with NODE_ENV=production)
+/// that holds secret values. Public build-time settings alone (VITE_API_BASE_URL) are fine and not reported. Which files
+/// are for production or for development, tests and examples is decided by <see cref="FileKind"/>; staging counts as production.
 /// </summary>
 public sealed partial class DotEnvProductionCommitted : FileRule
 {
-    private static readonly string[] TemplateMarkers = ["example", "sample", "template", "dist", "defaults", "test", "development", "dev", "local"];
     private static readonly string[] EnvironmentKeys = ["NODE_ENV", "APP_ENV", "ENVIRONMENT", "ENV", "DJANGO_ENV", "RAILS_ENV", "FLASK_ENV", "ASPNETCORE_ENVIRONMENT", "STAGE"];
 
     [GeneratedRegex(@"^\s*(?:export\s+)?(?<key>[A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(?<value>.*)$")]
@@ -22,9 +22,7 @@ public sealed partial class DotEnvProductionCommitted : FileRule
 
     public override bool AppliesTo(SourceFile file)
     {
-        if (file.Language != Language.DotEnv) return false;
-        var words = file.Name.ToLowerInvariant().Split('.', '-', '_');
-        return !words.Any(w => TemplateMarkers.Contains(w));
+        return file.Language == Language.DotEnv && FileKind.Of(file).ReachesProduction;
     }
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
@@ -35,15 +33,15 @@ public sealed partial class DotEnvProductionCommitted : FileRule
             var m = Assignment().Match(file.Line(line));
             if (m.Success) values.Add((m.Groups["key"].Value, Unquote(m.Groups["value"].Value), line));
         }
-        var name = file.Name.ToLowerInvariant();
+        var kind = FileKind.Of(file);
         var declared = values.LastOrDefault(v => EnvironmentKeys.Contains(v.Key) && v.Value.ToLowerInvariant() is "production" or "prod");
-        var forProduction = name.Contains("production", StringComparison.Ordinal) || name.Split('.', '-', '_').Contains("prod") || declared.Key is not null;
-        if (!forProduction) return [];
+        if (!kind.NamedForProduction && declared.Key is null) return [];
 
         var secrets = values.Where(v => v.Value.Length > 0 && !v.Value.StartsWith("${", StringComparison.Ordinal)
             && (SecretNames.IsSecretName(v.Key) || UrlWithPassword().IsMatch(v.Value))).ToList();
         if (secrets.Count == 0) return [];
-        var why = declared.Key is not null ? $"sets {declared.Key}={declared.Value}" : "is named for production";
+        var why = declared.Key is not null ? $"sets {declared.Key}={declared.Value}"
+            : kind.Environment == FileEnvironment.Staging ? "is named for staging (judged as production)" : "is named for production";
         return
         [
             context.AtLine(file, secrets[0].Line,

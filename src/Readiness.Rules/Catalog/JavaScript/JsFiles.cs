@@ -3,16 +3,13 @@ using Readiness.Rules.Model;
 
 namespace Readiness.Rules.Catalog.JavaScript;
 
-/// <summary>Which JavaScript/TypeScript files the rules read: application source, not tests, bundles or dependencies.</summary>
+/// <summary>Which JavaScript/TypeScript files the rules read: application source that reaches production, not tests, bundles, dependencies or development-only files (see FileKind).</summary>
 internal static class JsFiles
 {
     public static bool IsApplicationCode(SourceFile file, params string[] keywords)
     {
         if (file.Language is not (Language.JavaScript or Language.TypeScript)) return false;
-        var path = file.Path.ToLowerInvariant();
-        var name = file.Name.ToLowerInvariant();
-        if (name.Contains(".min.", StringComparison.Ordinal) || name.Contains(".test.", StringComparison.Ordinal) || name.Contains(".spec.", StringComparison.Ordinal)) return false;
-        if (path.Split('/').Any(s => s is "node_modules" or "dist" or "build" or ".next" or "coverage" or "__tests__" or "test" or "tests" or "__mocks__")) return false;
+        if (!FileKind.Of(file).ReachesProduction) return false;
         return keywords.Any(k => file.Text.Contains(k, StringComparison.Ordinal));
     }
 

@@ -6,8 +6,6 @@ namespace Readiness.Rules.Catalog.Python;
 /// <summary>Recognizes Django settings modules that can reach production, and describes how a value was derived.</summary>
 internal static class DjangoSettings
 {
-    private static readonly string[] NonProductionMarkers = ["dev", "develop", "development", "local", "test", "tests", "testing", "ci"];
-
     /// <summary>
     /// A settings module (settings.py, settings/*.py, *_settings.py) that is not explicitly for development or tests.
     /// DEBUG = True in settings/local.py is normal; in settings.py or settings/production.py it is a launch blocker.
@@ -19,19 +17,17 @@ internal static class DjangoSettings
         var name = Path.GetFileNameWithoutExtension(path);
         var inSettingsPackage = path.Contains("/settings/", StringComparison.Ordinal) || path.StartsWith("settings/", StringComparison.Ordinal);
         if (!(name.Contains("settings", StringComparison.Ordinal) || inSettingsPackage)) return false;
-        if (IsDevelopmentOrTestPath(file.Path)) return false;
+        if (IsDevelopmentOrTestPath(file)) return false;
         var text = file.Text;
         return text.Contains("DEBUG", StringComparison.Ordinal) || text.Contains("SECRET_KEY", StringComparison.Ordinal)
             || text.Contains("ALLOWED_HOSTS", StringComparison.Ordinal);
     }
 
-    /// <summary>True for files that are explicitly for development or tests: settings/local.py, dev_settings.py, tests/...</summary>
-    public static bool IsDevelopmentOrTestPath(string path)
-    {
-        path = path.ToLowerInvariant();
-        var words = Path.GetFileNameWithoutExtension(path).Split('_', '-', '.');
-        return words.Any(w => NonProductionMarkers.Contains(w)) || path.Split('/').Any(segment => segment is "tests" or "test");
-    }
+    /// <summary>
+    /// True for files that do not reach production (see <see cref="FileKind"/>): settings/local.py, dev_settings.py,
+    /// tests/..., examples, vendored packages. settings/staging.py is production-like and is judged.
+    /// </summary>
+    public static bool IsDevelopmentOrTestPath(SourceFile file) => !FileKind.Of(file).ReachesProduction;
 
     /// <summary>True for a name that says "development or tests" (DevelopmentConfig, TestSettings, LocalConfig).</summary>
     public static bool IsDevelopmentOrTestName(string name)

@@ -9,7 +9,7 @@ public sealed class DjangoCorsAllowAllWithCredentials : FileRule
 {
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
         && file.Text.Contains("CORS_ALLOW_CREDENTIALS", StringComparison.Ordinal)
-        && !DjangoSettings.IsDevelopmentOrTestPath(file.Path);
+        && !DjangoSettings.IsDevelopmentOrTestPath(file);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

@@ -13,7 +13,7 @@ public sealed class PythonSettingsDebugDefault : FileRule
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
         && file.Text.Contains("class", StringComparison.Ordinal)
         && file.Text.Contains("ebug", StringComparison.Ordinal)
-        && !DjangoSettings.IsDevelopmentOrTestPath(file.Path);
+        && !DjangoSettings.IsDevelopmentOrTestPath(file);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

@@ -10,7 +10,7 @@ public sealed class FlaskDebugRun : FileRule
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
         && file.Text.Contains("lask", StringComparison.Ordinal)
         && file.Text.Contains("ebug", StringComparison.OrdinalIgnoreCase)
-        && !DjangoSettings.IsDevelopmentOrTestPath(file.Path);
+        && !DjangoSettings.IsDevelopmentOrTestPath(file);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

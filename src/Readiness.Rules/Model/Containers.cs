@@ -1,0 +1,52 @@
+using Readiness.Rules.Languages.Docker;
+
+namespace Readiness.Rules.Model;
+
+/// <summary>
+/// The container evidence of a scan: every Dockerfile, every compose configuration (a base file with its override or
+/// environment file, merged), the .dockerignore files and the paths of every file read, so a rule can tell what a
+/// build context holds.
+/// </summary>
+public sealed class ContainerEvidence
+{
+    public static readonly ContainerEvidence Empty = new();
+
+    public IReadOnlyList<Dockerfile> Dockerfiles { get; init; } = [];
+    public IReadOnlyList<ComposeConfiguration> Compose { get; init; } = [];
+
+    /// <summary>The compose files (and files they extend) by repository-relative path, for findings at their lines.</summary>
+    public IReadOnlyDictionary<string, SourceFile> ComposeFiles { get; init; } = new Dictionary<string, SourceFile>();
+
+    /// <summary>.dockerignore texts by repository-relative path.</summary>
+    public IReadOnlyDictionary<string, string> DockerIgnores { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Repository-relative paths of every file the walker read.</summary>
+    public IReadOnlySet<string> Paths { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The build contexts a Dockerfile is built with: the context folder of each compose service that builds it, or
+    /// its own folder when no compose file does.
+    /// </summary>
+    public IReadOnlyList<string> ContextsOf(Dockerfile dockerfile)
+    {
+        var contexts = ServicesBuilding(dockerfile).Select(s => s.Service.BuildContext!.Value).Distinct(StringComparer.Ordinal).ToList();
+        if (contexts.Count == 0) contexts.Add(FolderOf(dockerfile.File.Path));
+        return contexts;
+    }
+
+    /// <summary>The compose services (with their configuration) whose build uses this Dockerfile.</summary>
+    public IEnumerable<(ComposeConfiguration Configuration, ComposeService Service)> ServicesBuilding(Dockerfile dockerfile)
+    {
+        foreach (var configuration in Compose)
+        {
+            foreach (var service in configuration.Services)
+            {
+                if (service.BuildContext is not { } context) continue;
+                var path = ComposeMerger.Combine(context.Value, service.BuildDockerfile?.Value ?? "Dockerfile");
+                if (path == dockerfile.File.Path) yield return (configuration, service);
+            }
+        }
+    }
+
+    public static string FolderOf(string path) => path.LastIndexOf('/') is >= 0 and var slash ? path[..slash] : "";
+}
