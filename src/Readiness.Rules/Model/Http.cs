@@ -20,6 +20,12 @@ public sealed class HttpTarget
     /// <summary>Why the page itself could not be fetched (DNS, refused, timeout, TLS); the target then has no verdicts.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>The certificate the HTTPS server presented, when the page was fetched over TLS.</summary>
+    public TlsCertificate? Certificate { get; init; }
+
+    /// <summary>What the legacy-protocol handshakes (TLS 1.0, 1.1) found; empty when they were not tried.</summary>
+    public IReadOnlyList<TlsProtocolCheck> LegacyProtocols { get; init; } = [];
+
     public IReadOnlyList<HttpExchange> Exchanges { get; init; } = [];
 
     public HttpExchange? Exchange(string purpose) => Exchanges.FirstOrDefault(e => e.Purpose == purpose);
@@ -48,11 +54,24 @@ public sealed record HttpExchange
     /// <summary>Where the first response redirected to (its Location header, made absolute), when it was a redirect.</summary>
     public string? RedirectLocation { get; init; }
 
+    /// <summary>
+    /// Where a redirect pointed to another host: the chain ends there (probes never leave the target's origin), so the
+    /// status, headers and body are those of that redirect. Null when the chain stayed on the target's host.
+    /// </summary>
+    public string? LeftOriginTo { get; init; }
+
     /// <summary>Every redirect followed, in order; empty when the first response was final.</summary>
     public IReadOnlyList<HttpRedirect> Redirects { get; init; } = [];
 
     /// <summary>The URL of the final response: <see cref="Url"/> when no redirect was followed.</summary>
     public string FinalUrl => Redirects.Count == 0 ? Url : Redirects[^1].To;
+
+    /// <summary>Every redirect seen: those followed, then the one to another host that ended the chain, if any.</summary>
+    public IReadOnlyList<HttpRedirect> Hops =>
+        LeftOriginTo is null ? Redirects : [.. Redirects, new HttpRedirect(Status, FinalUrl, LeftOriginTo)];
+
+    /// <summary>Where the chain points in the end: the other host it was not followed to, else <see cref="FinalUrl"/>.</summary>
+    public string Destination => LeftOriginTo ?? FinalUrl;
 
     /// <summary>Why no response came back (e.g. "connection refused"), when the probe tolerates it; null otherwise.</summary>
     public string? Failure { get; init; }
@@ -62,11 +81,35 @@ public sealed record HttpExchange
 
     public string? Header(string name) => Headers(name).FirstOrDefault();
 
+    /// <summary>A header's values on every response of the chain: each redirect hop, then the final response.</summary>
+    public IEnumerable<(string Url, string Value)> HeadersOnChain(string name) =>
+        Redirects.SelectMany(r => r.ResponseHeaders.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => (r.From, h.Value)))
+            .Concat(Headers(name).Select(v => (FinalUrl, v)));
+
     public bool IsHttps => FinalUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>One redirect hop: the status of the redirecting response, where it was and where it pointed.</summary>
-public sealed record HttpRedirect(int Status, string From, string To);
+/// <summary>
+/// One redirect hop: the status of the redirecting response, where it was and where it pointed, and that response's
+/// headers (cookies set on a redirect count like any other).
+/// </summary>
+public sealed record HttpRedirect(int Status, string From, string To)
+{
+    public IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
+
+    public bool Equals(HttpRedirect? other) => other is not null && Status == other.Status && From == other.From && To == other.To;
+
+    public override int GetHashCode() => HashCode.Combine(Status, From, To);
+}
+
+/// <summary>The server certificate as presented: validity dates, whether it names the host, and the chain verdict.</summary>
+public sealed record TlsCertificate(string Subject, DateTimeOffset NotBefore, DateTimeOffset NotAfter, bool NameMatches, bool ChainTrusted);
+
+/// <summary>
+/// One handshake offering only a legacy protocol. Accepted is null when this machine could not offer the protocol
+/// (the OS or its TLS library has it disabled), so nothing is known; Note says why.
+/// </summary>
+public sealed record TlsProtocolCheck(string Protocol, bool? Accepted, string Note);
 
 public static class HttpPurposes
 {

@@ -30,7 +30,10 @@ public sealed class HttpCaptureTests
 
         scan.RuleIds(entry.Url).ShouldBe(entry.Fail.Order(StringComparer.Ordinal).ToList(), scan.Dump());
         scan.Findings.ShouldAllBe(f => !string.IsNullOrWhiteSpace(f.Snippet) && f.Message.EndsWith('.'));
-        if (entry.Grade is not null) scan.Grade(entry.Url)!.Letter.ShouldBe(entry.Grade);
+        if (entry.Grade is null && entry.Results.Count == 0) return;
+        var grade = scan.Grade(entry.Url).ShouldNotBeNull();
+        if (entry.Grade is not null) grade.Letter.ShouldBe(entry.Grade, string.Join("\n", grade.Tests));
+        entry.Results.Except(grade.Tests.Select(t => t.Result)).ShouldBeEmpty(string.Join("\n", grade.Tests));
     }
 
     [Fact]
@@ -52,7 +55,7 @@ public sealed class HttpCaptureTests
         finding.Snippet!.Length.ShouldBeLessThanOrEqualTo(300);
     }
 
-    private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade);
+    private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade, IReadOnlyList<string> Results);
 
     private static IReadOnlyList<Entry> Expected()
     {
@@ -61,8 +64,10 @@ public sealed class HttpCaptureTests
         return ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>().Select(m =>
         {
             string? Scalar(string key) => m.Children.TryGetValue(key, out var v) ? ((YamlScalarNode)v).Value : null;
-            var fail = ((YamlSequenceNode)m.Children["fail"]).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
-            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, fail, Scalar("grade"));
+            IReadOnlyList<string> List(string key) => m.Children.TryGetValue(key, out var v)
+                ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value!).ToList()
+                : [];
+            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, List("fail"), Scalar("grade"), List("results"));
         }).ToList();
     }
 

@@ -78,14 +78,16 @@ public static class TestApps
 
     /// <summary>
     /// Redirect shapes on the plain-HTTP listener: /via-http goes to another http:// URL before HTTPS, /off-host goes
-    /// to HTTPS on another host name (localhost), /loop redirects to itself. HTTPS serves a hardened page.
+    /// to HTTPS on another host name (localhost), /cookie-on-redirect sets a session cookie on its 301 to HTTPS, /loop
+    /// redirects to itself. HTTPS serves a hardened page. Every request's Host header is recorded in <paramref name="hosts"/>.
     /// </summary>
-    public static Task<LocalWebServer> RedirectsAsync(X509Certificate2 certificate) => LocalWebServer.StartAsync(
+    public static Task<LocalWebServer> RedirectsAsync(X509Certificate2 certificate, System.Collections.Concurrent.ConcurrentQueue<string>? hosts = null) => LocalWebServer.StartAsync(
         _ => { },
         (app, server) =>
         {
             app.Use(async (context, next) =>
             {
+                hosts?.Enqueue(context.Request.Host.Host);
                 var https = server().HttpsUrl!.TrimEnd('/');
                 var path = context.Request.Path.Value;
                 if (!context.Request.IsHttps)
@@ -96,8 +98,10 @@ public static class TestApps
                         "/via-http" => http + "/step",
                         "/step" => https + "/",
                         "/off-host" => https.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/",
+                        "/cookie-on-redirect" => https + "/",
                         _ => http + "/loop",
                     };
+                    if (path == "/cookie-on-redirect") context.Response.Headers.SetCookie = "sessionid=" + SessionValue + "; Path=/";
                     context.Response.Redirect(target, permanent: true);
                     return;
                 }

@@ -22,7 +22,7 @@ public sealed class CookieFlagsMissing : HttpTargetRule
                 if (missing.Count == 0) continue;
                 var list = missing.Count == 1 ? missing[0] : string.Join(", ", missing.Take(missing.Count - 1)) + " and " + missing[^1];
                 yield return context.AtEndpoint(target.Url,
-                    $"Cookie '{cookie.Name}' set by {exchange.FinalUrl} lacks {list}; set it with Secure; HttpOnly; SameSite=Lax (or Strict) so it is not sent over plain HTTP, read by scripts or sent on cross-site requests.",
+                    $"Cookie '{cookie.Name}' set by {cookie.SetBy} lacks {list}; set it with Secure; HttpOnly; SameSite=Lax (or Strict) so it is not sent over plain HTTP, read by scripts or sent on cross-site requests.",
                     cookie.Redacted, "cookie:" + cookie.Name,
                     Props(exchange, ("cookie", cookie.Name), ("missing", string.Join(",", missing))));
             }

@@ -44,6 +44,11 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
         private string? certificateProblem;
         private int requestsLeft = options.RequestBudget;
 
+        // The hosts probes may reach: the target's own (and its explicit plain-HTTP form's). A redirect anywhere else
+        // ends the chain there, so no probe, the malformed POST included, is ever sent to a host the user did not name.
+        private readonly HashSet<string> ownHosts = new[] { target.Url, target.HttpUrl }.OfType<string>()
+            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var parsed) ? parsed.Host : "").ToHashSet(StringComparer.OrdinalIgnoreCase);
+
         public async Task<HttpTarget?> RunAsync(CancellationToken cancellationToken)
         {
             if (!Uri.TryCreate(target.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -65,6 +70,12 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             {
                 Gap(failure.Message);
                 return new HttpTarget { Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Failure = failure.Message };
+            }
+            if (page.LeftOriginTo is { } elsewhere)
+            {
+                var reason = $"the page redirects to another host ({elsewhere}); probes never leave the target's origin, so it was not followed and nothing was judged: scan {elsewhere} as a target of its own";
+                Gap(reason);
+                return new HttpTarget { Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Failure = reason, Exchanges = [page] };
             }
             exchanges.Add(page);
             if (IsRedirect(page.Status)) Gap($"the page still redirects after {options.MaxRedirects} redirects (last: {page.FinalUrl}); headers were judged on that redirect");
@@ -192,10 +203,11 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                     var status = (int)response.StatusCode;
                     var location = response.Headers.Location is { } l ? new Uri(current, l) : null;
-                    if (IsRedirect(status) && location is not null && redirects.Count < maxRedirects
-                        && (location.Scheme == Uri.UriSchemeHttp || location.Scheme == Uri.UriSchemeHttps))
+                    var followable = IsRedirect(status) && location is not null && (location.Scheme == Uri.UriSchemeHttp || location.Scheme == Uri.UriSchemeHttps);
+                    var leavesOrigin = followable && !ownHosts.Contains(location!.Host);
+                    if (followable && !leavesOrigin && redirects.Count < maxRedirects)
                     {
-                        redirects.Add(new HttpRedirect(status, current.AbsoluteUri, location.AbsoluteUri));
+                        redirects.Add(new HttpRedirect(status, current.AbsoluteUri, location!.AbsoluteUri) { ResponseHeaders = Headers(response) });
                         current = location;
                         continue;
                     }
@@ -210,6 +222,7 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                         BodyExcerpt = await ReadBodyAsync(response, timeout.Token),
                         RedirectLocation = redirects.Count > 0 ? redirects[0].To : location?.AbsoluteUri,
                         Redirects = redirects,
+                        LeftOriginTo = leavesOrigin ? location!.AbsoluteUri : null,
                     };
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
