@@ -131,6 +131,43 @@ public static class HttpPurposes
     /// <summary>A simple GET from the same foreign Origin, to see whether it is reflected with credentials.</summary>
     public const string CorsGet = "cors-get";
 
+    /// <summary>GET /.git/HEAD: a deployed Git folder lets anyone download the source and its history.</summary>
+    public const string GitHead = "git-head";
+
+    /// <summary>GET /.env: the environment file with the application's secrets.</summary>
+    public const string EnvFile = "env-file";
+
+    /// <summary>GET /.DS_Store: a macOS folder index that lists file names.</summary>
+    public const string DsStore = "ds-store";
+
+    /// <summary>GET the page's folder (when it is not the page itself), to see a directory listing.</summary>
+    public const string DirectoryListing = "directory-listing";
+
+    /// <summary>GET /server-status: Apache mod_status (clients, URLs being served).</summary>
+    public const string ServerStatus = "server-status";
+
+    /// <summary>GET /actuator/env: Spring Boot's environment, with configuration and often credentials.</summary>
+    public const string ActuatorEnv = "actuator-env";
+
+    /// <summary>GET /phpinfo.php: PHP's full configuration and environment.</summary>
+    public const string PhpInfo = "phpinfo";
+
+    /// <summary>GET /admin/: a framework admin login (Django admin and others).</summary>
+    public const string AdminLogin = "admin-login";
+
+    /// <summary>One TRACE request with a marker header: an echo means TRACE is enabled.</summary>
+    public const string Trace = "trace";
+
+    /// <summary>The fixed paths probed for exposed files and pages, each one bounded request without redirects.</summary>
+    public static readonly IReadOnlyList<(string Purpose, string Path)> ExposedPaths =
+    [
+        (GitHead, "/.git/HEAD"), (EnvFile, "/.env"), (DsStore, "/.DS_Store"), (ServerStatus, "/server-status"),
+        (ActuatorEnv, "/actuator/env"), (PhpInfo, "/phpinfo.php"), (AdminLogin, "/admin/"),
+    ];
+
+    /// <summary>The header the TRACE probe sends; a server that echoes it back has TRACE enabled.</summary>
+    public const string TraceMarkerHeader = "X-Readiness-Trace";
+
     /// <summary>The foreign Origin the CORS probes send; reflecting it back means any site is trusted.</summary>
     public const string ForeignOrigin = "https://readiness-probe.example";
 }

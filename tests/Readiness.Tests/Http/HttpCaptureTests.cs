@@ -24,7 +24,7 @@ public sealed class HttpCaptureTests
     public void Capture_gets_exactly_the_expected_findings(string capture)
     {
         var entry = Expected().Single(e => e.Capture == capture);
-        var exchange = Parse(File.ReadAllText(Path.Combine(Folder, capture)), entry.Purpose, entry.Url);
+        var exchange = Parse(File.ReadAllText(Path.Combine(Folder, capture)), entry.Purpose, entry.Url) with { RequestHeaders = entry.RequestHeaders };
         var target = new HttpTarget { Url = entry.Url, Exchanges = [exchange] };
         var scan = HttpScan.Judge([target], new Coverage());
 
@@ -55,7 +55,8 @@ public sealed class HttpCaptureTests
         finding.Snippet!.Length.ShouldBeLessThanOrEqualTo(300);
     }
 
-    private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade, IReadOnlyList<string> Results);
+    private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade, IReadOnlyList<string> Results,
+        IReadOnlyList<KeyValuePair<string, string>> RequestHeaders);
 
     private static IReadOnlyList<Entry> Expected()
     {
@@ -67,7 +68,10 @@ public sealed class HttpCaptureTests
             IReadOnlyList<string> List(string key) => m.Children.TryGetValue(key, out var v)
                 ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value!).ToList()
                 : [];
-            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, List("fail"), Scalar("grade"), List("results"));
+            var requestHeaders = m.Children.TryGetValue("request_headers", out var h)
+                ? ((YamlMappingNode)h).Children.Select(kv => new KeyValuePair<string, string>(((YamlScalarNode)kv.Key).Value!, ((YamlScalarNode)kv.Value).Value!)).ToList()
+                : [];
+            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, List("fail"), Scalar("grade"), List("results"), requestHeaders);
         }).ToList();
     }
 
@@ -86,7 +90,7 @@ public sealed class HttpCaptureTests
         return new HttpExchange
         {
             Purpose = purpose,
-            Method = purpose == HttpPurposes.Malformed ? "POST" : "GET",
+            Method = purpose switch { HttpPurposes.Malformed => "POST", HttpPurposes.Trace => "TRACE", _ => "GET" },
             Url = url,
             Status = status,
             ResponseHeaders = headers,

@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Readiness.Rules.Model;
 
@@ -42,6 +43,7 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
     {
         private readonly bool insecure = target.Insecure ?? options.Insecure;
         private string? certificateProblem;
+        private TlsCertificate? certificate;
         private int requestsLeft = options.RequestBudget;
 
         // The hosts probes may reach: the target's own (and its explicit plain-HTTP form's). A redirect anywhere else
@@ -88,7 +90,7 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             var missing = new Uri($"{origin}/readiness-probe-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}-missing");
             var malformedUrl = new UriBuilder(final) { Query = "readiness_probe=%27%22%3E" }.Uri;
             var foreign = new KeyValuePair<string, string>("Origin", HttpPurposes.ForeignOrigin);
-            var probes = new (string Purpose, HttpMethod Method, Uri Url, KeyValuePair<string, string>[] Headers, string? Body, int Redirects)[]
+            var probes = new List<(string Purpose, HttpMethod Method, Uri Url, KeyValuePair<string, string>[] Headers, string? Body, int Redirects)>
             {
                 (HttpPurposes.MissingPath, HttpMethod.Get, missing, [], null, options.MaxRedirects),
                 (HttpPurposes.Malformed, HttpMethod.Post, malformedUrl, [], "{\"readiness_probe\": \"'", 0),
@@ -96,11 +98,24 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                     [foreign, new("Access-Control-Request-Method", "GET"), new("Access-Control-Request-Headers", "content-type")], null, 0),
                 (HttpPurposes.CorsGet, HttpMethod.Get, final, [foreign], null, 0),
             };
+            // Exposed files and pages: fixed paths on the page's own origin, one request each, redirects not followed
+            // (a redirect is not an exposed file); the page's folder only when it is not the page itself.
+            foreach (var (purpose, path) in HttpPurposes.ExposedPaths) probes.Add((purpose, HttpMethod.Get, new Uri(origin + path), [], null, 0));
+            var folder = new Uri(final, "./");
+            if (folder.AbsolutePath != final.AbsolutePath) probes.Add((HttpPurposes.DirectoryListing, HttpMethod.Get, folder, [], null, 0));
+            probes.Add((HttpPurposes.Trace, new HttpMethod("TRACE"), final,
+                [new(HttpPurposes.TraceMarkerHeader, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)))], null, 0));
             foreach (var probe in probes)
             {
                 try
                 {
                     exchanges.Add(await SendAsync(client, probe.Purpose, probe.Method, probe.Url, probe.Headers, probe.Body, probe.Redirects, cancellationToken));
+                }
+                catch (ProbeFailure failure) when (probe.Purpose == HttpPurposes.Trace && !failure.BudgetExhausted)
+                {
+                    // Servers and firewalls often drop TRACE outright: an unusable TRACE is the safe answer, so say so and go on.
+                    exchanges.Add(new HttpExchange { Purpose = probe.Purpose, Method = probe.Method.Method, Url = probe.Url.AbsoluteUri, Failure = failure.Message });
+                    coverage.AddSkip(new CoverageSkip(EvidenceSource.Http, target.Url, $"TRACE got no answer ({failure.Message}); TRACE counts as disabled"));
                 }
                 catch (ProbeFailure failure)
                 {
@@ -108,7 +123,12 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                     if (failure.BudgetExhausted) break;
                 }
             }
-            return new HttpTarget { Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Exchanges = exchanges };
+            var legacy = final.Scheme == Uri.UriSchemeHttps ? await LegacyProtocolsAsync(final, cancellationToken) : [];
+            return new HttpTarget
+            {
+                Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Certificate = certificate, LegacyProtocols = legacy,
+                Exchanges = exchanges,
+            };
         }
 
         /// <summary>The plain-HTTP form: the page itself for an http:// target, else the explicit or port-80 URL.</summary>
@@ -141,6 +161,57 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             }
         }
 
+        /// <summary>
+        /// One handshake each offering only TLS 1.0, then only TLS 1.1. When this machine's TLS library will not offer
+        /// the protocol at all (OpenSSL 3 at its default security level has no cipher left for it: "no ciphers
+        /// available", "no protocols available"), nothing is known: recorded as unknown and listed in the coverage,
+        /// never as "not accepted".
+        /// </summary>
+        private async Task<IReadOnlyList<TlsProtocolCheck>> LegacyProtocolsAsync(Uri url, CancellationToken cancellationToken)
+        {
+            var checks = new List<TlsProtocolCheck>();
+#pragma warning disable SYSLIB0039 // TLS 1.0 and 1.1 are obsolete: offering them is the point of this check.
+            foreach (var (protocol, name) in new[] { (SslProtocols.Tls, "TLS 1.0"), (SslProtocols.Tls11, "TLS 1.1") })
+#pragma warning restore SYSLIB0039
+            {
+                var check = await HandshakeAsync(url, protocol, name, cancellationToken);
+                coverage.Count("http.tls-handshakes");
+                if (check.Accepted is null) coverage.AddSkip(new CoverageSkip(EvidenceSource.Http, target.Url, $"{name} not tested: {check.Note}"));
+                checks.Add(check);
+            }
+            return checks;
+        }
+
+        private async Task<TlsProtocolCheck> HandshakeAsync(Uri url, SslProtocols protocol, string name, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Timeout);
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(url.Host, url.Port, timeout.Token);
+                await using var tls = new SslStream(tcp.GetStream());
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                {
+                    TargetHost = url.Host,
+                    EnabledSslProtocols = protocol,
+                    // Only the protocol is in question here; the certificate is judged on the real connection.
+                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
+                }, timeout.Token);
+                return new TlsProtocolCheck(name, true, $"the server completed a {name} handshake ({tls.SslProtocol})");
+            }
+            catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException or PlatformNotSupportedException or OperationCanceledException
+                                       && !cancellationToken.IsCancellationRequested)
+            {
+                var detail = Innermost(ex).Message;
+                return ex is PlatformNotSupportedException || detail.Contains("no protocols available", StringComparison.OrdinalIgnoreCase)
+                    || detail.Contains("protocol is not supported", StringComparison.OrdinalIgnoreCase)
+                    || detail.Contains("no ciphers available", StringComparison.OrdinalIgnoreCase)
+                    ? new TlsProtocolCheck(name, null, $"this machine's TLS library does not offer {name} ({detail}), so whether the server accepts it is unknown")
+                    : new TlsProtocolCheck(name, false, $"the server refused a {name} handshake ({detail})");
+            }
+        }
+
         private SocketsHttpHandler CreateHandler() => new()
         {
             AllowAutoRedirect = false,
@@ -150,10 +221,16 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             ConnectCallback = ConnectAsync,
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, _, _, errors) =>
+                RemoteCertificateValidationCallback = (_, presented, _, errors) =>
                 {
+                    if (presented is X509Certificate2 x509)
+                    {
+                        certificate ??= new TlsCertificate(x509.Subject, x509.NotBefore.ToUniversalTime(), x509.NotAfter.ToUniversalTime(),
+                            NameMatches: !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch),
+                            ChainTrusted: !errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors));
+                    }
                     if (errors == SslPolicyErrors.None) return true;
-                    certificateProblem = Describe(errors);
+                    certificateProblem = Describe(errors, presented as X509Certificate2);
                     return insecure;
                 },
             },
@@ -295,13 +372,22 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
 
         private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 
-        private static string Describe(SslPolicyErrors errors) => errors switch
+        /// <summary>What is wrong with the certificate, naming an expired or not-yet-valid one as such, with its date.</summary>
+        private static string Describe(SslPolicyErrors errors, X509Certificate2? presented)
         {
-            SslPolicyErrors.RemoteCertificateChainErrors => "the certificate chain is not trusted, e.g. self-signed",
-            SslPolicyErrors.RemoteCertificateNameMismatch => "the certificate does not name this host",
-            SslPolicyErrors.RemoteCertificateNotAvailable => "no certificate was presented",
-            _ => errors.ToString(),
-        };
+            var problems = new List<string>();
+            var now = DateTime.UtcNow;
+            if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) problems.Add("no certificate was presented");
+            if (presented is not null && presented.NotAfter.ToUniversalTime() < now)
+                problems.Add($"the certificate expired on {presented.NotAfter.ToUniversalTime():yyyy-MM-dd}");
+            else if (presented is not null && presented.NotBefore.ToUniversalTime() > now)
+                problems.Add($"the certificate is not valid before {presented.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC");
+            else if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+                problems.Add("the certificate chain is not trusted, e.g. self-signed");
+            if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+                problems.Add($"the certificate does not name this host{(presented is null ? "" : $" (it is issued to {presented.GetNameInfo(X509NameType.DnsName, false)})")}");
+            return problems.Count > 0 ? string.Join("; ", problems) : errors.ToString();
+        }
     }
 
     private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
