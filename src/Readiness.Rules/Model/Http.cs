@@ -165,6 +165,12 @@ public static class HttpPurposes
         (ActuatorEnv, "/actuator/env"), (PhpInfo, "/phpinfo.php"), (AdminLogin, "/admin/"),
     ];
 
+    /// <summary>
+    /// The page again with the query parameter it redirected to replaced by <see cref="ForeignOrigin"/>, sent only when
+    /// the page's own redirect carried that parameter's value; the redirect is not followed.
+    /// </summary>
+    public const string OpenRedirect = "open-redirect";
+
     /// <summary>The header the TRACE probe sends; a server that echoes it back has TRACE enabled.</summary>
     public const string TraceMarkerHeader = "X-Readiness-Trace";
 

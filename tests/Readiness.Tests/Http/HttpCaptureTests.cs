@@ -26,7 +26,7 @@ public sealed class HttpCaptureTests
         var entry = Expected().Single(e => e.Capture == capture);
         var exchange = Parse(File.ReadAllText(Path.Combine(Folder, capture)), entry.Purpose, entry.Url) with { RequestHeaders = entry.RequestHeaders };
         var target = new HttpTarget { Url = entry.Url, Exchanges = [exchange] };
-        var scan = HttpScan.Judge([target], new Coverage());
+        var scan = HttpScan.Judge([target], new Coverage(), entry.Parameters);
 
         scan.RuleIds(entry.Url).ShouldBe(entry.Fail.Order(StringComparer.Ordinal).ToList(), scan.Dump());
         scan.Findings.ShouldAllBe(f => !string.IsNullOrWhiteSpace(f.Snippet) && f.Message.EndsWith('.'));
@@ -56,7 +56,7 @@ public sealed class HttpCaptureTests
     }
 
     private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade, IReadOnlyList<string> Results,
-        IReadOnlyList<KeyValuePair<string, string>> RequestHeaders);
+        IReadOnlyList<KeyValuePair<string, string>> RequestHeaders, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Parameters);
 
     private static IReadOnlyList<Entry> Expected()
     {
@@ -71,7 +71,12 @@ public sealed class HttpCaptureTests
             var requestHeaders = m.Children.TryGetValue("request_headers", out var h)
                 ? ((YamlMappingNode)h).Children.Select(kv => new KeyValuePair<string, string>(((YamlScalarNode)kv.Key).Value!, ((YamlScalarNode)kv.Value).Value!)).ToList()
                 : [];
-            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, List("fail"), Scalar("grade"), List("results"), requestHeaders);
+            // parameters: { RDY3028: { min_grade: B } } sets rule parameters (strings) for this capture only.
+            var parameters = m.Children.TryGetValue("parameters", out var ps)
+                ? ((YamlMappingNode)ps).Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!,
+                    kv => (IReadOnlyDictionary<string, object>)((YamlMappingNode)kv.Value).Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => (object)((YamlScalarNode)p.Value).Value!))
+                : new Dictionary<string, IReadOnlyDictionary<string, object>>();
+            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, List("fail"), Scalar("grade"), List("results"), requestHeaders, parameters);
         }).ToList();
     }
 
@@ -95,6 +100,9 @@ public sealed class HttpCaptureTests
             Status = status,
             ResponseHeaders = headers,
             BodyExcerpt = split < 0 ? "" : text[(split + 2)..],
+            RedirectLocation = status is >= 300 and < 400 && headers.FirstOrDefault(h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase)).Value is { } location
+                ? new Uri(new Uri(url), location).AbsoluteUri
+                : null,
         };
     }
 }

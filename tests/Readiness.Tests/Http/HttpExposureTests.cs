@@ -54,4 +54,24 @@ public sealed class HttpExposureTests
         target.Exchange(HttpPurposes.Trace).ShouldNotBeNull().Status.ShouldNotBe(200);
         scan.Findings.ShouldBeEmpty(scan.Dump());
     }
+
+    [Fact]
+    public async Task A_page_that_redirects_to_its_query_parameter_is_tried_once_with_a_foreign_url()
+    {
+        await using var server = await TestApps.ExposedAsync();
+        var open = server.HttpUrl + "go?to=%2Fdocs%2Freadme.html";
+        var safe = server.HttpUrl + "safe-go?to=%2Fdocs%2Freadme.html";
+        var plain = server.HttpUrl + "docs/readme.html";
+        var scan = await HttpScan.RunAsync(HttpScan.FastOptions, new HttpProbeTarget(open), new HttpProbeTarget(safe), new HttpProbeTarget(plain));
+
+        var finding = scan.Single(open, "RDY3029");
+        finding.Message.ShouldStartWith($"{open} redirects to whatever its 'to' parameter says: with to={HttpPurposes.ForeignOrigin}/ it sends the browser to {HttpPurposes.ForeignOrigin}/");
+        finding.Snippet.ShouldBe($"GET {server.HttpUrl}go?to=https%3A%2F%2Freadiness-probe.example%2F\nHTTP 302 Location: {HttpPurposes.ForeignOrigin}/");
+        scan.Targets.Single(t => t.Url == open).Exchange(HttpPurposes.OpenRedirect)!.LeftOriginTo.ShouldBe(HttpPurposes.ForeignOrigin + "/");
+
+        scan.Targets.Single(t => t.Url == safe).Exchange(HttpPurposes.OpenRedirect).ShouldNotBeNull();
+        scan.For(safe).ShouldNotContain(f => f.RuleId == "RDY3029");
+        // No redirect with a parameter, no extra request.
+        scan.Targets.Single(t => t.Url == plain).Exchange(HttpPurposes.OpenRedirect).ShouldBeNull();
+    }
 }

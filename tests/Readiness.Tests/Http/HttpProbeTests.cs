@@ -13,7 +13,7 @@ public sealed class HttpProbeTests
         var scan = await HttpScan.RunAsync(HttpScan.FastOptions, new HttpProbeTarget(url));
 
         scan.Coverage.Gaps.ShouldBeEmpty(scan.Dump());
-        scan.RuleIds(url).ShouldBe(["RDY3003", "RDY3004", "RDY3006", "RDY3007", "RDY3008", "RDY3009", "RDY3010", "RDY3011", "RDY3012", "RDY3014"], scan.Dump());
+        scan.RuleIds(url).ShouldBe(["RDY3003", "RDY3004", "RDY3006", "RDY3007", "RDY3008", "RDY3009", "RDY3010", "RDY3011", "RDY3012", "RDY3014", "RDY3025", "RDY3026", "RDY3027"], scan.Dump());
 
         scan.Single(url, "RDY3003").Snippet.ShouldBe($"HTTP 200 {url} (no Location header)");
         scan.Single(url, "RDY3004").Snippet.ShouldBe($"HTTP 200 {url}: no Content-Security-Policy header");
@@ -54,7 +54,7 @@ public sealed class HttpProbeTests
         var scan = await HttpScan.RunAsync(options, new HttpProbeTarget(page) { HttpUrl = server.HttpUrl }, new HttpProbeTarget(reportOnly) { HttpUrl = server.HttpUrl + "report-only" });
 
         scan.Coverage.Gaps.ShouldBeEmpty(scan.Dump());
-        scan.RuleIds(page).ShouldBe(["RDY3002", "RDY3003", "RDY3005", "RDY3006", "RDY3007", "RDY3008", "RDY3009"], scan.Dump());
+        scan.RuleIds(page).ShouldBe(["RDY3002", "RDY3003", "RDY3005", "RDY3006", "RDY3007", "RDY3008", "RDY3009", "RDY3025", "RDY3026"], scan.Dump());
         scan.For(page).Where(f => f.RuleId == "RDY3002").Select(f => f.FingerprintKey).Order().ShouldBe(["hsts-no-subdomains", "hsts-short-max-age"]);
         scan.Single(page, "RDY3002", "hsts-short-max-age").Snippet.ShouldBe("Strict-Transport-Security: max-age=3600");
         scan.For(page).Where(f => f.RuleId == "RDY3005").Select(f => f.FingerprintKey).Order()

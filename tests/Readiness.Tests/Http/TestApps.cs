@@ -110,6 +110,8 @@ public static class TestApps
                 headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 await next();
             });
             app.MapGet("/", () => Results.Content("<!doctype html><html><body>Landing</body></html>", "text/html"));
@@ -152,12 +154,15 @@ public static class TestApps
                 headers.XFrameOptions = "DENY";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 await next();
             });
             app.UseCors();
             app.MapGet("/", (HttpContext context) =>
             {
                 context.Response.Cookies.Append("sessionid", SessionValue, new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.Strict });
+                context.Response.Headers.CacheControl = "no-store";
                 return Results.Content("<!doctype html><html><body>Hardened</body></html>", "text/html");
             });
             app.MapPost("/", async (HttpContext context) => Results.Ok(await context.Request.ReadFromJsonAsync<Dictionary<string, string>>()));
@@ -189,6 +194,9 @@ public static class TestApps
                 "<!doctype html><html><body><h1>Readme</h1><div id=\"djDebug\" class=\"djdt-hidden\" dir=\"ltr\"></div></body></html>", "text/html"));
             app.MapGet("/docs/", () => Results.Content(
                 "<html><head><title>Index of /docs/</title></head><body><h1>Index of /docs/</h1><hr><pre><a href=\"../\">../</a>\n<a href=\"readme.html\">readme.html</a>\n<a href=\"db-backup.sql.gz\">db-backup.sql.gz</a>\n</pre></body></html>", "text/html"));
+            // /go redirects wherever ?to= says (an open redirect); /safe-go only to local paths.
+            app.MapGet("/go", (string to) => Results.Redirect(to));
+            app.MapGet("/safe-go", (string to) => Results.Redirect(to.StartsWith('/') && !to.StartsWith("//", StringComparison.Ordinal) ? to : "/docs/readme.html"));
             app.MapGet("/.git/HEAD", () => Results.Text("ref: refs/heads/main\n", "text/plain"));
             app.MapGet("/.env", () => Results.Text($"DATABASE_URL=postgres://app:{EnvSecret}@db.internal/app\nSECRET_KEY={EnvSecret}\nDEBUG=False\n", "text/plain"));
             app.MapGet("/.DS_Store", () => Results.Bytes([0, 0, 0, 1, (byte)'B', (byte)'u', (byte)'d', (byte)'1', 0, 0, 16, 0], "application/octet-stream"));
@@ -225,6 +233,8 @@ public static class TestApps
                 headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 context.Response.ContentType = "text/html";
                 await context.Response.WriteAsync(
                     $"<!doctype html><html><body><div id=\"app\" data-route=\"{context.Request.Path}\"><form><input name=\"email\"><input type=\"password\" name=\"password\"></form></div></body></html>");
@@ -250,6 +260,8 @@ public static class TestApps
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                     headers.XContentTypeOptions = "nosniff";
                     headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
                     await next();
                 });
                 app.MapGet("/", () => Results.Content("<!doctype html><html><body>TLS</body></html>", "text/html"));

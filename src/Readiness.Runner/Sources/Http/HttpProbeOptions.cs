@@ -23,10 +23,10 @@ public sealed record HttpProbeOptions
     public int MaxRedirects { get; init; } = 5;
 
     /// <summary>
-    /// Requests per target, redirect hops included: 15 probes (docs/http.md) plus two redirect chains of 5, with room
-    /// to spare. It was 20 before the exposed-file, directory, TRACE probes (9 requests) were added.
+    /// Requests per target, redirect hops included: at most 16 probes (docs/http.md) plus three redirect chains of 5,
+    /// and one to spare. It was 20 before the exposed-file, directory, open-redirect and TRACE probes (10) were added.
     /// </summary>
-    public int RequestBudget { get; init; } = 30;
+    public int RequestBudget { get; init; } = 32;
 
     /// <summary>Body bytes read per response (error pages put their tell-tale text anywhere in the first part).</summary>
     public int MaxBodyBytes { get; init; } = 256 * 1024;

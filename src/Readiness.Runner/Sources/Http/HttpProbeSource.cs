@@ -103,6 +103,7 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             foreach (var (purpose, path) in HttpPurposes.ExposedPaths) probes.Add((purpose, HttpMethod.Get, new Uri(origin + path), [], null, 0));
             var folder = new Uri(final, "./");
             if (folder.AbsolutePath != final.AbsolutePath) probes.Add((HttpPurposes.DirectoryListing, HttpMethod.Get, folder, [], null, 0));
+            if (OpenRedirectProbe(url, page) is { } openRedirect) probes.Add((HttpPurposes.OpenRedirect, HttpMethod.Get, openRedirect, [], null, 0));
             probes.Add((HttpPurposes.Trace, new HttpMethod("TRACE"), final,
                 [new(HttpPurposes.TraceMarkerHeader, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)))], null, 0));
             foreach (var probe in probes)
@@ -159,6 +160,25 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             {
                 Gap($"{HttpPurposes.HttpVariant} probe (GET {plain}): {failure.Message}");
             }
+        }
+
+        /// <summary>
+        /// The target URL with one query parameter set to the foreign origin, when the page's first redirect pointed to
+        /// that parameter's value (so the page redirects with it); null otherwise. Never found by crawling.
+        /// </summary>
+        private static Uri? OpenRedirectProbe(Uri url, HttpExchange page)
+        {
+            var location = page.Hops.FirstOrDefault()?.To;
+            if (location is null || url.Query.Length < 2) return null;
+            var pairs = url.Query[1..].Split('&').Select(p => p.Split('=', 2)).Where(kv => kv.Length == 2).ToList();
+            foreach (var kv in pairs)
+            {
+                var value = Uri.UnescapeDataString(kv[1].Replace('+', ' '));
+                if (value.Length < 2 || !Uri.TryCreate(new Uri(page.Url), value, out var pointed) || pointed.AbsoluteUri != location) continue;
+                var query = string.Join('&', pairs.Select(p => p == kv ? $"{p[0]}={Uri.EscapeDataString(HttpPurposes.ForeignOrigin + "/")}" : $"{p[0]}={p[1]}"));
+                return new UriBuilder(url) { Query = query }.Uri;
+            }
+            return null;
         }
 
         /// <summary>
