@@ -170,11 +170,11 @@ public static class HttpGrader
         var value = page.Header("Cross-Origin-Resource-Policy")?.Trim().ToLowerInvariant();
         return value switch
         {
-            null => new(test, "cross-origin-resource-policy-not-implemented", 0, "Cross-Origin-Resource-Policy header not implemented."),
-            "same-origin" => new(test, "cross-origin-resource-policy-implemented-with-same-origin", 10, "Cross-Origin-Resource-Policy set to same-origin."),
-            "same-site" => new(test, "cross-origin-resource-policy-implemented-with-same-site", 10, "Cross-Origin-Resource-Policy set to same-site."),
-            "cross-origin" => new(test, "cross-origin-resource-policy-implemented-with-cross-origin", 0, "Cross-Origin-Resource-Policy set to cross-origin."),
-            _ => new(test, "cross-origin-resource-policy-header-invalid", -5, "Cross-Origin-Resource-Policy header cannot be recognized."),
+            null => new(test, "corp-not-implemented", 0, "Cross-Origin-Resource-Policy header not implemented."),
+            "same-origin" => new(test, "corp-implemented-with-same-origin", 10, "Cross-Origin-Resource-Policy set to same-origin."),
+            "same-site" => new(test, "corp-implemented-with-same-site", 10, "Cross-Origin-Resource-Policy set to same-site."),
+            "cross-origin" => new(test, "corp-implemented-with-cross-origin", 0, "Cross-Origin-Resource-Policy set to cross-origin."),
+            _ => new(test, "corp-header-invalid", -5, "Cross-Origin-Resource-Policy header cannot be recognized."),
         };
     }
 
