@@ -88,7 +88,8 @@ public static class HttpGrader
     private static GradeTest Cookies(HttpTarget target, bool hsts)
     {
         const string test = "cookies";
-        var cookies = target.Answered.SelectMany(SetCookie.Of).Where(c => c.Value.Length > 0).DistinctBy(c => c.Name).ToList();
+        // A prefixed cookie that breaks its prefix's rules is dropped by browsers (RDY3015 reports it): it is not graded.
+        var cookies = target.Answered.SelectMany(SetCookie.Of).Where(c => c.Value.Length > 0 && c.PrefixViolations().Count == 0).DistinctBy(c => c.Name).ToList();
         if (cookies.Count == 0) return new(test, "cookies-not-found", 0, "No cookies detected.");
         var worst = -1;
         void Seen(string result) => worst = Math.Max(worst, Array.FindIndex(CookieResults, r => r.Result == result));

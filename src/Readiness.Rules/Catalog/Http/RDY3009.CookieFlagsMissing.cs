@@ -14,7 +14,8 @@ public sealed class CookieFlagsMissing : HttpTargetRule
             foreach (var cookie in SetCookie.Of(exchange))
             {
                 // An empty value is a deletion: nothing to protect. Each cookie is judged once, where it was first set.
-                if (cookie.Value.Length == 0 || !seen.Add(cookie.Name)) continue;
+                // A prefixed cookie that breaks its prefix's rules never reaches the browser's jar: RDY3015 reports it.
+                if (cookie.Value.Length == 0 || cookie.PrefixViolations().Count > 0 || !seen.Add(cookie.Name)) continue;
                 var missing = new List<string>();
                 if (!cookie.Secure) missing.Add("Secure");
                 if (!cookie.HttpOnly && !cookie.LooksLikeCsrfToken) missing.Add("HttpOnly");

@@ -123,7 +123,8 @@ public sealed class ContentSecurityPolicy
         else
             found.AddRange(objects.Where(Broad.Contains).Select(s => new CspWeakness(CspWeaknessKind.Wildcard, Directives.ContainsKey("object-src") ? "object-src" : "default-src", s)));
 
-        var styles = First(StyleFallback) ?? [];
+        // No style-src and no default-src leaves styles unrestricted (as the Observatory counts it: "*").
+        var styles = First(StyleFallback) ?? ["*"];
         if ((scripts ?? []).Concat(styles).Contains("'unsafe-eval'", StringComparer.OrdinalIgnoreCase))
             found.Add(new CspWeakness(CspWeaknessKind.UnsafeEval, scriptDirective, "'unsafe-eval'"));
 
