@@ -22,8 +22,11 @@ public sealed class RulesetLoader(RuleCatalog catalog)
 
     private static readonly HashSet<string> SelectionKeys = new(StringComparer.Ordinal)
     {
-        "name", "description", "extends", "include", "exclude", "severity", "parameters",
+        "name", "description", "extends", "include", "exclude", "severity", "parameters", "http",
     };
+
+    /// <summary>The rule behind `http: { min_grade: B }` (the grade gate); the key sets its min_grade parameter.</summary>
+    private const string GradeGateRule = "RDY3028";
 
     private static readonly Assembly ResourceAssembly = typeof(RulesetLoader).Assembly;
 
@@ -112,6 +115,18 @@ public sealed class RulesetLoader(RuleCatalog catalog)
                         if (!SeverityNames.TryParse(text2, out var severity))
                             throw new ConfigurationError(source, Line(sevNode), $"severity '{text2}' for {id} is not one of critical, high, medium, low, info.");
                         layer.Severity[id] = (severity, Line(sevNode));
+                    }
+                    break;
+                case "http":
+                    foreach (var (nameNode, valueNode) in Mapping(value, source, key).Children)
+                    {
+                        if (nameNode.ToString() != "min_grade")
+                            throw new ConfigurationError(source, Line(nameNode), $"unknown key '{nameNode}' under 'http'; expected 'min_grade'.");
+                        var grade = ScalarValue(valueNode, source, "http.min_grade");
+                        if (grade != "none" && Readiness.Rules.Catalog.Http.HttpScoring.Rank(grade) < 0)
+                            throw new ConfigurationError(source, Line(valueNode), $"http.min_grade '{grade}' is not a grade: use one of {string.Join(", ", Readiness.Rules.Catalog.Http.HttpScoring.Letters.Select(l => l.Letter))}, or none.");
+                        var gate = layer.Parameters.TryGetValue(GradeGateRule, out var existing) ? existing : layer.Parameters[GradeGateRule] = new(StringComparer.Ordinal);
+                        gate["min_grade"] = (valueNode, Line(nameNode));
                     }
                     break;
                 case "parameters":

@@ -24,13 +24,16 @@ public sealed class HttpCaptureTests
     public void Capture_gets_exactly_the_expected_findings(string capture)
     {
         var entry = Expected().Single(e => e.Capture == capture);
-        var exchange = Parse(File.ReadAllText(Path.Combine(Folder, capture)), entry.Purpose, entry.Url);
+        var exchange = Parse(File.ReadAllText(Path.Combine(Folder, capture)), entry.Purpose, entry.Url) with { RequestHeaders = entry.RequestHeaders };
         var target = new HttpTarget { Url = entry.Url, Exchanges = [exchange] };
-        var scan = HttpScan.Judge([target], new Coverage());
+        var scan = HttpScan.Judge([target], new Coverage(), entry.Parameters);
 
         scan.RuleIds(entry.Url).ShouldBe(entry.Fail.Order(StringComparer.Ordinal).ToList(), scan.Dump());
         scan.Findings.ShouldAllBe(f => !string.IsNullOrWhiteSpace(f.Snippet) && f.Message.EndsWith('.'));
-        if (entry.Grade is not null) scan.Grade(entry.Url)!.Letter.ShouldBe(entry.Grade);
+        if (entry.Grade is null && entry.Results.Count == 0) return;
+        var grade = scan.Grade(entry.Url).ShouldNotBeNull();
+        if (entry.Grade is not null) grade.Letter.ShouldBe(entry.Grade, string.Join("\n", grade.Tests));
+        entry.Results.Except(grade.Tests.Select(t => t.Result)).ShouldBeEmpty(string.Join("\n", grade.Tests));
     }
 
     [Fact]
@@ -52,7 +55,8 @@ public sealed class HttpCaptureTests
         finding.Snippet!.Length.ShouldBeLessThanOrEqualTo(300);
     }
 
-    private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade);
+    private sealed record Entry(string Capture, string Url, string Purpose, IReadOnlyList<string> Fail, string? Grade, IReadOnlyList<string> Results,
+        IReadOnlyList<KeyValuePair<string, string>> RequestHeaders, IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>> Parameters);
 
     private static IReadOnlyList<Entry> Expected()
     {
@@ -61,8 +65,18 @@ public sealed class HttpCaptureTests
         return ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>().Select(m =>
         {
             string? Scalar(string key) => m.Children.TryGetValue(key, out var v) ? ((YamlScalarNode)v).Value : null;
-            var fail = ((YamlSequenceNode)m.Children["fail"]).Children.Select(c => ((YamlScalarNode)c).Value!).ToList();
-            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, fail, Scalar("grade"));
+            IReadOnlyList<string> List(string key) => m.Children.TryGetValue(key, out var v)
+                ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value!).ToList()
+                : [];
+            var requestHeaders = m.Children.TryGetValue("request_headers", out var h)
+                ? ((YamlMappingNode)h).Children.Select(kv => new KeyValuePair<string, string>(((YamlScalarNode)kv.Key).Value!, ((YamlScalarNode)kv.Value).Value!)).ToList()
+                : [];
+            // parameters: { RDY3028: { min_grade: B } } sets rule parameters (strings) for this capture only.
+            var parameters = m.Children.TryGetValue("parameters", out var ps)
+                ? ((YamlMappingNode)ps).Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!,
+                    kv => (IReadOnlyDictionary<string, object>)((YamlMappingNode)kv.Value).Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => (object)((YamlScalarNode)p.Value).Value!))
+                : new Dictionary<string, IReadOnlyDictionary<string, object>>();
+            return new Entry(Scalar("capture")!, Scalar("url")!, Scalar("purpose")!, List("fail"), Scalar("grade"), List("results"), requestHeaders, parameters);
         }).ToList();
     }
 
@@ -81,11 +95,14 @@ public sealed class HttpCaptureTests
         return new HttpExchange
         {
             Purpose = purpose,
-            Method = purpose == HttpPurposes.Malformed ? "POST" : "GET",
+            Method = purpose switch { HttpPurposes.Malformed => "POST", HttpPurposes.Trace => "TRACE", _ => "GET" },
             Url = url,
             Status = status,
             ResponseHeaders = headers,
             BodyExcerpt = split < 0 ? "" : text[(split + 2)..],
+            RedirectLocation = status is >= 300 and < 400 && headers.FirstOrDefault(h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase)).Value is { } location
+                ? new Uri(new Uri(url), location).AbsoluteUri
+                : null,
         };
     }
 }

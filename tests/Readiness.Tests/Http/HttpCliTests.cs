@@ -39,6 +39,7 @@ public sealed class HttpCliTests : IDisposable
         targets.ShouldAllBe(t => t.Insecure);
         result.Findings.ShouldContain(f => f.Finding.RuleId == "RDY3014" && f.Finding.Location.Endpoint == leaky.HttpUrl);
         result.Findings.ShouldNotContain(f => f.Finding.Location.Endpoint == hardened.HttpUrl);
+        result.Findings.ShouldNotContain(f => f.Finding.RuleId == "RDY3028"); // no grade gate unless the ruleset sets one
 
         var summary = File.ReadAllText(Path.Combine(Reports, "summary.md"));
         summary.ShouldContain($"| {leaky.HttpUrl} | F | 0 |  |");
@@ -78,7 +79,7 @@ public sealed class HttpCliTests : IDisposable
             targets:
               http:
                 timeout_seconds: 5
-                request_budget: 12
+                request_budget: 16
                 urls:
                   - url: {weak.HttpsUrl}
                     http_url: {weak.HttpUrl}
@@ -89,9 +90,9 @@ public sealed class HttpCliTests : IDisposable
 
         run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
         var result = ResultsJson.Read(File.ReadAllText(Path.Combine(Reports, "results.json")));
-        result.Findings.Select(f => f.Finding.RuleId).Distinct().Order().ShouldBe(["RDY3002", "RDY3003", "RDY3005", "RDY3006", "RDY3007", "RDY3008", "RDY3009"]);
+        result.Findings.Select(f => f.Finding.RuleId).Distinct().Order().ShouldBe(["RDY3002", "RDY3003", "RDY3005", "RDY3006", "RDY3007", "RDY3008", "RDY3009", "RDY3025", "RDY3026"]);
         result.HttpTargets.ShouldNotBeNull().ShouldHaveSingleItem().Grade.ShouldBe("D+");
-        result.Coverage.Counts["http.requests"].ShouldBeLessThanOrEqualTo(12);
+        result.Coverage.Counts["http.requests"].ShouldBeLessThanOrEqualTo(16);
     }
 
     [Theory]
@@ -100,6 +101,8 @@ public sealed class HttpCliTests : IDisposable
     [InlineData("targets:\n  http:\n    urls: [https://example.com/]\n    request_budget: 0\n", 3, "http request_budget must be at least 1.")]
     [InlineData("targets:\n  http:\n    - url: https://example.com/\n      insecure: maybe\n", 4, "insecure must be true or false.")]
     [InlineData("targets:\n  htpp:\n    - https://example.com/\n", 2, "unknown key 'htpp' under 'targets'; expected 'http'.")]
+    [InlineData("http:\n  min_grade: Q\n", 2, "http.min_grade 'Q' is not a grade: use one of A+, A, A-, B+, B, B-, C+, C, C-, D+, D, D-, F, or none.")]
+    [InlineData("http:\n  min_grad: B\n", 2, "unknown key 'min_grad' under 'http'; expected 'min_grade'.")]
     public void Mistakes_in_targets_http_exit_2_with_file_and_line(string section, int line, string message)
     {
         var file = Path.Combine(work.FullName, "ruleset.yaml");
@@ -110,5 +113,22 @@ public sealed class HttpCliTests : IDisposable
         run.ExitCode.ShouldBe(2);
         run.Stderr.ShouldContain($"{file}:{line + 2}: ");
         run.Stderr.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task A_min_grade_in_the_ruleset_turns_a_lower_grade_into_a_high_finding()
+    {
+        await using var leaky = await TestApps.LeakyAsync();
+        var project = Project;
+        Directory.CreateDirectory(Path.Combine(project, ".readiness"));
+        File.WriteAllText(Path.Combine(project, ".readiness", "ruleset.yaml"), "name: project\nextends: launch-readiness\nhttp:\n  min_grade: B\n");
+
+        var run = CliRunner.Run("scan", project, "--url", leaky.HttpUrl, "--http-timeout", "5", "--format", "json", "--output-dir", Reports);
+
+        run.ExitCode.ShouldBe(1, run.Stdout + run.Stderr);
+        var result = ResultsJson.Read(File.ReadAllText(Path.Combine(Reports, "results.json")));
+        var gate = result.Findings.Single(f => f.Finding.RuleId == "RDY3028").Finding;
+        gate.Severity.ShouldBe(Readiness.Rules.Model.Severity.High);
+        gate.Message.ShouldStartWith($"{leaky.HttpUrl} grades F (score 0), below the ruleset's minimum B (http.min_grade);");
     }
 }

@@ -13,7 +13,7 @@ public sealed class HttpProbeTests
         var scan = await HttpScan.RunAsync(HttpScan.FastOptions, new HttpProbeTarget(url));
 
         scan.Coverage.Gaps.ShouldBeEmpty(scan.Dump());
-        scan.RuleIds(url).ShouldBe(["RDY3003", "RDY3004", "RDY3006", "RDY3007", "RDY3008", "RDY3009", "RDY3010", "RDY3011", "RDY3012", "RDY3014"], scan.Dump());
+        scan.RuleIds(url).ShouldBe(["RDY3003", "RDY3004", "RDY3006", "RDY3007", "RDY3008", "RDY3009", "RDY3010", "RDY3011", "RDY3012", "RDY3014", "RDY3025", "RDY3026", "RDY3027"], scan.Dump());
 
         scan.Single(url, "RDY3003").Snippet.ShouldBe($"HTTP 200 {url} (no Location header)");
         scan.Single(url, "RDY3004").Snippet.ShouldBe($"HTTP 200 {url}: no Content-Security-Policy header");
@@ -54,7 +54,7 @@ public sealed class HttpProbeTests
         var scan = await HttpScan.RunAsync(options, new HttpProbeTarget(page) { HttpUrl = server.HttpUrl }, new HttpProbeTarget(reportOnly) { HttpUrl = server.HttpUrl + "report-only" });
 
         scan.Coverage.Gaps.ShouldBeEmpty(scan.Dump());
-        scan.RuleIds(page).ShouldBe(["RDY3002", "RDY3003", "RDY3005", "RDY3006", "RDY3007", "RDY3008", "RDY3009"], scan.Dump());
+        scan.RuleIds(page).ShouldBe(["RDY3002", "RDY3003", "RDY3005", "RDY3006", "RDY3007", "RDY3008", "RDY3009", "RDY3025", "RDY3026"], scan.Dump());
         scan.For(page).Where(f => f.RuleId == "RDY3002").Select(f => f.FingerprintKey).Order().ShouldBe(["hsts-no-subdomains", "hsts-short-max-age"]);
         scan.Single(page, "RDY3002", "hsts-short-max-age").Snippet.ShouldBe("Strict-Transport-Security: max-age=3600");
         scan.For(page).Where(f => f.RuleId == "RDY3005").Select(f => f.FingerprintKey).Order()
@@ -92,6 +92,7 @@ public sealed class HttpProbeTests
 
         var variant = scan.Targets.Single(t => t.Url == https).Exchange(HttpPurposes.HttpVariant)!;
         variant.Redirects.ShouldHaveSingleItem().ShouldBe(new HttpRedirect(301, http, https));
+        variant.LeftOriginTo.ShouldBeNull();
         var viaHttp = scan.Targets.Single(t => t.Url == http).Exchange(HttpPurposes.Page)!;
         viaHttp.FinalUrl.ShouldBe(https);
         viaHttp.Header("Strict-Transport-Security").ShouldBe("max-age=31536000; includeSubDomains");
@@ -110,24 +111,63 @@ public sealed class HttpProbeTests
         using var certificate = LocalWebServer.SelfSignedCertificate();
         await using var server = await TestApps.RedirectsAsync(certificate);
         var viaHttp = server.HttpUrl + "via-http";
-        var offHost = server.HttpUrl + "off-host";
         var loop = server.HttpUrl + "loop";
         var scan = await HttpScan.RunAsync(HttpScan.FastOptions with { Insecure = true, MaxRedirects = 3 },
-            new HttpProbeTarget(viaHttp), new HttpProbeTarget(offHost), new HttpProbeTarget(loop));
+            new HttpProbeTarget(viaHttp), new HttpProbeTarget(loop));
 
         var first = scan.Single(viaHttp, "RDY3003");
         first.FingerprintKey.ShouldBe("redirect-via-http");
         first.Snippet.ShouldBe($"HTTP 301 {viaHttp}\nLocation: {server.HttpUrl}step");
         scan.Grade(viaHttp)!.Tests.Single(t => t.Test == "redirection").Modifier.ShouldBe(-10);
 
-        scan.For(offHost).ShouldBeEmpty(scan.Dump());
-        scan.Grade(offHost)!.Tests.Single(t => t.Test == "redirection").Result.ShouldBe("redirection-off-host-from-http");
-        scan.Targets.Single(t => t.Url == offHost).Exchange(HttpPurposes.Page)!.FinalUrl.ShouldStartWith("https://localhost:");
-
         scan.Coverage.Gaps.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             g => g.Scope.ShouldBe(loop),
             g => g.Reason.ShouldBe($"the page still redirects after 3 redirects (last: {loop}); headers were judged on that redirect"));
         scan.Single(loop, "RDY3003").FingerprintKey.ShouldBe("redirect-not-to-https");
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_host_ends_the_chain_is_reported_and_no_probe_follows_it()
+    {
+        using var certificate = LocalWebServer.SelfSignedCertificate();
+        var hosts = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var server = await TestApps.RedirectsAsync(certificate, hosts);
+        var offHost = server.HttpUrl + "off-host";
+        var elsewhere = server.HttpsUrl!.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var https = server.HttpsUrl!;
+        // The page itself leaves the origin: nothing is judged, and the scan says where it goes.
+        var scan = await HttpScan.RunAsync(HttpScan.FastOptions with { Insecure = true },
+            new HttpProbeTarget(offHost), new HttpProbeTarget(https) { HttpUrl = offHost });
+
+        var gap = scan.Coverage.Gaps.ShouldHaveSingleItem(scan.Dump());
+        gap.Scope.ShouldBe(offHost);
+        gap.Reason.ShouldBe($"the page redirects to another host ({elsewhere}); probes never leave the target's origin, so it was not followed and nothing was judged: scan {elsewhere} as a target of its own");
+        scan.For(offHost).ShouldBeEmpty();
+        scan.Grade(offHost).ShouldBeNull();
+
+        // The plain-HTTP form of an HTTPS target leaving the origin is graded on its first hop, as the Observatory does.
+        var variant = scan.Targets.Single(t => t.Url == https).Exchange(HttpPurposes.HttpVariant)!;
+        variant.LeftOriginTo.ShouldBe(elsewhere);
+        variant.Redirects.ShouldBeEmpty();
+        scan.Grade(https)!.Tests.Single(t => t.Test == "redirection").Result.ShouldBe("redirection-off-host-from-http");
+        scan.For(https).ShouldNotContain(f => f.RuleId == "RDY3003");
+
+        hosts.ShouldNotBeEmpty();
+        hosts.ShouldAllBe(h => h == "127.0.0.1");
+    }
+
+    [Fact]
+    public async Task Cookies_set_on_a_redirect_hop_are_judged_like_any_other()
+    {
+        using var certificate = LocalWebServer.SelfSignedCertificate();
+        await using var server = await TestApps.RedirectsAsync(certificate);
+        var url = server.HttpUrl + "cookie-on-redirect";
+        var scan = await HttpScan.RunAsync(HttpScan.FastOptions with { Insecure = true }, new HttpProbeTarget(url));
+
+        var cookie = scan.Single(url, "RDY3009");
+        cookie.Message.ShouldStartWith($"Cookie 'sessionid' set by {url} lacks Secure, HttpOnly and SameSite;");
+        cookie.Snippet.ShouldNotBeNull().ShouldNotContain(TestApps.SessionValue);
+        scan.Grade(url)!.Tests.Single(t => t.Test == "cookies").Result.ShouldBe("cookies-session-without-httponly-flag");
     }
 
     [Fact]

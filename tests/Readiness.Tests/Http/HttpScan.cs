@@ -18,9 +18,11 @@ public sealed record HttpScan(IReadOnlyList<HttpTarget> Targets, Coverage Covera
         return Judge(collector.HttpTargets, collector.Coverage);
     }
 
-    public static HttpScan Judge(IReadOnlyList<HttpTarget> targets, Coverage coverage)
+    public static HttpScan Judge(IReadOnlyList<HttpTarget> targets, Coverage coverage,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, object>>? parameters = null)
     {
-        var rules = RuleCatalog.Default.Rules.Where(r => r.Metadata.Tags.Contains("http")).Select(ActiveRule.WithDefaults);
+        var rules = RuleCatalog.Default.Rules.Where(r => r.Metadata.Tags.Contains("http"))
+            .Select(r => parameters?.TryGetValue(r.Id, out var p) == true ? new ActiveRule(r, r.Metadata.Severity, p) : ActiveRule.WithDefaults(r));
         var engine = new RuleEngine(rules);
         engine.CheckModel(new Evidence { Http = targets });
         var (findings, errors) = engine.Complete();

@@ -29,7 +29,7 @@ public sealed class LocalWebServer : IAsyncDisposable
     public string? HttpsUrl { get; }
 
     public static async Task<LocalWebServer> StartAsync(Action<IServiceCollection> services, Action<WebApplication, Func<LocalWebServer>> configure,
-        X509Certificate2? certificate = null)
+        X509Certificate2? certificate = null, System.Security.Authentication.SslProtocols protocols = System.Security.Authentication.SslProtocols.None)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -37,7 +37,8 @@ public sealed class LocalWebServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, 0);
-            if (certificate is not null) kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+            if (certificate is not null)
+                kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https => { https.ServerCertificate = certificate; https.SslProtocols = protocols; }));
         });
         services(builder.Services);
         var app = builder.Build();
@@ -58,17 +59,27 @@ public sealed class LocalWebServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    /// <summary>A self-signed certificate for 127.0.0.1 and localhost, valid for a day.</summary>
-    public static X509Certificate2 SelfSignedCertificate()
+    /// <summary>
+    /// A self-signed certificate for 127.0.0.1 and localhost (or only for <paramref name="dnsName"/>), valid from
+    /// <paramref name="from"/> (default: 5 minutes ago) to <paramref name="until"/> (default: in 90 days).
+    /// </summary>
+    public static X509Certificate2 SelfSignedCertificate(DateTimeOffset? from = null, DateTimeOffset? until = null, string? dnsName = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=readiness-test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
+        if (dnsName is null)
+        {
+            names.AddIpAddress(IPAddress.Loopback);
+            names.AddDnsName("localhost");
+        }
+        else
+        {
+            names.AddDnsName(dnsName);
+        }
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = request.CreateSelfSigned(from ?? DateTimeOffset.UtcNow.AddMinutes(-5), until ?? DateTimeOffset.UtcNow.AddDays(90));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 

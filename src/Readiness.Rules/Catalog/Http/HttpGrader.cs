@@ -11,34 +11,29 @@ public sealed record HttpGrade(string Url, int Score, string Letter, IReadOnlyLi
 /// <summary>
 /// Grades a target in the manner of the MDN HTTP Observatory's published scoring: start at 100, add each test's
 /// modifier, count bonuses only when the score without them is 90 or more, never below 0, letters from A+ (100+) to F
-/// (under 25). Computed from the same observations as the rules, so a grade never contradicts the findings.
-/// Subresource Integrity is not graded (it needs HTML parsing of script tags).
+/// (under 25). Computed from the same observations and thresholds (<see cref="HttpScoring"/>) as the rules, so a grade
+/// never contradicts the findings. docs/http.md lists every result and where Readiness deliberately differs.
 /// </summary>
 public static class HttpGrader
 {
-    private const int HstsSixMonths = 15768000;
-
-    private static readonly (int Minimum, string Letter)[] Letters =
-    [
-        (100, "A+"), (90, "A"), (85, "A-"), (80, "B+"), (70, "B"), (65, "B-"), (60, "C+"), (50, "C"), (45, "C-"),
-        (40, "D+"), (30, "D"), (25, "D-"), (0, "F"),
-    ];
-
     /// <summary>The grade, or null when the page could not be fetched (the target has a coverage gap instead).</summary>
     public static HttpGrade? Grade(HttpTarget target)
     {
         var page = target.Answered.FirstOrDefault(e => e.Purpose == HttpPurposes.Page);
         if (target.Failure is not null || page is null) return null;
         var hsts = page.IsHttps ? HstsPolicy.Of(page) : null;
-        var hstsValid = hsts?.MaxAge is > 0;
+        var preloaded = page.IsHttps && HstsPreload.Covers(new Uri(page.FinalUrl).Host);
+        var hstsProtects = preloaded || hsts?.MaxAge >= HttpScoring.HstsSixMonths;
         var tests = new List<GradeTest>
         {
             Csp(page),
-            Cookies(target, hstsValid),
+            Cookies(target, hstsProtects),
             Cors(target),
+            Corp(page),
             Redirection(target),
             Referrer(page),
-            Hsts(page, hsts),
+            Hsts(page, hsts, preloaded),
+            Sri(page),
             ContentTypeOptions(page),
             FrameOptions(page),
         };
@@ -47,52 +42,66 @@ public static class HttpGrader
                 $"The certificate is not trusted ({target.CertificateProblem}); the scan went on because --insecure was given."));
 
         var penalties = 100 + tests.Where(t => t.Modifier < 0).Sum(t => t.Modifier);
-        var score = penalties >= 90 ? penalties + tests.Where(t => t.Modifier > 0).Sum(t => t.Modifier) : penalties;
+        var score = penalties >= HttpScoring.MinimumScoreForBonus ? penalties + tests.Where(t => t.Modifier > 0).Sum(t => t.Modifier) : penalties;
         score = Math.Max(score, 0);
-        return new HttpGrade(target.Url, score, Letters.First(l => score >= l.Minimum).Letter, tests);
+        return new HttpGrade(target.Url, score, HttpScoring.Letter(score), tests);
     }
 
     private static GradeTest Csp(HttpExchange page)
     {
         const string test = "content-security-policy";
         var policies = ContentSecurityPolicy.Enforced(page);
-        if (policies.Count == 0) return new(test, "csp-not-implemented", -25, "Content Security Policy (CSP) header not implemented.");
+        if (policies.Count == 0)
+            return page.Header("Content-Security-Policy-Report-Only") is not null
+                ? new(test, "csp-not-implemented-but-reporting-enabled", -25, "Content Security Policy (CSP) is only reported (Content-Security-Policy-Report-Only), not enforced.")
+                : new(test, "csp-not-implemented", -25, "Content Security Policy (CSP) header not implemented.");
         if (policies.Any(p => p.Directives.Count == 0)) return new(test, "csp-header-invalid", -25, "Content Security Policy (CSP) header cannot be parsed.");
+        // Every enforced policy must allow a load for the browser to allow it, so a weakness counts only when all share it.
         var kinds = policies.Select(p => p.Weaknesses().Select(w => w.Kind).ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; });
-        if (kinds.Contains(CspWeaknessKind.UnsafeInline) || kinds.Contains(CspWeaknessKind.ScriptsUnrestricted))
-            return new(test, "csp-implemented-with-unsafe-inline", -20, "CSP implemented, but allows 'unsafe-inline' scripts (or does not restrict scripts).");
-        if (kinds.Contains(CspWeaknessKind.Wildcard))
-            return new(test, "csp-implemented-with-wildcard", -20, "CSP implemented, but allows scripts or objects from any host or scheme.");
-        if (kinds.Contains(CspWeaknessKind.InsecureScheme))
-            return new(test, "csp-implemented-with-insecure-scheme", -20, "CSP implemented, but allows active content over http.");
+        if (kinds.Overlaps([CspWeaknessKind.UnsafeInline, CspWeaknessKind.ScriptsUnrestricted, CspWeaknessKind.ObjectsUnrestricted, CspWeaknessKind.Wildcard]))
+            return new(test, "csp-implemented-with-unsafe-inline", -20, "CSP implemented unsafely: 'unsafe-inline', data: or a broad source in script-src, a broad object-src, or scripts or objects not restricted.");
+        if (page.IsHttps && kinds.Contains(CspWeaknessKind.InsecureScheme))
+            return new(test, "csp-implemented-with-insecure-scheme", -20, "CSP implemented, but allows active content (scripts, styles, frames) over http.");
         if (kinds.Contains(CspWeaknessKind.UnsafeEval))
             return new(test, "csp-implemented-with-unsafe-eval", -10, "CSP implemented, but allows 'unsafe-eval'.");
-        if (kinds.Contains(CspWeaknessKind.InsecureSchemePassive))
-            return new(test, "csp-implemented-with-insecure-scheme-in-passive-content-only", -10, "CSP implemented, but allows passive content over http.");
-        if (policies.Any(p => p.Directives.GetValueOrDefault("style-src")?.Contains("'unsafe-inline'", StringComparer.OrdinalIgnoreCase) == true))
-            return new(test, "csp-implemented-with-unsafe-inline-in-style-src-only", 0, "CSP implemented with 'unsafe-inline' inside style-src only.");
-        if (policies.Any(p => p.Directives.GetValueOrDefault("default-src") is [var only] && only.Equals("'none'", StringComparison.OrdinalIgnoreCase)))
+        if (page.IsHttps && kinds.Contains(CspWeaknessKind.InsecureSchemePassive))
+            return new(test, "csp-implemented-with-insecure-scheme-in-passive-content-only", -10, "CSP implemented, but allows images or media over http.");
+        if (kinds.Contains(CspWeaknessKind.UnsafeStyle))
+            return new(test, "csp-implemented-with-unsafe-inline-in-style-src-only", 0, "CSP implemented with 'unsafe-inline' or a broad source inside style-src only.");
+        if (policies.Any(p => p.DefaultSrcNone))
             return new(test, "csp-implemented-with-no-unsafe-default-src-none", 10, "CSP implemented with default-src 'none' and nothing unsafe.");
         return new(test, "csp-implemented-with-no-unsafe", 5, "CSP implemented without 'unsafe-inline' or 'unsafe-eval'.");
     }
 
+    /// <summary>Cookie results from least to most severe (the Observatory's order): every cookie is judged and the worst wins.</summary>
+    private static readonly GradeTest[] CookieResults =
+    [
+        new("cookies", "cookies-without-secure-flag-but-protected-by-hsts", -5, "Cookies set without the Secure flag, but HSTS prevents plain-HTTP transmission."),
+        new("cookies", "cookies-without-secure-flag", -20, "Cookies set without the Secure flag or set over http."),
+        new("cookies", "cookies-session-without-secure-flag-but-protected-by-hsts", -10, "Session cookie set without the Secure flag, but HSTS prevents plain-HTTP transmission."),
+        new("cookies", "cookies-samesite-flag-invalid", -20, "Cookie set with an invalid SameSite value (or SameSite=None without Secure)."),
+        new("cookies", "cookies-anticsrf-without-samesite-flag", -20, "Anti-CSRF cookie set without the SameSite flag."),
+        new("cookies", "cookies-session-without-httponly-flag", -30, "Session cookie set without the HttpOnly flag."),
+        new("cookies", "cookies-session-without-secure-flag", -40, "Session cookie set without the Secure flag or set over http."),
+    ];
+
     private static GradeTest Cookies(HttpTarget target, bool hsts)
     {
         const string test = "cookies";
-        var cookies = target.Answered.SelectMany(SetCookie.Of).Where(c => c.Value.Length > 0).DistinctBy(c => c.Name).ToList();
+        // A prefixed cookie that breaks its prefix's rules is dropped by browsers (RDY3015 reports it): it is not graded.
+        var cookies = target.Answered.SelectMany(SetCookie.Of).Where(c => c.Value.Length > 0 && c.PrefixViolations().Count == 0).DistinctBy(c => c.Name).ToList();
         if (cookies.Count == 0) return new(test, "cookies-not-found", 0, "No cookies detected.");
-        var sessions = cookies.Where(c => c.LooksLikeSession).ToList();
-        if (sessions.Any(c => !c.Secure))
-            return hsts
-                ? new(test, "cookies-session-without-secure-flag-but-protected-by-hsts", -10, "Session cookie set without the Secure flag, but HSTS prevents plain-HTTP transmission.")
-                : new(test, "cookies-session-without-secure-flag", -40, "Session cookie set without the Secure flag or set over http.");
-        if (sessions.Any(c => !c.HttpOnly)) return new(test, "cookies-session-without-httponly-flag", -30, "Session cookie set without the HttpOnly flag.");
-        if (cookies.Any(c => c.SameSite is not null && !c.HasValidSameSite)) return new(test, "cookies-samesite-flag-invalid", -20, "Cookie set with an invalid SameSite value.");
-        if (cookies.Any(c => c.LooksLikeCsrfToken && c.SameSite is null)) return new(test, "cookies-anticsrf-without-samesite-flag", -20, "Anti-CSRF cookie set without the SameSite flag.");
-        if (cookies.Any(c => !c.Secure))
-            return hsts
-                ? new(test, "cookies-without-secure-flag-but-protected-by-hsts", -5, "Cookies set without the Secure flag, but HSTS prevents plain-HTTP transmission.")
-                : new(test, "cookies-without-secure-flag", -20, "Cookies set without the Secure flag or set over http.");
+        var worst = -1;
+        void Seen(string result) => worst = Math.Max(worst, Array.FindIndex(CookieResults, r => r.Result == result));
+        foreach (var cookie in cookies)
+        {
+            if (cookie.SameSite is not null && !cookie.HasValidSameSite) Seen("cookies-samesite-flag-invalid");
+            if (!cookie.Secure) Seen(hsts ? "cookies-without-secure-flag-but-protected-by-hsts" : "cookies-without-secure-flag");
+            if (cookie.LooksLikeCsrfToken && cookie.SameSite is null) Seen("cookies-anticsrf-without-samesite-flag");
+            if (cookie.LooksLikeSession && !cookie.Secure) Seen(hsts ? "cookies-session-without-secure-flag-but-protected-by-hsts" : "cookies-session-without-secure-flag");
+            if (cookie.LooksLikeSession && !cookie.HttpOnly) Seen("cookies-session-without-httponly-flag");
+        }
+        if (worst >= 0) return CookieResults[worst];
         return cookies.All(c => c.HasValidSameSite)
             ? new(test, "cookies-secure-with-httponly-sessions-and-samesite", 5, "All cookies use Secure, session cookies use HttpOnly, and SameSite is set.")
             : new(test, "cookies-secure-with-httponly-sessions", 0, "All cookies use Secure and session cookies use HttpOnly.");
@@ -117,9 +126,10 @@ public static class HttpGrader
         var plain = target.Exchange(HttpPurposes.HttpVariant);
         if (plain is null) return new(test, "redirection-not-tested", 0, "The plain-HTTP form of the target was not probed.");
         if (plain.Failure is not null) return new(test, "redirection-not-needed-no-http", 0, "Not able to connect over http, so no redirection is needed.");
-        if (plain.Redirects.Count == 0) return new(test, "redirection-missing", -20, "Does not redirect to an https site.");
-        if (!plain.IsHttps) return new(test, "redirection-not-to-https", -20, "Redirects, but the final destination is not an https URL.");
-        var first = plain.Redirects[0];
+        if (plain.Hops.Count == 0) return new(test, "redirection-missing", -20, "Does not redirect to an https site.");
+        if (!plain.Destination.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            return new(test, "redirection-not-to-https", -20, "Redirects, but the final destination is not an https URL.");
+        var first = plain.Hops[0];
         if (!first.To.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             return new(test, "redirection-not-to-https-on-initial-redirection", -10, "Redirects to https eventually, but the initial redirection is to another http URL.");
         return Uri.TryCreate(first.From, UriKind.Absolute, out var from) && Uri.TryCreate(first.To, UriKind.Absolute, out var to)
@@ -137,20 +147,56 @@ public static class HttpGrader
             "" => new(test, "referrer-policy-header-invalid", -5, "Referrer-Policy header cannot be recognized."),
             "no-referrer" or "same-origin" or "strict-origin" or "strict-origin-when-cross-origin" =>
                 new(test, "referrer-policy-private", 5, "Referrer-Policy set to a value that keeps paths private."),
-            "no-referrer-when-downgrade" => new(test, "referrer-policy-no-referrer-when-downgrade", 0, "Referrer-Policy set to no-referrer-when-downgrade."),
-            _ => new(test, "referrer-policy-unsafe", -5, "Referrer-Policy set to origin, origin-when-cross-origin or unsafe-url."),
+            _ => new(test, "referrer-policy-unsafe", -5, "Referrer-Policy set to origin, origin-when-cross-origin, unsafe-url or no-referrer-when-downgrade."),
         };
     }
 
-    private static GradeTest Hsts(HttpExchange page, HstsPolicy? hsts)
+    private static GradeTest Hsts(HttpExchange page, HstsPolicy? hsts, bool preloaded)
     {
         const string test = "strict-transport-security";
         if (!page.IsHttps) return new(test, "hsts-not-implemented-no-https", -20, "HSTS cannot be set for a site not served over https.");
+        if (preloaded) return new(test, "hsts-preloaded", 5, "The host is on the HSTS preload list shipped with browsers.");
         if (hsts is null) return new(test, "hsts-not-implemented", -20, "HTTP Strict Transport Security (HSTS) header not implemented.");
         if (hsts.MaxAge is null) return new(test, "hsts-header-invalid", -20, "HSTS header cannot be recognized.");
-        return hsts.MaxAge < HstsSixMonths
-            ? new(test, "hsts-implemented-max-age-less-than-six-months", -10, "HSTS header set to less than six months (15768000).")
-            : new(test, "hsts-implemented-max-age-at-least-six-months", 0, "HSTS header set to at least six months (15768000).");
+        // max-age=0 tells browsers to forget the policy (RFC 6797 6.1.1): that is no HSTS, not a short one.
+        if (hsts.MaxAge == 0) return new(test, "hsts-removed-max-age-zero", -20, "HSTS header set to max-age=0, which removes the policy.");
+        return hsts.MaxAge < HttpScoring.HstsSixMonths
+            ? new(test, "hsts-implemented-max-age-less-than-six-months", -10, $"HSTS header set to less than six months ({HttpScoring.HstsSixMonths}).")
+            : new(test, "hsts-implemented-max-age-at-least-six-months", 0, $"HSTS header set to at least six months ({HttpScoring.HstsSixMonths}).");
+    }
+
+    private static GradeTest Corp(HttpExchange page)
+    {
+        const string test = "cross-origin-resource-policy";
+        var value = page.Header("Cross-Origin-Resource-Policy")?.Trim().ToLowerInvariant();
+        return value switch
+        {
+            null => new(test, "corp-not-implemented", 0, "Cross-Origin-Resource-Policy header not implemented."),
+            "same-origin" => new(test, "corp-implemented-with-same-origin", 10, "Cross-Origin-Resource-Policy set to same-origin."),
+            "same-site" => new(test, "corp-implemented-with-same-site", 10, "Cross-Origin-Resource-Policy set to same-site."),
+            "cross-origin" => new(test, "corp-implemented-with-cross-origin", 0, "Cross-Origin-Resource-Policy set to cross-origin."),
+            _ => new(test, "corp-header-invalid", -5, "Cross-Origin-Resource-Policy header cannot be recognized."),
+        };
+    }
+
+    private static GradeTest Sri(HttpExchange page)
+    {
+        const string test = "subresource-integrity";
+        var scripts = SubresourceIntegrity.Scripts(page);
+        if (scripts is null) return new(test, "sri-not-implemented-response-not-html", 0, "Subresource Integrity is only needed for HTML pages.");
+        if (scripts.Count == 0) return new(test, "sri-not-implemented-but-no-scripts-loaded", 0, "Subresource Integrity is not needed: the page loads no scripts.");
+        var external = scripts.Where(s => s.External).ToList();
+        if (external.Any(s => !s.HasIntegrity && !s.Secure))
+            return new(test, "sri-not-implemented-and-external-scripts-not-loaded-securely", -50, "Scripts from other sites are loaded over http without Subresource Integrity.");
+        if (external.Any(s => s.HasIntegrity && !s.Secure))
+            return new(test, "sri-implemented-but-external-scripts-not-loaded-securely", -20, "Scripts from other sites carry integrity, but are loaded over http.");
+        if (external.Any(s => !s.HasIntegrity))
+            return new(test, "sri-not-implemented-but-external-scripts-loaded-securely", -5, "Scripts from other sites are loaded over https without Subresource Integrity.");
+        if (external.Count > 0)
+            return new(test, "sri-implemented-and-external-scripts-loaded-securely", 5, "Every script from another site is loaded over https with Subresource Integrity.");
+        return scripts.Any(s => s.HasIntegrity && s.Secure)
+            ? new(test, "sri-implemented-and-all-scripts-loaded-securely", 5, "Scripts are loaded from this site, with Subresource Integrity.")
+            : new(test, "sri-not-implemented-but-all-scripts-loaded-from-secure-origin", 0, "Scripts are loaded from this site only.");
     }
 
     private static GradeTest ContentTypeOptions(HttpExchange page)
@@ -166,7 +212,7 @@ public static class HttpGrader
     private static GradeTest FrameOptions(HttpExchange page)
     {
         const string test = "x-frame-options";
-        if (ContentSecurityPolicy.Enforced(page).Any(p => p.RestrictsFraming))
+        if (ContentSecurityPolicy.Enforced(page).Any(p => !p.FromMeta && p.RestrictsFraming))
             return new(test, "x-frame-options-implemented-via-csp", 5, "Framing restricted through the CSP frame-ancestors directive.");
         var value = page.Header("X-Frame-Options")?.Trim();
         if (value is null) return new(test, "x-frame-options-not-implemented", -20, "X-Frame-Options header not implemented.");

@@ -34,6 +34,10 @@ public abstract class HttpTargetRule : EvidenceRule
         return props;
     }
 
+    /// <summary>True for an HTML response (the page headers that only matter to browsers are asked of these only).</summary>
+    protected static bool IsHtml(HttpExchange exchange) =>
+        (exchange.Header("Content-Type") ?? "").Contains("html", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The page's final response, when it came back.</summary>
     protected static HttpExchange? Page(HttpTarget target) => target.Answered.FirstOrDefault(e => e.Purpose == HttpPurposes.Page);
 }

@@ -12,7 +12,7 @@ public sealed class HstsWeak : HttpTargetRule
         var page = Page(target);
         if (page is null || !page.IsHttps) yield break;
         var hsts = HstsPolicy.Of(page);
-        if (hsts is null) yield break;
+        if (hsts is null || hsts.MaxAge == 0) yield break; // max-age=0 is no HSTS at all: RDY3001 reports it.
         var snippet = HeaderLine(page, "Strict-Transport-Security");
         var minimum = context.Int("min_max_age");
         if (hsts.MaxAge is null)

@@ -11,18 +11,18 @@ public sealed class HttpNotRedirectedToHttps : HttpTargetRule
         // A failure here means nothing listens on plain HTTP: there is nothing to redirect.
         var plain = target.Answered.FirstOrDefault(e => e.Purpose == HttpPurposes.HttpVariant);
         if (plain is null) yield break;
-        if (plain.Redirects.Count == 0)
+        if (plain.Hops.Count == 0)
         {
             yield return context.AtEndpoint(target.Url,
                 $"{plain.Url} answers HTTP {plain.Status} over plain HTTP instead of redirecting to HTTPS; answer every plain-HTTP request with a 301 to the https:// URL.",
                 $"HTTP {plain.Status} {plain.Url} (no Location header)", "no-redirect", Props(plain));
             yield break;
         }
-        var first = plain.Redirects[0];
-        if (!plain.IsHttps)
+        var first = plain.Hops[0];
+        if (!plain.Destination.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
             yield return context.AtEndpoint(target.Url,
-                $"{plain.Url} redirects but ends on {plain.FinalUrl}, which is not HTTPS; make the plain-HTTP site redirect to the https:// URL.",
+                $"{plain.Url} redirects but ends on {plain.Destination}, which is not HTTPS; make the plain-HTTP site redirect to the https:// URL.",
                 $"HTTP {first.Status} {first.From}\nLocation: {first.To}", "redirect-not-to-https", Props(plain));
         }
         else if (!first.To.StartsWith("https://", StringComparison.OrdinalIgnoreCase))

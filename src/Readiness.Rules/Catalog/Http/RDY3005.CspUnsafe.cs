@@ -13,7 +13,8 @@ public sealed class CspUnsafe : HttpTargetRule
         var policies = ContentSecurityPolicy.Enforced(page);
         if (policies.Count == 0) yield break;
         // Every enforced policy must allow a load for the browser to allow it, so a weakness counts only when all share it.
-        var perPolicy = policies.Select(p => p.Weaknesses()).ToList();
+        // Unsafe styles cost nothing in the grade and are not a finding (CSS cannot run script in current browsers).
+        var perPolicy = policies.Select(p => p.Weaknesses().Where(w => w.Kind != CspWeaknessKind.UnsafeStyle).ToList()).ToList();
         var shared = perPolicy.Select(w => w.Select(x => x.Kind).ToHashSet()).Aggregate((a, b) => { a.IntersectWith(b); return a; });
         foreach (var group in perPolicy[0].Where(w => shared.Contains(w.Kind)).GroupBy(w => w.Kind))
         {
@@ -28,6 +29,8 @@ public sealed class CspUnsafe : HttpTargetRule
     {
         CspWeaknessKind.ScriptsUnrestricted =>
             $"The Content-Security-Policy of {url} has neither script-src nor default-src, so scripts from anywhere run; add \"default-src 'self'\" (or a script-src with nonces).",
+        CspWeaknessKind.ObjectsUnrestricted =>
+            $"The Content-Security-Policy of {url} restricts neither object-src nor default-src, so plugins and embedded objects load from anywhere; add \"object-src 'none'\".",
         CspWeaknessKind.UnsafeInline =>
             $"The Content-Security-Policy of {url} allows 'unsafe-inline' scripts ({where}), which lets injected script tags run; use nonces or hashes instead and remove 'unsafe-inline'.",
         CspWeaknessKind.UnsafeEval =>

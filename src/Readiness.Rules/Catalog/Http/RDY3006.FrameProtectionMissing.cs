@@ -9,7 +9,7 @@ public sealed class FrameProtectionMissing : HttpTargetRule
     protected override IEnumerable<Finding> Check(HttpTarget target, RuleContext context)
     {
         var page = Page(target);
-        if (page is null || ContentSecurityPolicy.Enforced(page).Any(p => p.RestrictsFraming)) yield break;
+        if (page is null || ContentSecurityPolicy.Enforced(page).Any(p => !p.FromMeta && p.RestrictsFraming)) yield break;
         var xfo = page.Header("X-Frame-Options")?.Trim();
         if (xfo is not null && (xfo.Equals("DENY", StringComparison.OrdinalIgnoreCase) || xfo.Equals("SAMEORIGIN", StringComparison.OrdinalIgnoreCase))) yield break;
         var why = xfo switch

@@ -14,7 +14,8 @@ public sealed class CookieFlagsMissing : HttpTargetRule
             foreach (var cookie in SetCookie.Of(exchange))
             {
                 // An empty value is a deletion: nothing to protect. Each cookie is judged once, where it was first set.
-                if (cookie.Value.Length == 0 || !seen.Add(cookie.Name)) continue;
+                // A prefixed cookie that breaks its prefix's rules never reaches the browser's jar: RDY3015 reports it.
+                if (cookie.Value.Length == 0 || cookie.PrefixViolations().Count > 0 || !seen.Add(cookie.Name)) continue;
                 var missing = new List<string>();
                 if (!cookie.Secure) missing.Add("Secure");
                 if (!cookie.HttpOnly && !cookie.LooksLikeCsrfToken) missing.Add("HttpOnly");
@@ -22,7 +23,7 @@ public sealed class CookieFlagsMissing : HttpTargetRule
                 if (missing.Count == 0) continue;
                 var list = missing.Count == 1 ? missing[0] : string.Join(", ", missing.Take(missing.Count - 1)) + " and " + missing[^1];
                 yield return context.AtEndpoint(target.Url,
-                    $"Cookie '{cookie.Name}' set by {exchange.FinalUrl} lacks {list}; set it with Secure; HttpOnly; SameSite=Lax (or Strict) so it is not sent over plain HTTP, read by scripts or sent on cross-site requests.",
+                    $"Cookie '{cookie.Name}' set by {cookie.SetBy} lacks {list}; set it with Secure; HttpOnly; SameSite=Lax (or Strict) so it is not sent over plain HTTP, read by scripts or sent on cross-site requests.",
                     cookie.Redacted, "cookie:" + cookie.Name,
                     Props(exchange, ("cookie", cookie.Name), ("missing", string.Join(",", missing))));
             }

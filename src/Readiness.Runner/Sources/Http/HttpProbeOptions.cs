@@ -22,8 +22,11 @@ public sealed record HttpProbeOptions
     /// <summary>Redirects followed for the page and the plain-HTTP variant.</summary>
     public int MaxRedirects { get; init; } = 5;
 
-    /// <summary>Requests per target, redirect hops included.</summary>
-    public int RequestBudget { get; init; } = 20;
+    /// <summary>
+    /// Requests per target, redirect hops included: at most 16 probes (docs/http.md) plus three redirect chains of 5,
+    /// and one to spare. It was 20 before the exposed-file, directory, open-redirect and TRACE probes (10) were added.
+    /// </summary>
+    public int RequestBudget { get; init; } = 32;
 
     /// <summary>Body bytes read per response (error pages put their tell-tale text anywhere in the first part).</summary>
     public int MaxBodyBytes { get; init; } = 256 * 1024;

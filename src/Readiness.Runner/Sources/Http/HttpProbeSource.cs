@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Readiness.Rules.Model;
 
@@ -42,7 +43,13 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
     {
         private readonly bool insecure = target.Insecure ?? options.Insecure;
         private string? certificateProblem;
+        private TlsCertificate? certificate;
         private int requestsLeft = options.RequestBudget;
+
+        // The hosts probes may reach: the target's own (and its explicit plain-HTTP form's). A redirect anywhere else
+        // ends the chain there, so no probe, the malformed POST included, is ever sent to a host the user did not name.
+        private readonly HashSet<string> ownHosts = new[] { target.Url, target.HttpUrl }.OfType<string>()
+            .Select(u => Uri.TryCreate(u, UriKind.Absolute, out var parsed) ? parsed.Host : "").ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         public async Task<HttpTarget?> RunAsync(CancellationToken cancellationToken)
         {
@@ -66,6 +73,12 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                 Gap(failure.Message);
                 return new HttpTarget { Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Failure = failure.Message };
             }
+            if (page.LeftOriginTo is { } elsewhere)
+            {
+                var reason = $"the page redirects to another host ({elsewhere}); probes never leave the target's origin, so it was not followed and nothing was judged: scan {elsewhere} as a target of its own";
+                Gap(reason);
+                return new HttpTarget { Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Failure = reason, Exchanges = [page] };
+            }
             exchanges.Add(page);
             if (IsRedirect(page.Status)) Gap($"the page still redirects after {options.MaxRedirects} redirects (last: {page.FinalUrl}); headers were judged on that redirect");
 
@@ -77,7 +90,7 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             var missing = new Uri($"{origin}/readiness-probe-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}-missing");
             var malformedUrl = new UriBuilder(final) { Query = "readiness_probe=%27%22%3E" }.Uri;
             var foreign = new KeyValuePair<string, string>("Origin", HttpPurposes.ForeignOrigin);
-            var probes = new (string Purpose, HttpMethod Method, Uri Url, KeyValuePair<string, string>[] Headers, string? Body, int Redirects)[]
+            var probes = new List<(string Purpose, HttpMethod Method, Uri Url, KeyValuePair<string, string>[] Headers, string? Body, int Redirects)>
             {
                 (HttpPurposes.MissingPath, HttpMethod.Get, missing, [], null, options.MaxRedirects),
                 (HttpPurposes.Malformed, HttpMethod.Post, malformedUrl, [], "{\"readiness_probe\": \"'", 0),
@@ -85,11 +98,25 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                     [foreign, new("Access-Control-Request-Method", "GET"), new("Access-Control-Request-Headers", "content-type")], null, 0),
                 (HttpPurposes.CorsGet, HttpMethod.Get, final, [foreign], null, 0),
             };
+            // Exposed files and pages: fixed paths on the page's own origin, one request each, redirects not followed
+            // (a redirect is not an exposed file); the page's folder only when it is not the page itself.
+            foreach (var (purpose, path) in HttpPurposes.ExposedPaths) probes.Add((purpose, HttpMethod.Get, new Uri(origin + path), [], null, 0));
+            var folder = new Uri(final, "./");
+            if (folder.AbsolutePath != final.AbsolutePath) probes.Add((HttpPurposes.DirectoryListing, HttpMethod.Get, folder, [], null, 0));
+            if (OpenRedirectProbe(url, page) is { } openRedirect) probes.Add((HttpPurposes.OpenRedirect, HttpMethod.Get, openRedirect, [], null, 0));
+            probes.Add((HttpPurposes.Trace, new HttpMethod("TRACE"), final,
+                [new(HttpPurposes.TraceMarkerHeader, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)))], null, 0));
             foreach (var probe in probes)
             {
                 try
                 {
                     exchanges.Add(await SendAsync(client, probe.Purpose, probe.Method, probe.Url, probe.Headers, probe.Body, probe.Redirects, cancellationToken));
+                }
+                catch (ProbeFailure failure) when (probe.Purpose == HttpPurposes.Trace && !failure.BudgetExhausted)
+                {
+                    // Servers and firewalls often drop TRACE outright: an unusable TRACE is the safe answer, so say so and go on.
+                    exchanges.Add(new HttpExchange { Purpose = probe.Purpose, Method = probe.Method.Method, Url = probe.Url.AbsoluteUri, Failure = failure.Message });
+                    coverage.AddSkip(new CoverageSkip(EvidenceSource.Http, target.Url, $"TRACE got no answer ({failure.Message}); TRACE counts as disabled"));
                 }
                 catch (ProbeFailure failure)
                 {
@@ -97,7 +124,12 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                     if (failure.BudgetExhausted) break;
                 }
             }
-            return new HttpTarget { Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Exchanges = exchanges };
+            var legacy = final.Scheme == Uri.UriSchemeHttps ? await LegacyProtocolsAsync(final, cancellationToken) : [];
+            return new HttpTarget
+            {
+                Url = target.Url, Insecure = insecure, CertificateProblem = certificateProblem, Certificate = certificate, LegacyProtocols = legacy,
+                Exchanges = exchanges,
+            };
         }
 
         /// <summary>The plain-HTTP form: the page itself for an http:// target, else the explicit or port-80 URL.</summary>
@@ -130,6 +162,76 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             }
         }
 
+        /// <summary>
+        /// The target URL with one query parameter set to the foreign origin, when the page's first redirect pointed to
+        /// that parameter's value (so the page redirects with it); null otherwise. Never found by crawling.
+        /// </summary>
+        private static Uri? OpenRedirectProbe(Uri url, HttpExchange page)
+        {
+            var location = page.Hops.FirstOrDefault()?.To;
+            if (location is null || url.Query.Length < 2) return null;
+            var pairs = url.Query[1..].Split('&').Select(p => p.Split('=', 2)).Where(kv => kv.Length == 2).ToList();
+            foreach (var kv in pairs)
+            {
+                var value = Uri.UnescapeDataString(kv[1].Replace('+', ' '));
+                if (value.Length < 2 || !Uri.TryCreate(new Uri(page.Url), value, out var pointed) || pointed.AbsoluteUri != location) continue;
+                var query = string.Join('&', pairs.Select(p => p == kv ? $"{p[0]}={Uri.EscapeDataString(HttpPurposes.ForeignOrigin + "/")}" : $"{p[0]}={p[1]}"));
+                return new UriBuilder(url) { Query = query }.Uri;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// One handshake each offering only TLS 1.0, then only TLS 1.1. When this machine's TLS library will not offer
+        /// the protocol at all (OpenSSL 3 at its default security level has no cipher left for it: "no ciphers
+        /// available", "no protocols available"), nothing is known: recorded as unknown and listed in the coverage,
+        /// never as "not accepted".
+        /// </summary>
+        private async Task<IReadOnlyList<TlsProtocolCheck>> LegacyProtocolsAsync(Uri url, CancellationToken cancellationToken)
+        {
+            var checks = new List<TlsProtocolCheck>();
+#pragma warning disable SYSLIB0039 // TLS 1.0 and 1.1 are obsolete: offering them is the point of this check.
+            foreach (var (protocol, name) in new[] { (SslProtocols.Tls, "TLS 1.0"), (SslProtocols.Tls11, "TLS 1.1") })
+#pragma warning restore SYSLIB0039
+            {
+                var check = await HandshakeAsync(url, protocol, name, cancellationToken);
+                coverage.Count("http.tls-handshakes");
+                if (check.Accepted is null) coverage.AddSkip(new CoverageSkip(EvidenceSource.Http, target.Url, $"{name} not tested: {check.Note}"));
+                checks.Add(check);
+            }
+            return checks;
+        }
+
+        private async Task<TlsProtocolCheck> HandshakeAsync(Uri url, SslProtocols protocol, string name, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.Timeout);
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(url.Host, url.Port, timeout.Token);
+                await using var tls = new SslStream(tcp.GetStream());
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                {
+                    TargetHost = url.Host,
+                    EnabledSslProtocols = protocol,
+                    // Only the protocol is in question here; the certificate is judged on the real connection.
+                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
+                }, timeout.Token);
+                return new TlsProtocolCheck(name, true, $"the server completed a {name} handshake ({tls.SslProtocol})");
+            }
+            catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException or PlatformNotSupportedException or OperationCanceledException
+                                       && !cancellationToken.IsCancellationRequested)
+            {
+                var detail = Innermost(ex).Message;
+                return ex is PlatformNotSupportedException || detail.Contains("no protocols available", StringComparison.OrdinalIgnoreCase)
+                    || detail.Contains("protocol is not supported", StringComparison.OrdinalIgnoreCase)
+                    || detail.Contains("no ciphers available", StringComparison.OrdinalIgnoreCase)
+                    ? new TlsProtocolCheck(name, null, $"this machine's TLS library does not offer {name} ({detail}), so whether the server accepts it is unknown")
+                    : new TlsProtocolCheck(name, false, $"the server refused a {name} handshake ({detail})");
+            }
+        }
+
         private SocketsHttpHandler CreateHandler() => new()
         {
             AllowAutoRedirect = false,
@@ -139,10 +241,16 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
             ConnectCallback = ConnectAsync,
             SslOptions = new SslClientAuthenticationOptions
             {
-                RemoteCertificateValidationCallback = (_, _, _, errors) =>
+                RemoteCertificateValidationCallback = (_, presented, _, errors) =>
                 {
+                    if (presented is X509Certificate2 x509)
+                    {
+                        certificate ??= new TlsCertificate(x509.Subject, x509.NotBefore.ToUniversalTime(), x509.NotAfter.ToUniversalTime(),
+                            NameMatches: !errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch),
+                            ChainTrusted: !errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors));
+                    }
                     if (errors == SslPolicyErrors.None) return true;
-                    certificateProblem = Describe(errors);
+                    certificateProblem = Describe(errors, presented as X509Certificate2);
                     return insecure;
                 },
             },
@@ -192,10 +300,11 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                     using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                     var status = (int)response.StatusCode;
                     var location = response.Headers.Location is { } l ? new Uri(current, l) : null;
-                    if (IsRedirect(status) && location is not null && redirects.Count < maxRedirects
-                        && (location.Scheme == Uri.UriSchemeHttp || location.Scheme == Uri.UriSchemeHttps))
+                    var followable = IsRedirect(status) && location is not null && (location.Scheme == Uri.UriSchemeHttp || location.Scheme == Uri.UriSchemeHttps);
+                    var leavesOrigin = followable && !ownHosts.Contains(location!.Host);
+                    if (followable && !leavesOrigin && redirects.Count < maxRedirects)
                     {
-                        redirects.Add(new HttpRedirect(status, current.AbsoluteUri, location.AbsoluteUri));
+                        redirects.Add(new HttpRedirect(status, current.AbsoluteUri, location!.AbsoluteUri) { ResponseHeaders = Headers(response) });
                         current = location;
                         continue;
                     }
@@ -210,6 +319,7 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
                         BodyExcerpt = await ReadBodyAsync(response, timeout.Token),
                         RedirectLocation = redirects.Count > 0 ? redirects[0].To : location?.AbsoluteUri,
                         Redirects = redirects,
+                        LeftOriginTo = leavesOrigin ? location!.AbsoluteUri : null,
                     };
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -282,13 +392,22 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
 
         private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 
-        private static string Describe(SslPolicyErrors errors) => errors switch
+        /// <summary>What is wrong with the certificate, naming an expired or not-yet-valid one as such, with its date.</summary>
+        private static string Describe(SslPolicyErrors errors, X509Certificate2? presented)
         {
-            SslPolicyErrors.RemoteCertificateChainErrors => "the certificate chain is not trusted, e.g. self-signed",
-            SslPolicyErrors.RemoteCertificateNameMismatch => "the certificate does not name this host",
-            SslPolicyErrors.RemoteCertificateNotAvailable => "no certificate was presented",
-            _ => errors.ToString(),
-        };
+            var problems = new List<string>();
+            var now = DateTime.UtcNow;
+            if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) problems.Add("no certificate was presented");
+            if (presented is not null && presented.NotAfter.ToUniversalTime() < now)
+                problems.Add($"the certificate expired on {presented.NotAfter.ToUniversalTime():yyyy-MM-dd}");
+            else if (presented is not null && presented.NotBefore.ToUniversalTime() > now)
+                problems.Add($"the certificate is not valid before {presented.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC");
+            else if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+                problems.Add("the certificate chain is not trusted, e.g. self-signed");
+            if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+                problems.Add($"the certificate does not name this host{(presented is null ? "" : $" (it is issued to {presented.GetNameInfo(X509NameType.DnsName, false)})")}");
+            return problems.Count > 0 ? string.Join("; ", problems) : errors.ToString();
+        }
     }
 
     private static bool IsRedirect(int status) => status is 301 or 302 or 303 or 307 or 308;
