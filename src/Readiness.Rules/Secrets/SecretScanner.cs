@@ -123,7 +123,9 @@ public static partial class SecretScanner
         var extra = new Dictionary<string, string>();
         switch (detector.Validate)
         {
-            case "github-crc32" when !Validators.GitHubChecksum(value):
+            // A token that fails GitHub's checksum was invented: in tests, docs and examples that is all it is; in code
+            // and configuration it is reported anyway (a mistyped or truncated real token still leaks most of it).
+            case "github-crc32" when !Validators.GitHubChecksum(value) && state.Context.IsIllustrative:
             case "jwt" when !Validators.JwtHasRealPayload(value):
             case "basic-auth-base64" when !Validators.IsBasicAuthWithPassword(value):
                 // The format is known and this value fails it (an invented token): later passes must not report it either.
@@ -242,53 +244,82 @@ public static partial class SecretScanner
 
     // ---------------------------------------------------------------- generic secret-named assignments
 
-    // name, optional closing quote of a JSON/YAML key, optional type annotation (password: str = "..."), operator, value.
-    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>[A-Za-z_$][A-Za-z0-9_.$:-]{0,80}?)["']?[ \t]*(?::[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*)?(?<op>==|!=|:=|=>|=|:)[ \t]*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
+    // name, optional closing quote of a JSON/YAML key (escaped inside a string: \"key\"), optional type (password: str =,
+    // Go's `var token string =`), operator (Makefile ::= ?=, PHP .=, Go :=), value (quoted, escaped-quoted or bare; a bare
+    // value ends at a backslash so "A_TOKEN=x\nB=y" inside a JSON string stops at the escaped newline).
+    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>[A-Za-z_$][A-Za-z0-9_.$:-]{0,80}?)\\?["']?(?:[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*|[ \t]+(?:string|String|\[\]byte|str)[ \t]*|[ \t]*)(?<op>==|!=|:::=|::=|:=|\?\?=|\?=|\+=|\.=|=>|=|:)[ \t]*(?<value>\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,500}\\"|"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`\\]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex Assignment();
+
+    // A name and its value as the two arguments of a setter: System.setProperty("X_TOKEN", "..."), os.Setenv, map.put.
+    [GeneratedRegex("""(?<![\w])(?:setProperty|setenv|Setenv|putenv|put|setdefault|SetEnvironmentVariable)\(\s*(?<q>["'])(?<name>[A-Za-z_][\w.:-]{0,100})\k<q>\s*,\s*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}')""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex SetterCall();
+
+    // XML: <apiToken>value</apiToken> (the value may sit on the next line) and <add key="ApiKey" value="..." />.
+    [GeneratedRegex("""<(?<name>[A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,200})?>[ \t]*\r?\n?[ \t]*(?<value>[^<>\s]{1,500})\s*</\k<name>\s*>|\b(?:key|name)\s*=\s*"(?<name>[^"\r\n]{1,100})"\s+value\s*=\s*(?<value>"[^"\r\n]{0,500}")""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex XmlValue();
 
     private static void RunAssignments(ScanState state, IEnumerable<int> positions)
     {
         var file = state.File;
         var context = state.Context;
         var djangoSettings = file.Language == Language.Python && DjangoSettings.IsProductionSettings(file);
-        foreach (var (start, end) in Windows(file.Text, positions, back: 160, forward: 640, wholeLines: true))
+        var keywordPositions = positions as IReadOnlyCollection<int> ?? positions.ToList();
+        foreach (var (start, end) in Windows(file.Text, keywordPositions, back: 160, forward: 640, wholeLines: true))
         {
-            Matches(state, Assignment(), start, end, m =>
-            {
-                var op = m.Groups["op"].Value;
-                if (op is "==" or "!=") return;
-                var name = m.Groups["name"].Value.TrimEnd(':', '.', '-');
-                var raw = m.Groups["value"];
-                var quoted = raw.Value[0] is '"' or '\'' or '`';
-                // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
-                if (context.IsCode && !quoted) return;
-                var (value, valueStart) = Unquote(raw.Value, raw.Index);
-                // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
-                if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
-                if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
-                // RDY1103 already judges the SECRET_KEY line of Django settings.
-                if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(m.Index)))) return;
-                if (SecretValues.IsBooleanOrNumber(value)) return;
-                var secretNamed = SecretNames.IsSecretName(name);
-                if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
+            Matches(state, Assignment(), start, end, OnAssignment);
+            Matches(state, SetterCall(), start, end, m => Judge(m.Groups["name"].Value, m.Groups["value"], m.Index));
+        }
+        // An XML element's value may sit on the line after its opening tag.
+        if (file.Language == Language.Xml || file.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var (start, end) in Windows(file.Text, keywordPositions, back: 160, forward: 640, wholeLines: false))
+                Matches(state, XmlValue(), start, end, m => Judge(m.Groups["name"].Value, m.Groups["value"], m.Index));
+        }
 
-                // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
-                if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : !context.IsCode && SecretValues.IsExplicitPlaceholder(value)))
+        void OnAssignment(Match m)
+        {
+            if (m.Groups["op"].Value is "==" or "!=") return;
+            var raw = m.Groups["value"];
+            Judge(m.Groups["name"].Value.TrimEnd(':', '.', '-'), raw, m.Index);
+            // A string that holds a document of its own ("config.ini": "API_TOKEN=...\nDEBUG=1"): judge what is inside.
+            if (raw.Length > 4 && raw.Value[0] is '"' or '\'' && raw.Value.AsSpan(1).IndexOfAny('=', ':') >= 0)
+                Matches(state, Assignment(), raw.Index + 1, raw.Index + raw.Length - 1, inner =>
                 {
-                    state.Add(Hit("RDY1005", PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
-                    return;
-                }
-                if (!secretNamed || SecretValues.IsPlaceholder(value) || SecretValues.LooksLikeIdentifierOrPath(value)) return;
-                if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
-                var hit = Hit("RDY1004", GenericDetector, "Hardcoded secret", name, value, valueStart) with
+                    if (inner.Groups["op"].Value is not ("==" or "!=")) Judge(inner.Groups["name"].Value.TrimEnd(':', '.', '-'), inner.Groups["value"], inner.Index);
+                });
+        }
+
+        void Judge(string name, Group raw, int matchIndex)
+        {
+            var quoted = raw.Value[0] is '"' or '\'' or '`' || raw.Value.StartsWith("\\\"", StringComparison.Ordinal);
+            // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
+            if (context.IsCode && !quoted) return;
+            var (value, valueStart) = Unquote(raw.Value, raw.Index);
+            // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
+            if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
+            if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
+            // RDY1103 already judges the SECRET_KEY line of Django settings.
+            if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(matchIndex)))) return;
+            var secretNamed = SecretNames.IsSecretName(name);
+            // A long run of digits under a secret name is a numeric token (legacy Asana, PINs), not a setting.
+            if (SecretValues.IsBooleanOrNumber(value) && !(secretNamed && value.Length >= 16 && value.All(char.IsAsciiDigit))) return;
+            if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
+
+            // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
+            if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : !context.IsCode && SecretValues.IsExplicitPlaceholder(value)))
+            {
+                state.Add(Hit("RDY1005", PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
+                return;
+            }
+            if (!secretNamed || SecretValues.IsPlaceholder(value) || SecretValues.LooksLikeIdentifierOrPath(value)) return;
+            if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
+            state.Add(Hit("RDY1004", GenericDetector, "Hardcoded secret", name, value, valueStart) with
+            {
+                Extra = new Dictionary<string, string>
                 {
-                    Extra = new Dictionary<string, string>
-                    {
-                        ["entropy"] = SecretValues.Entropy(value).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-                        ["judgedAs"] = context.IsCode ? "code" : "config",
-                    },
-                };
-                state.Add(hit);
+                    ["entropy"] = SecretValues.Entropy(value).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                    ["judgedAs"] = context.IsCode ? "code" : "config",
+                },
             });
         }
 
@@ -361,6 +392,8 @@ public static partial class SecretScanner
     private static (string Value, int Start) Unquote(string raw, int index)
     {
         if (raw.StartsWith('@')) { raw = raw[1..]; index++; }
+        // A quoted value inside another string: \"value\" (JSON or env held in a JSON or YAML string).
+        if (raw.Length >= 4 && raw.StartsWith("\\\"", StringComparison.Ordinal) && raw.EndsWith("\\\"", StringComparison.Ordinal)) return (raw[2..^2], index + 2);
         if (raw.Length >= 2 && raw[0] is '"' or '\'' or '`' && raw[^1] == raw[0]) return (raw[1..^1], index + 1);
         return (raw, index);
     }
