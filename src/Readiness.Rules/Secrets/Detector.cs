@@ -53,7 +53,7 @@ public static class DetectorCatalog
 {
     public static readonly IReadOnlySet<string> Validators = new HashSet<string>(StringComparer.Ordinal)
     {
-        "github-crc32", "jwt", "basic-auth-base64", "url-password", "assigned-password",
+        "github-crc32", "jwt", "basic-auth-base64", "url-password", "assigned-password", "pem-body",
     };
 
     private static readonly Lazy<IReadOnlyList<Detector>> All = new(() =>

@@ -25,7 +25,7 @@ public static class SecretNames
     {
         "public", "publishable", "csrf", "xsrf", "page", "next", "prev", "previous", "cancellation", "continuation", "sync",
         "lexer", "parser", "eof", "start", "end", "id", "type", "kind", "name", "ref", "reset", "verification", "test", "dummy",
-        "fake", "mock", "example", "sample", "default", "anon", "anonymous",
+        "fake", "mock", "example", "sample", "default", "anon", "anonymous", "authenticity",
     };
 
     /// <summary>Words of the name in lower case: "JWT_SECRET" -> [jwt, secret]; "apiKey" -> [api, key]; "Jwt:Secret" -> [jwt, secret].</summary>

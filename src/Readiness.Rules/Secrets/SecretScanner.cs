@@ -110,6 +110,8 @@ public static partial class SecretScanner
         var value = group.Success ? group.Value : m.Value;
         var start = group.Success ? group.Index : m.Index;
         if (value.Length == 0 || state.Claimed(start, start + value.Length)) return;
+        // A truncated example in docs or a shortened copy: "sk_live_51H8...".
+        if (state.File.Text.AsSpan(start + value.Length).StartsWith("...", StringComparison.Ordinal)) return;
         if (detector.MinEntropy is { } min && SecretValues.Entropy(value) < min) return;
         if (SecretValues.IsReference(value)) return;
         if (SecretValues.IsKnownExample(value))
@@ -127,6 +129,7 @@ public static partial class SecretScanner
             // and configuration it is reported anyway (a mistyped or truncated real token still leaks most of it).
             case "github-crc32" when !Validators.GitHubChecksum(value) && state.Context.IsIllustrative:
             case "jwt" when !Validators.JwtHasRealPayload(value):
+            case "pem-body" when !Validators.PemHasKeyBody(value):
             case "basic-auth-base64" when !Validators.IsBasicAuthWithPassword(value):
                 // The format is known and this value fails it (an invented token): later passes must not report it either.
                 state.Reject(start, start + value.Length);
@@ -203,6 +206,9 @@ public static partial class SecretScanner
     [GeneratedRegex("""(?:Environment\.GetEnvironmentVariable\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|\[\s*"(?<name>[^"\r\n]{1,100})"\s*\]|GetValue<string\??>\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|GetConnectionString\(\s*"(?<name>[^"\r\n]{1,100})"\s*\))\s*\?\?\s*(?<value>@?"(?:[^"\\\r\n]|\\.){0,500}")""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex CSharpFallback();
 
+    [GeneratedRegex(@"^[a-z]{1,6}=[^&]*&[a-z]{1,6}=")]
+    private static partial Regex QueryString();
+
     [GeneratedRegex(@"^\s*SECRET_KEY\s*=")]
     private static partial Regex DjangoSecretKeyLine();
 
@@ -247,7 +253,7 @@ public static partial class SecretScanner
     // name, optional closing quote of a JSON/YAML key (escaped inside a string: \"key\"), optional type (password: str =,
     // Go's `var token string =`), operator (Makefile ::= ?=, PHP .=, Go :=), value (quoted, escaped-quoted or bare; a bare
     // value ends at a backslash so "A_TOKEN=x\nB=y" inside a JSON string stops at the escaped newline).
-    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>[A-Za-z_$][A-Za-z0-9_.$:-]{0,80}?)\\?["']?(?:[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*|[ \t]+(?:string|String|\[\]byte|str)[ \t]*|[ \t]*)(?<op>==|!=|:::=|::=|:=|\?\?=|\?=|\+=|\.=|=>|=|:)[ \t]*(?<value>\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,500}\\"|"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`\\]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
+    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>(?:[A-Za-z_$]|[0-9]+[A-Za-z_])[A-Za-z0-9_.$:-]{0,80}?)\\?["']?(?:[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*|[ \t]+(?:string|String|\[\]byte|str)[ \t]*|[ \t]*)(?<op>==|!=|:::=|::=|:=|\?\?=|\?=|\+=|\.=|=>|=|:)[ \t]*(?<value>\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,500}\\"|"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`\\]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex Assignment();
 
     // A name and its value as the two arguments of a setter: System.setProperty("X_TOKEN", "..."), os.Setenv, map.put.
@@ -295,14 +301,19 @@ public static partial class SecretScanner
             // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
             if (context.IsCode && !quoted) return;
             var (value, valueStart) = Unquote(raw.Value, raw.Index);
+            // A truncated example ("ops_eyJzaWdu...") shows where a secret goes, not a secret.
+            if (value.EndsWith("...", StringComparison.Ordinal) || value.EndsWith('\u2026')) return;
             // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
             if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
+            // A query string without a signature (an Azure SAS without sig=) grants nothing.
+            if (QueryString().IsMatch(value) && !value.Contains("sig=", StringComparison.Ordinal)) return;
             if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
             // RDY1103 already judges the SECRET_KEY line of Django settings.
             if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(matchIndex)))) return;
             var secretNamed = SecretNames.IsSecretName(name);
             // A long run of digits under a secret name is a numeric token (legacy Asana, PINs), not a setting.
-            if (SecretValues.IsBooleanOrNumber(value) && !(secretNamed && value.Length >= 16 && value.All(char.IsAsciiDigit))) return;
+            var numericToken = secretNamed && value.Length >= 16 && value.All(char.IsAsciiDigit);
+            if (SecretValues.IsBooleanOrNumber(value) && !numericToken) return;
             if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
 
             // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
@@ -311,7 +322,9 @@ public static partial class SecretScanner
                 state.Add(Hit("RDY1005", PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
                 return;
             }
-            if (!secretNamed || SecretValues.IsPlaceholder(value) || SecretValues.LooksLikeIdentifierOrPath(value)) return;
+            if (!secretNamed || SecretValues.IsPlaceholder(value) || (!numericToken && SecretValues.LooksLikeIdentifierOrPath(value))) return;
+            // A short value with a provider's prefix (cfut_ZE4Crc...) that its detector did not claim is a truncated token.
+            if (value.Length < 32 && HasProviderPrefix(value)) return;
             if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
             state.Add(Hit("RDY1004", GenericDetector, "Hardcoded secret", name, value, valueStart) with
             {
@@ -396,6 +409,18 @@ public static partial class SecretScanner
         if (raw.Length >= 4 && raw.StartsWith("\\\"", StringComparison.Ordinal) && raw.EndsWith("\\\"", StringComparison.Ordinal)) return (raw[2..^2], index + 2);
         if (raw.Length >= 2 && raw[0] is '"' or '\'' or '`' && raw[^1] == raw[0]) return (raw[1..^1], index + 1);
         return (raw, index);
+    }
+
+    private static readonly Lazy<string[]> ProviderPrefixes = new(() => DetectorCatalog.Detectors
+        .SelectMany(d => d.Keywords).Where(k => k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ')).Distinct().ToArray());
+
+    private static bool HasProviderPrefix(string value)
+    {
+        foreach (var prefix in ProviderPrefixes.Value)
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && value.Length > prefix.Length) return true;
+        }
+        return false;
     }
 
     private static bool IsNear(string text, int start, int end, IReadOnlyList<string> words)

@@ -36,6 +36,36 @@ PROVIDERS = [
 FOCUS = {"aws", "github", "gitlab", "slack", "stripe", "twilio", "sendgrid", "mailgun", "google", "azure", "openai",
          "anthropic", "npm", "pypi", "docker", "datadog", "sentry", "shopify", "private-key", "jwt", "connection-string"}
 
+# A peer's false sample that still holds a real-shaped credential: its label says only that the peer's detector for
+# THAT provider must not fire (trufflehog's openaiadmin test holds a regular OpenAI key). Kept as true, with the reason.
+RELABEL = [
+    ("trufflehog", "openaiadmin", "OPENAI_API_KEY", "a regular OpenAI project key; the peer's test only says it is not an admin key"),
+    ("trufflehog", "gitlaboauth2", "client_secret: gl", "a GitLab token or OAuth application secret under client_secret; the peer only rejects the short client id"),
+    ("detect-secrets", "gitlab_token", "ghp_", "a GitHub token inside GitLab's negative tests"),
+    ("detect-secrets", "npm", "_authToken=743b294a", "a legacy npm token (a UUID) in .npmrc syntax"),
+    ("trufflehog", "cloudflareapitoken", "CLOUDFLARE_API_TOKEN=kOjD", "a legacy (pre-2026) Cloudflare API token; the peer only rejects it for the new cfut_ pattern"),
+    ("trufflehog", "buildkite", "buildkite_secret :=", "a hardcoded secret assigned to buildkite_secret; the peer only rejects its Buildkite format"),
+    ("trufflehog", "azure_batch", "Using Secret = ", "an Azure key under Secret=; the peer only rejects the batch URL"),
+    ("trufflehog", "azureapimanagement", "PASSWORD=git&", "an API Management Git password under PASSWORD; the peer only rejects the URL"),
+    ("trufflehog", "azureappconfigconnectionstring", ";Secret=80Dtx", "an App Configuration connection string with its secret"),
+    ("trufflehog", "azurecontainerregistry", "secret: BXIMb", "a registry password under secret:; the peer only rejects the URL"),
+    ("trufflehog", "azuredirectmanagementkey", "AZURE_MANGEMENT_API_KEY=", "a management API key under a key-named variable; the peer only rejects the URL"),
+    ("trufflehog", "azuresastoken", "&sig=", "a SAS token with its signature; the peer only rejects the storage URL"),
+    ("trufflehog", "auth0oauth", "secret: rXwG", "a client secret under secret:; the peer only rejects the client id"),
+    ("trufflehog", "auth0managementapitoken", "apiToken: eywT", "a token under apiToken:; the peer only rejects its Auth0 format"),
+    ("trufflehog", "redis", "password=Xcc3", "an Azure Cache for Redis connection string with password="),
+    ("gitleaks", "curl", "Basic eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjb25maWRlbmNlIjowLjh9", "a JWT (gitleaks' curl rule only rejects it as Basic credentials)"),
+    ("gitleaks", "mailchimp", "MailchimpSDK.initialize(token: 3012a", "a key in Mailchimp's exact format (32 hex and a datacenter suffix)"),
+    ("trufflehog", "atlassiandatacenter", "jira_token: ", "a token under jira_token; the peer only rejects its Data Center format"),
+]
+
+def relabel(peer, sample):
+    if sample["label"]: return sample
+    for p, unit, needle, reason in RELABEL:
+        if p == peer and sample["unit"] == unit and needle in sample["text"] and "eHh4eHh4" not in sample["text"]:
+            return {**sample, "label": True, "relabelled": reason}
+    return sample
+
 def provider_of(unit):
     unit = unit.lower()
     for pattern, name in PROVIDERS:
@@ -357,6 +387,7 @@ def detect_secrets(gitdir):
     return samples
 
 def write(name, repo, gitdir, licence, samples, note):
+    samples = [relabel(name, s) for s in samples]
     seen, unique = set(), []
     for s in samples:
         key = (s["provider"], s["text"])
@@ -367,7 +398,7 @@ def write(name, repo, gitdir, licence, samples, note):
         f.write("# Regenerate with extract.py; label: true = the peer's true sample (must be found), false = its false sample.\n")
         f.write("samples:\n")
         for s in unique:
-            f.write(f"  - provider: {s['provider']}\n    source: {json.dumps(s['unit'])}\n    label: {str(s['label']).lower()}\n    file: {s['file']}\n    text: {json.dumps(s['text'], ensure_ascii=False)}\n")
+            f.write(f"  - provider: {s['provider']}\n    source: {json.dumps(s['unit'])}\n    label: {str(s['label']).lower()}\n" + (f"    relabelled: {json.dumps(s['relabelled'])}\n" if "relabelled" in s else "") + f"    file: {s['file']}\n    text: {json.dumps(s['text'], ensure_ascii=True)}\n")
     t = sum(1 for s in unique if s["label"]); print(name, len(unique), "samples,", t, "true", file=sys.stderr)
 
 if __name__ == "__main__":
