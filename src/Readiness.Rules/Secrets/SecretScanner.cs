@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Readiness.Rules.Catalog.Python;
 using Readiness.Rules.Model;
 
 namespace Readiness.Rules.Secrets;
@@ -120,7 +119,7 @@ public static partial class SecretScanner
             return;
         }
 
-        var ruleId = detector.RuleId;
+        var kind = detector.Kind;
         var severity = detector.Severity;
         var extra = new Dictionary<string, string>();
         switch (detector.Validate)
@@ -145,8 +144,7 @@ public static partial class SecretScanner
                 if (SecretValues.IsPlaceholder(value) || (detector.Validate == "assigned-password" && SecretValues.LooksLikeIdentifierOrPath(value)))
                 {
                     if (!state.Context.IsProduction) return;
-                    ruleId = "RDY1005";
-                    severity = Severity.High;
+                    kind = SecretKind.Placeholder;
                 }
                 break;
             default:
@@ -157,7 +155,7 @@ public static partial class SecretScanner
 
         state.Add(new SecretHit
         {
-            RuleId = ruleId,
+            Kind = kind,
             DetectorId = detector.Id,
             Title = detector.Title,
             Severity = severity,
@@ -188,7 +186,7 @@ public static partial class SecretScanner
                 Extra = new Dictionary<string, string>
                 {
                     ["accessKeyIdPreview"] = Text.Redaction.Preview(id.Value),
-                    ["accessKeyIdSha256"] = Text.Redaction.Sha256(id.Value),
+                    ["accessKeyIdHmac"] = Text.Redaction.Hash(id.Value),
                     ["accessKeyIdLine"] = state.File.LineOf(id.Start).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             });
@@ -209,9 +207,6 @@ public static partial class SecretScanner
     [GeneratedRegex(@"^[a-z]{1,6}=[^&]*&[a-z]{1,6}=")]
     private static partial Regex QueryString();
 
-    [GeneratedRegex(@"^\s*SECRET_KEY\s*=")]
-    private static partial Regex DjangoSecretKeyLine();
-
     private static void RunFallbacks(ScanState state, List<int> positions)
     {
         var file = state.File;
@@ -221,21 +216,18 @@ public static partial class SecretScanner
             Language.JavaScript or Language.TypeScript => JavaScriptFallback(),
             _ => CSharpFallback(),
         };
-        var djangoSettings = file.Language == Language.Python && DjangoSettings.IsProductionSettings(file);
         foreach (var (start, end) in Windows(file.Text, positions, back: 512, forward: 1024, wholeLines: true))
         {
             Matches(state, regex, start, end, m =>
             {
                 var name = m.Groups["name"].Value;
                 if (!SecretNames.IsSecretName(name)) return;
-                // RDY1103 already reports Django's SECRET_KEY fallback on this line.
-                if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(m.Index)))) return;
                 var (value, valueStart) = Unquote(m.Groups["value"].Value, m.Groups["value"].Index);
                 if (value.Length == 0 || SecretValues.IsReference(value) || SecretValues.IsKnownExample(value)) return;
                 if (state.Claimed(valueStart, valueStart + value.Length)) return;
                 state.Add(new SecretHit
                 {
-                    RuleId = "RDY1006",
+                    Kind = SecretKind.Fallback,
                     DetectorId = FallbackDetector,
                     Title = "Hardcoded fallback for a secret",
                     Severity = Severity.High,
@@ -268,7 +260,6 @@ public static partial class SecretScanner
     {
         var file = state.File;
         var context = state.Context;
-        var djangoSettings = file.Language == Language.Python && DjangoSettings.IsProductionSettings(file);
         var keywordPositions = positions as IReadOnlyCollection<int> ?? positions.ToList();
         foreach (var (start, end) in Windows(file.Text, keywordPositions, back: 160, forward: 640, wholeLines: true))
         {
@@ -308,8 +299,6 @@ public static partial class SecretScanner
             // A query string without a signature (an Azure SAS without sig=) grants nothing.
             if (QueryString().IsMatch(value) && !value.Contains("sig=", StringComparison.Ordinal)) return;
             if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
-            // RDY1103 already judges the SECRET_KEY line of Django settings.
-            if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(matchIndex)))) return;
             var secretNamed = SecretNames.IsSecretName(name);
             // A long run of digits under a secret name is a numeric token (legacy Asana, PINs), not a setting.
             var numericToken = secretNamed && value.Length >= 16 && value.All(char.IsAsciiDigit);
@@ -319,14 +308,14 @@ public static partial class SecretScanner
             // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
             if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : !context.IsCode && SecretValues.IsExplicitPlaceholder(value)))
             {
-                state.Add(Hit("RDY1005", PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
+                state.Add(Hit(SecretKind.Placeholder, PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
                 return;
             }
             if (!secretNamed || SecretValues.IsPlaceholder(value) || (!numericToken && SecretValues.LooksLikeIdentifierOrPath(value))) return;
             // A short value with a provider's prefix (cfut_ZE4Crc...) that its detector did not claim is a truncated token.
             if (value.Length < 32 && HasProviderPrefix(value)) return;
             if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
-            state.Add(Hit("RDY1004", GenericDetector, "Hardcoded secret", name, value, valueStart) with
+            state.Add(Hit(SecretKind.Assignment, GenericDetector, "Hardcoded secret", name, value, valueStart) with
             {
                 Extra = new Dictionary<string, string>
                 {
@@ -336,9 +325,9 @@ public static partial class SecretScanner
             });
         }
 
-        static SecretHit Hit(string rule, string detector, string title, string name, string value, int start) => new()
+        static SecretHit Hit(SecretKind kind, string detector, string title, string name, string value, int start) => new()
         {
-            RuleId = rule,
+            Kind = kind,
             DetectorId = detector,
             Title = title,
             Severity = Severity.High,

@@ -37,6 +37,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     {
         var startedAt = options.Now ?? DateTimeOffset.UtcNow;
         var root = Path.GetFullPath(options.Path);
+        Readiness.Rules.Text.Redaction.UseKey(SecretHashKey.Resolve(root));
         var sources = EvidenceSources(options, ruleset);
         var collector = new EvidenceCollector();
         var engine = new RuleEngine(ruleset.Rules, startedAt);
@@ -74,6 +75,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
+        foreach (var gap in engine.Gaps) collector.Coverage.AddGap(gap);
 
         var activeRules = ruleset.Rules.Select(r => r.Rule.Id).ToHashSet(StringComparer.Ordinal);
         var (judged, warnings) = new Suppressor(suppressions, inline, policy, today)

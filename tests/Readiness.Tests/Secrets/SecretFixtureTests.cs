@@ -39,7 +39,7 @@ public class SecretFixtureTests
         var finding = Run(file, "RDY1001").ShouldHaveSingleItem();
         finding.Severity.ShouldBe(Severity.Critical);
         finding.Properties["detector"].ShouldBe("aws-access-key-pair");
-        finding.Properties["accessKeyIdSha256"].Length.ShouldBe(64);
+        finding.Properties["accessKeyIdHmac"].Length.ShouldBe(64);
         finding.Location.File!.StartLine.ShouldBe(3);
         (finding.Message + finding.Snippet).ShouldNotContain(secret);
         (finding.Message + finding.Snippet).ShouldNotContain(id);
@@ -53,7 +53,7 @@ public class SecretFixtureTests
         var after = Scan(new SourceFile("app/.env", $"# moved down\nLOG_LEVEL=info\nSLACK_BOT_TOKEN={token}\n"));
         after.Location.File!.StartLine.ShouldBe(3);
         after.Fingerprint.ShouldBe(before.Fingerprint);
-        after.FingerprintKey.ShouldBe("sha256:" + Readiness.Rules.Text.Redaction.Sha256(token));
+        after.FingerprintKey.ShouldBe("hmac:" + Readiness.Rules.Text.Redaction.Hash(token));
 
         static Finding Scan(SourceFile file) => Run(file, "RDY1001").ShouldHaveSingleItem();
     }
