@@ -108,9 +108,9 @@ public class SecretFixtureTests
     [Fact]
     public void Secret_names_are_judged_by_their_last_words()
     {
-        foreach (var name in new[] { "DB_PASSWORD", "jwtSecret", "JWT_SECRET", "api_key", "apiKey", "Jwt:Key", "client_secret", "GITHUB_TOKEN", "spring.datasource.password", "SIGNING_KEY", "secret_key_value" })
+        foreach (var name in new[] { "DB_PASSWORD", "jwtSecret", "JWT_SECRET", "api_key", "apiKey", "Jwt:Key", "client_secret", "GITHUB_TOKEN", "spring.datasource.password", "SIGNING_KEY", "secret_key_value", "S3_ACCESS_KEY", "AccessKey" })
             SecretNames.IsSecretName(name).ShouldBeTrue(name);
-        foreach (var name in new[] { "password_field", "token_url", "PASSWORD_MIN_LENGTH", "secret_name", "csrf_token", "next_page_token", "public_key", "primary_key", "cache_key", "S3_ACCESS_KEY", "tokenizer", "Token.String" })
+        foreach (var name in new[] { "password_field", "token_url", "PASSWORD_MIN_LENGTH", "secret_name", "csrf_token", "next_page_token", "public_key", "primary_key", "cache_key", "tokenizer", "Token.String" })
             SecretNames.IsSecretName(name).ShouldBeFalse(name);
     }
 

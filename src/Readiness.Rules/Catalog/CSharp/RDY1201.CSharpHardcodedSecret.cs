@@ -4,6 +4,7 @@ using Readiness.Rules.Engine;
 using Readiness.Rules.Languages;
 using Readiness.Rules.Languages.CSharp;
 using Readiness.Rules.Model;
+using Readiness.Rules.Secrets;
 using Readiness.Rules.Text;
 
 namespace Readiness.Rules.Catalog.CSharp;
