@@ -11,9 +11,12 @@ public sealed class RuleContext
 {
     private readonly IReadOnlyDictionary<string, object> parameters;
 
+    private readonly Action<CoverageGap>? onGap;
+
     public RuleContext(RuleMetadata metadata, Severity severity, IReadOnlyDictionary<string, object>? parameters = null,
-        Evidence? evidence = null, DateTimeOffset? now = null)
+        Evidence? evidence = null, DateTimeOffset? now = null, Action<CoverageGap>? onGap = null)
     {
+        this.onGap = onGap;
         Metadata = metadata;
         Severity = severity;
         this.parameters = parameters ?? new Dictionary<string, object>();
@@ -38,6 +41,13 @@ public sealed class RuleContext
         if (Metadata.Parameters.TryGetValue(name, out var declared)) return declared.Default;
         throw new InvalidOperationException($"Rule {Metadata.Id} reads parameter '{name}' that its metadata does not declare.");
     }
+
+    /// <summary>
+    /// The rule could not fully look at the file (a regex time limit, a cut-off scan): a coverage gap, so the scan fails
+    /// closed instead of reading the silence as a pass. The engine keeps one gap per file and reason.
+    /// </summary>
+    public void CouldNotLook(SourceFile file, string reason, int line = 0) =>
+        onGap?.Invoke(new CoverageGap(EvidenceSource.Code, file.Path, reason) { Line = line });
 
     /// <summary>A finding at a line of a source file. The fingerprint key defaults to the line's normalized text.</summary>
     public Finding AtLine(SourceFile file, int line, string message, string? snippet = null, string? fingerprintKey = null,

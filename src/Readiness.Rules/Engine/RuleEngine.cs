@@ -25,6 +25,7 @@ public sealed class RuleEngine
     private readonly IReadOnlyList<(IModelRule Rule, ActiveRule Active)> modelRules;
     private readonly ConcurrentBag<Finding> findings = [];
     private readonly ConcurrentBag<EngineError> errors = [];
+    private readonly ConcurrentDictionary<CoverageGap, bool> gaps = new();
     private readonly DateTimeOffset now;
 
     public RuleEngine(IEnumerable<ActiveRule> rules, DateTimeOffset? now = null)
@@ -45,7 +46,7 @@ public sealed class RuleEngine
             try
             {
                 if (!rule.AppliesTo(file)) continue;
-                var context = new RuleContext(rule.Metadata, active.Severity, active.Parameters, now: now);
+                var context = new RuleContext(rule.Metadata, active.Severity, active.Parameters, now: now, onGap: gap => gaps.TryAdd(gap, true));
                 foreach (var finding in rule.Check(file, context)) findings.Add(Effective(finding, active));
             }
             catch (Exception ex)
@@ -72,6 +73,9 @@ public sealed class RuleEngine
             }
         });
     }
+
+    /// <summary>What file rules could not look at (regex time limits, cut-off scans), one per file and reason, in order.</summary>
+    public IReadOnlyList<CoverageGap> Gaps => gaps.Keys.OrderBy(g => g.Scope, StringComparer.Ordinal).ThenBy(g => g.Line).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList();
 
     public (IReadOnlyList<Finding> Findings, IReadOnlyList<EngineError> Errors) Complete()
     {

@@ -15,11 +15,11 @@ public sealed class Detector
 
     private readonly Lazy<Regex> regex;
 
-    public Detector(string id, string title, string ruleId, Severity severity, IReadOnlyList<string> keywords, string pattern)
+    public Detector(string id, string title, SecretKind kind, Severity severity, IReadOnlyList<string> keywords, string pattern)
     {
         Id = id;
         Title = title;
-        RuleId = ruleId;
+        Kind = kind;
         Severity = severity;
         Keywords = keywords;
         Pattern = pattern;
@@ -29,7 +29,7 @@ public sealed class Detector
 
     public string Id { get; }
     public string Title { get; }
-    public string RuleId { get; }
+    public SecretKind Kind { get; }
     public Severity Severity { get; }
     public IReadOnlyList<string> Keywords { get; }
     public string Pattern { get; }
@@ -53,7 +53,7 @@ public static class DetectorCatalog
 {
     public static readonly IReadOnlySet<string> Validators = new HashSet<string>(StringComparer.Ordinal)
     {
-        "github-crc32", "jwt", "basic-auth-base64", "url-password", "assigned-password",
+        "github-crc32", "jwt", "basic-auth-base64", "url-password", "assigned-password", "pem-body",
     };
 
     private static readonly Lazy<IReadOnlyList<Detector>> All = new(() =>
@@ -73,7 +73,7 @@ public static class DetectorCatalog
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         var known = new HashSet<string>(StringComparer.Ordinal)
         {
-            "id", "title", "rule", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "revoke", "true", "false",
+            "id", "title", "kind", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "revoke", "true", "false",
         };
         var result = new List<Detector>();
         foreach (var node in ((YamlSequenceNode)root.Children[new YamlScalarNode("detectors")]).Children.Cast<YamlMappingNode>())
@@ -96,7 +96,14 @@ public static class DetectorCatalog
             if (keywords.Count == 0 || keywords.Any(k => k.Length < 2 || k != k.ToLowerInvariant()))
                 throw new FormatException($"detectors.yaml: {id} needs lower-case keywords of at least 2 characters.");
             var entropy = Optional("entropy");
-            result.Add(new Detector(id, Scalar("title"), Scalar("rule"), severity, keywords, Scalar("regex"))
+            var kind = Scalar("kind") switch
+            {
+                "provider" => SecretKind.Provider,
+                "private-key" => SecretKind.PrivateKey,
+                "connection-password" => SecretKind.ConnectionPassword,
+                var other => throw new FormatException($"detectors.yaml: {id} has unknown kind '{other}' (provider, private-key, connection-password)."),
+            };
+            result.Add(new Detector(id, Scalar("title"), kind, severity, keywords, Scalar("regex"))
             {
                 MinEntropy = entropy is null ? null : double.Parse(entropy, System.Globalization.CultureInfo.InvariantCulture),
                 Validate = validate,

@@ -25,6 +25,9 @@ public sealed partial record FileContext
     /// <summary>Configuration or settings that a production deployment loads.</summary>
     public bool IsProduction { get; init; }
 
+    /// <summary>Tests, docs and examples: invented values are expected here.</summary>
+    public bool IsIllustrative => IsTest || IsDocs || IsExample;
+
     /// <summary>Generic secret-named assignments and fallbacks are judged here; not in tests, docs, examples, lockfiles or bundles.</summary>
     public bool JudgesAssignments => (IsCode || IsConfig) && !IsTest && !IsDocs && !IsExample && !IsLockfile && !IsMinified;
 
@@ -83,7 +86,7 @@ public sealed partial record FileContext
             || CodeExtension().IsMatch(lowerName);
         var isConfig = file.Language is Language.DotEnv or Language.Json or Language.Yaml or Language.Properties or Language.Hcl
             or Language.Terraform or Language.Xml or Language.Toml or Language.Ini or Language.Dockerfile or Language.Shell
-            || ConfigDotfiles.Contains(lowerName);
+            || ConfigDotfiles.Contains(lowerName) || lowerName is "makefile" or "gnumakefile" || lowerName.EndsWith(".mk", StringComparison.Ordinal);
 
         return new FileContext
         {

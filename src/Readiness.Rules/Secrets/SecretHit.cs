@@ -2,19 +2,43 @@ using Readiness.Rules.Model;
 
 namespace Readiness.Rules.Secrets;
 
+/// <summary>What kind of secret a hit is. Detectors declare theirs in detectors.yaml (`kind:`).</summary>
+public enum SecretKind
+{
+    /// <summary>A credential issued by a provider (AWS, GitHub, Stripe, ...).</summary>
+    Provider,
+
+    /// <summary>A private key block (PEM, OpenSSH, PuTTY, PGP, age).</summary>
+    PrivateKey,
+
+    /// <summary>A password inside a connection URL or string, or a service password.</summary>
+    ConnectionPassword,
+
+    /// <summary>A secret-named variable or key assigned a real-looking literal.</summary>
+    Assignment,
+
+    /// <summary>A placeholder where production configuration needs a real secret.</summary>
+    Placeholder,
+
+    /// <summary>A literal fallback for a secret read from the environment.</summary>
+    Fallback,
+}
+
 /// <summary>
 /// One secret found in a file, before it becomes a finding. Holds the value in memory only so it can be hashed and
 /// redacted; <see cref="ToString"/> never shows it.
 /// </summary>
 public sealed record SecretHit
 {
-    /// <summary>The rule that reports it: RDY1001..RDY1006.</summary>
-    public required string RuleId { get; init; }
+    /// <summary>What was found; each secret rule chooses the kinds it reports (the scanner never names a rule).</summary>
+    public required SecretKind Kind { get; init; }
 
     /// <summary>Detector id for provider detectors ("github-pat"), or "generic-assignment", "placeholder", "env-fallback".</summary>
     public required string DetectorId { get; init; }
 
     public required string Title { get; init; }
+
+    /// <summary>The detector's severity (detectors.yaml); the generic passes leave it to the rule.</summary>
     public required Severity Severity { get; init; }
 
     /// <summary>Character offset and length of the secret value in the file text.</summary>
@@ -35,5 +59,5 @@ public sealed record SecretHit
 
     public bool Overlaps(int start, int end) => start < End && Start < end;
 
-    public override string ToString() => $"{RuleId} {DetectorId} at {Start} ({Text.Redaction.Preview(Value)})";
+    public override string ToString() => $"{Kind} {DetectorId} at {Start} ({Text.Redaction.Preview(Value)})";
 }

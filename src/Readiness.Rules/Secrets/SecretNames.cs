@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Readiness.Rules.Secrets;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Readiness.Rules.Secrets;
 /// kebab-case, dotted, camelCase, "Section:Key"); the LAST words decide, so DB_PASSWORD and jwtSecret are secrets while
 /// password_field, token_url, secret_name and PASSWORD_MIN_LENGTH are not.
 /// </summary>
-public static class SecretNames
+public static partial class SecretNames
 {
     private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
     {
@@ -16,7 +18,7 @@ public static class SecretNames
     /// <summary>Words before "key" that make it a secret key (api_key, SIGNING_KEY) rather than a lookup key.</summary>
     private static readonly HashSet<string> KeyQualifiers = new(StringComparer.Ordinal)
     {
-        "api", "secret", "private", "signing", "encryption", "master", "auth", "hmac", "jwt", "license", "licence", "app", "client",
+        "api", "access", "secret", "private", "signing", "encryption", "master", "auth", "hmac", "jwt", "license", "licence", "app", "client",
         "service", "admin", "webhook", "session", "cookie", "crypto", "cipher", "aes",
     };
 
@@ -25,7 +27,7 @@ public static class SecretNames
     {
         "public", "publishable", "csrf", "xsrf", "page", "next", "prev", "previous", "cancellation", "continuation", "sync",
         "lexer", "parser", "eof", "start", "end", "id", "type", "kind", "name", "ref", "reset", "verification", "test", "dummy",
-        "fake", "mock", "example", "sample", "default", "anon", "anonymous",
+        "fake", "mock", "example", "sample", "default", "anon", "anonymous", "authenticity",
     };
 
     /// <summary>Words of the name in lower case: "JWT_SECRET" -> [jwt, secret]; "apiKey" -> [api, key]; "Jwt:Secret" -> [jwt, secret].</summary>
@@ -55,6 +57,21 @@ public static class SecretNames
         }
     }
 
+    /// <summary>"password", "API key", "secret", "token": what kind of secret a name holds, for messages.</summary>
+    public static string Kind(string identifier)
+    {
+        var words = Words(identifier);
+        var last = words.Count > 0 ? words[^1] : "";
+        return last switch
+        {
+            "password" or "passwd" or "pwd" or "passphrase" => "password",
+            "token" => "token",
+            "key" or "apikey" => words.Count > 1 && words[^2] == "api" || last == "apikey" ? "API key" : "key",
+            "credential" or "credentials" => "credential",
+            _ => "secret",
+        };
+    }
+
     public static bool IsSecretName(string name)
     {
         var words = Words(name);
@@ -67,4 +84,27 @@ public static class SecretNames
         if (last == "key" && words.Count >= 2) return KeyQualifiers.Contains(words[^2]);
         return false;
     }
+
+    /// <summary>
+    /// A literal that is not a real secret value: empty, a template or placeholder marker, a configuration key
+    /// ("Jwt:Key"), an environment variable name ("DB_PASSWORD") or one repeated character ("xxxx").
+    /// </summary>
+    public static bool IsNotAValue(string value)
+    {
+        var v = value.Trim();
+        if (v.Length < 3) return true;
+        if (v.IndexOfAny(['{', '}', '<', '>', '%']) >= 0 || v.StartsWith('$')) return true;
+        if (v.Distinct().Count() <= 2) return true;
+        if (ConfigKey().IsMatch(v) || EnvName().IsMatch(v)) return true;
+        var lower = v.ToLowerInvariant();
+        return lower is "password" or "secret" or "changeme" or "change-me" or "todo" or "none" or "null" or "undefined" or "example"
+            || lower.StartsWith("your", StringComparison.Ordinal) || lower.Contains("placeholder", StringComparison.Ordinal)
+            || lower.Contains("example", StringComparison.Ordinal) || lower.Contains("replace", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][\w.]*(:[\w.]+)+$")]
+    private static partial Regex ConfigKey();
+
+    [GeneratedRegex(@"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$")]
+    private static partial Regex EnvName();
 }

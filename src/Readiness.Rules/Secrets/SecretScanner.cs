@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Readiness.Rules.Catalog.Python;
 using Readiness.Rules.Model;
 
 namespace Readiness.Rules.Secrets;
@@ -110,6 +109,8 @@ public static partial class SecretScanner
         var value = group.Success ? group.Value : m.Value;
         var start = group.Success ? group.Index : m.Index;
         if (value.Length == 0 || state.Claimed(start, start + value.Length)) return;
+        // A truncated example in docs or a shortened copy: "sk_live_51H8...".
+        if (state.File.Text.AsSpan(start + value.Length).StartsWith("...", StringComparison.Ordinal)) return;
         if (detector.MinEntropy is { } min && SecretValues.Entropy(value) < min) return;
         if (SecretValues.IsReference(value)) return;
         if (SecretValues.IsKnownExample(value))
@@ -118,13 +119,16 @@ public static partial class SecretScanner
             return;
         }
 
-        var ruleId = detector.RuleId;
+        var kind = detector.Kind;
         var severity = detector.Severity;
         var extra = new Dictionary<string, string>();
         switch (detector.Validate)
         {
-            case "github-crc32" when !Validators.GitHubChecksum(value):
+            // A token that fails GitHub's checksum was invented: in tests, docs and examples that is all it is; in code
+            // and configuration it is reported anyway (a mistyped or truncated real token still leaks most of it).
+            case "github-crc32" when !Validators.GitHubChecksum(value) && state.Context.IsIllustrative:
             case "jwt" when !Validators.JwtHasRealPayload(value):
+            case "pem-body" when !Validators.PemHasKeyBody(value):
             case "basic-auth-base64" when !Validators.IsBasicAuthWithPassword(value):
                 // The format is known and this value fails it (an invented token): later passes must not report it either.
                 state.Reject(start, start + value.Length);
@@ -140,8 +144,7 @@ public static partial class SecretScanner
                 if (SecretValues.IsPlaceholder(value) || (detector.Validate == "assigned-password" && SecretValues.LooksLikeIdentifierOrPath(value)))
                 {
                     if (!state.Context.IsProduction) return;
-                    ruleId = "RDY1005";
-                    severity = Severity.High;
+                    kind = SecretKind.Placeholder;
                 }
                 break;
             default:
@@ -152,7 +155,7 @@ public static partial class SecretScanner
 
         state.Add(new SecretHit
         {
-            RuleId = ruleId,
+            Kind = kind,
             DetectorId = detector.Id,
             Title = detector.Title,
             Severity = severity,
@@ -183,7 +186,7 @@ public static partial class SecretScanner
                 Extra = new Dictionary<string, string>
                 {
                     ["accessKeyIdPreview"] = Text.Redaction.Preview(id.Value),
-                    ["accessKeyIdSha256"] = Text.Redaction.Sha256(id.Value),
+                    ["accessKeyIdHmac"] = Text.Redaction.Hash(id.Value),
                     ["accessKeyIdLine"] = state.File.LineOf(id.Start).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             });
@@ -201,8 +204,8 @@ public static partial class SecretScanner
     [GeneratedRegex("""(?:Environment\.GetEnvironmentVariable\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|\[\s*"(?<name>[^"\r\n]{1,100})"\s*\]|GetValue<string\??>\(\s*"(?<name>[^"\r\n]{1,100})"\s*\)|GetConnectionString\(\s*"(?<name>[^"\r\n]{1,100})"\s*\))\s*\?\?\s*(?<value>@?"(?:[^"\\\r\n]|\\.){0,500}")""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex CSharpFallback();
 
-    [GeneratedRegex(@"^\s*SECRET_KEY\s*=")]
-    private static partial Regex DjangoSecretKeyLine();
+    [GeneratedRegex(@"^[a-z]{1,6}=[^&]*&[a-z]{1,6}=")]
+    private static partial Regex QueryString();
 
     private static void RunFallbacks(ScanState state, List<int> positions)
     {
@@ -213,21 +216,18 @@ public static partial class SecretScanner
             Language.JavaScript or Language.TypeScript => JavaScriptFallback(),
             _ => CSharpFallback(),
         };
-        var djangoSettings = file.Language == Language.Python && DjangoSettings.IsProductionSettings(file);
         foreach (var (start, end) in Windows(file.Text, positions, back: 512, forward: 1024, wholeLines: true))
         {
             Matches(state, regex, start, end, m =>
             {
                 var name = m.Groups["name"].Value;
                 if (!SecretNames.IsSecretName(name)) return;
-                // RDY1103 already reports Django's SECRET_KEY fallback on this line.
-                if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(m.Index)))) return;
                 var (value, valueStart) = Unquote(m.Groups["value"].Value, m.Groups["value"].Index);
                 if (value.Length == 0 || SecretValues.IsReference(value) || SecretValues.IsKnownExample(value)) return;
                 if (state.Claimed(valueStart, valueStart + value.Length)) return;
                 state.Add(new SecretHit
                 {
-                    RuleId = "RDY1006",
+                    Kind = SecretKind.Fallback,
                     DetectorId = FallbackDetector,
                     Title = "Hardcoded fallback for a secret",
                     Severity = Severity.High,
@@ -242,59 +242,92 @@ public static partial class SecretScanner
 
     // ---------------------------------------------------------------- generic secret-named assignments
 
-    // name, optional closing quote of a JSON/YAML key, optional type annotation (password: str = "..."), operator, value.
-    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>[A-Za-z_$][A-Za-z0-9_.$:-]{0,80}?)["']?[ \t]*(?::[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*)?(?<op>==|!=|:=|=>|=|:)[ \t]*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
+    // name, optional closing quote of a JSON/YAML key (escaped inside a string: \"key\"), optional type (password: str =,
+    // Go's `var token string =`), operator (Makefile ::= ?=, PHP .=, Go :=), value (quoted, escaped-quoted or bare; a bare
+    // value ends at a backslash so "A_TOKEN=x\nB=y" inside a JSON string stops at the escaped newline).
+    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>(?:[A-Za-z_$]|[0-9]+[A-Za-z_])[A-Za-z0-9_.$:-]{0,80}?)\\?["']?(?:[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*|[ \t]+(?:string|String|\[\]byte|str)[ \t]*|[ \t]*)(?<op>==|!=|:::=|::=|:=|\?\?=|\?=|\+=|\.=|=>|=|:)[ \t]*(?<value>\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,500}\\"|"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`\\]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex Assignment();
+
+    // A name and its value as the two arguments of a setter: System.setProperty("X_TOKEN", "..."), os.Setenv, map.put.
+    [GeneratedRegex("""(?<![\w])(?:setProperty|setenv|Setenv|putenv|put|setdefault|SetEnvironmentVariable)\(\s*(?<q>["'])(?<name>[A-Za-z_][\w.:-]{0,100})\k<q>\s*,\s*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}')""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex SetterCall();
+
+    // XML: <apiToken>value</apiToken> (the value may sit on the next line) and <add key="ApiKey" value="..." />.
+    [GeneratedRegex("""<(?<name>[A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,200})?>[ \t]*\r?\n?[ \t]*(?<value>[^<>\s]{1,500})\s*</\k<name>\s*>|\b(?:key|name)\s*=\s*"(?<name>[^"\r\n]{1,100})"\s+value\s*=\s*(?<value>"[^"\r\n]{0,500}")""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex XmlValue();
 
     private static void RunAssignments(ScanState state, IEnumerable<int> positions)
     {
         var file = state.File;
         var context = state.Context;
-        var djangoSettings = file.Language == Language.Python && DjangoSettings.IsProductionSettings(file);
-        foreach (var (start, end) in Windows(file.Text, positions, back: 160, forward: 640, wholeLines: true))
+        var keywordPositions = positions as IReadOnlyCollection<int> ?? positions.ToList();
+        foreach (var (start, end) in Windows(file.Text, keywordPositions, back: 160, forward: 640, wholeLines: true))
         {
-            Matches(state, Assignment(), start, end, m =>
-            {
-                var op = m.Groups["op"].Value;
-                if (op is "==" or "!=") return;
-                var name = m.Groups["name"].Value.TrimEnd(':', '.', '-');
-                var raw = m.Groups["value"];
-                var quoted = raw.Value[0] is '"' or '\'' or '`';
-                // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
-                if (context.IsCode && !quoted) return;
-                var (value, valueStart) = Unquote(raw.Value, raw.Index);
-                // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
-                if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
-                if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
-                // RDY1103 already judges the SECRET_KEY line of Django settings.
-                if (djangoSettings && DjangoSecretKeyLine().IsMatch(file.Line(file.LineOf(m.Index)))) return;
-                if (SecretValues.IsBooleanOrNumber(value)) return;
-                var secretNamed = SecretNames.IsSecretName(name);
-                if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
+            Matches(state, Assignment(), start, end, OnAssignment);
+            Matches(state, SetterCall(), start, end, m => Judge(m.Groups["name"].Value, m.Groups["value"], m.Index));
+        }
+        // An XML element's value may sit on the line after its opening tag.
+        if (file.Language == Language.Xml || file.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var (start, end) in Windows(file.Text, keywordPositions, back: 160, forward: 640, wholeLines: false))
+                Matches(state, XmlValue(), start, end, m => Judge(m.Groups["name"].Value, m.Groups["value"], m.Index));
+        }
 
-                // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
-                if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : !context.IsCode && SecretValues.IsExplicitPlaceholder(value)))
+        void OnAssignment(Match m)
+        {
+            if (m.Groups["op"].Value is "==" or "!=") return;
+            var raw = m.Groups["value"];
+            Judge(m.Groups["name"].Value.TrimEnd(':', '.', '-'), raw, m.Index);
+            // A string that holds a document of its own ("config.ini": "API_TOKEN=...\nDEBUG=1"): judge what is inside.
+            if (raw.Length > 4 && raw.Value[0] is '"' or '\'' && raw.Value.AsSpan(1).IndexOfAny('=', ':') >= 0)
+                Matches(state, Assignment(), raw.Index + 1, raw.Index + raw.Length - 1, inner =>
                 {
-                    state.Add(Hit("RDY1005", PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
-                    return;
-                }
-                if (!secretNamed || SecretValues.IsPlaceholder(value) || SecretValues.LooksLikeIdentifierOrPath(value)) return;
-                if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
-                var hit = Hit("RDY1004", GenericDetector, "Hardcoded secret", name, value, valueStart) with
+                    if (inner.Groups["op"].Value is not ("==" or "!=")) Judge(inner.Groups["name"].Value.TrimEnd(':', '.', '-'), inner.Groups["value"], inner.Index);
+                });
+        }
+
+        void Judge(string name, Group raw, int matchIndex)
+        {
+            var quoted = raw.Value[0] is '"' or '\'' or '`' || raw.Value.StartsWith("\\\"", StringComparison.Ordinal);
+            // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
+            if (context.IsCode && !quoted) return;
+            var (value, valueStart) = Unquote(raw.Value, raw.Index);
+            // A truncated example ("ops_eyJzaWdu...") shows where a secret goes, not a secret.
+            if (value.EndsWith("...", StringComparison.Ordinal) || value.EndsWith('\u2026')) return;
+            // Prose and code around a bare value: "(... = true)." ends the value at the punctuation.
+            if (!quoted) value = value.TrimEnd(')', ']', '}', '.', ':', '>');
+            // A query string without a signature (an Azure SAS without sig=) grants nothing.
+            if (QueryString().IsMatch(value) && !value.Contains("sig=", StringComparison.Ordinal)) return;
+            if (value.Length == 0 || state.Claimed(valueStart, valueStart + value.Length)) return;
+            var secretNamed = SecretNames.IsSecretName(name);
+            // A long run of digits under a secret name is a numeric token (legacy Asana, PINs), not a setting.
+            var numericToken = secretNamed && value.Length >= 16 && value.All(char.IsAsciiDigit);
+            if (SecretValues.IsBooleanOrNumber(value) && !numericToken) return;
+            if (SecretValues.IsKnownExample(value) || SecretValues.IsReference(value)) return;
+
+            // Any key of a production config file may hold "..._REPLACE_ME"; in code only secret-named targets are judged.
+            if (context.IsProduction && (secretNamed ? SecretValues.IsPlaceholder(value) : !context.IsCode && SecretValues.IsExplicitPlaceholder(value)))
+            {
+                state.Add(Hit(SecretKind.Placeholder, PlaceholderDetector, "Placeholder in production configuration", name, value, valueStart));
+                return;
+            }
+            if (!secretNamed || SecretValues.IsPlaceholder(value) || (!numericToken && SecretValues.LooksLikeIdentifierOrPath(value))) return;
+            // A short value with a provider's prefix (cfut_ZE4Crc...) that its detector did not claim is a truncated token.
+            if (value.Length < 32 && HasProviderPrefix(value)) return;
+            if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
+            state.Add(Hit(SecretKind.Assignment, GenericDetector, "Hardcoded secret", name, value, valueStart) with
+            {
+                Extra = new Dictionary<string, string>
                 {
-                    Extra = new Dictionary<string, string>
-                    {
-                        ["entropy"] = SecretValues.Entropy(value).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-                        ["judgedAs"] = context.IsCode ? "code" : "config",
-                    },
-                };
-                state.Add(hit);
+                    ["entropy"] = SecretValues.Entropy(value).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                    ["judgedAs"] = context.IsCode ? "code" : "config",
+                },
             });
         }
 
-        static SecretHit Hit(string rule, string detector, string title, string name, string value, int start) => new()
+        static SecretHit Hit(SecretKind kind, string detector, string title, string name, string value, int start) => new()
         {
-            RuleId = rule,
+            Kind = kind,
             DetectorId = detector,
             Title = title,
             Severity = Severity.High,
@@ -361,8 +394,22 @@ public static partial class SecretScanner
     private static (string Value, int Start) Unquote(string raw, int index)
     {
         if (raw.StartsWith('@')) { raw = raw[1..]; index++; }
+        // A quoted value inside another string: \"value\" (JSON or env held in a JSON or YAML string).
+        if (raw.Length >= 4 && raw.StartsWith("\\\"", StringComparison.Ordinal) && raw.EndsWith("\\\"", StringComparison.Ordinal)) return (raw[2..^2], index + 2);
         if (raw.Length >= 2 && raw[0] is '"' or '\'' or '`' && raw[^1] == raw[0]) return (raw[1..^1], index + 1);
         return (raw, index);
+    }
+
+    private static readonly Lazy<string[]> ProviderPrefixes = new(() => DetectorCatalog.Detectors
+        .SelectMany(d => d.Keywords).Where(k => k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ')).Distinct().ToArray());
+
+    private static bool HasProviderPrefix(string value)
+    {
+        foreach (var prefix in ProviderPrefixes.Value)
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && value.Length > prefix.Length) return true;
+        }
+        return false;
     }
 
     private static bool IsNear(string text, int start, int end, IReadOnlyList<string> words)

@@ -22,6 +22,13 @@ public static partial class SecretValues
         // Azurite / storage emulator and Cosmos DB emulator keys: public, identical on every machine.
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
         "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+        // Example keys of github.com/firebase/firebase-android-sdk (public by design; listed by gitleaks).
+        "AIzaSyabcdefghijklmnopqrstuvwxyz1234567", "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs", "AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM",
+        "AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU", "AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0", "AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A",
+        "AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c", "AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4", "AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY",
+        "AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM", "AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ", "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g",
+        "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU", "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw", "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
+        "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
     };
 
     /// <summary>Words that mark a value as not filled in, wherever they appear in it.</summary>
@@ -36,6 +43,7 @@ public static partial class SecretValues
         "xxxx", "****", "...", "12345", "abc123", "abcdef", "<your", "enter_", "enter-", "put_your", "put-your", "super-secret", "super_secret", "supersecret",
         "some-secret", "some_secret", "somesecret", "mysecret", "my-secret", "my_secret", "fake_", "dev-secret", "dev_secret",
         "devsecret", "local-secret", "local_secret", "test-secret", "test_secret", "insecure", "fake-", "_fake", "-fake",
+        "a1b2c3d4", "0123456789", "abcdefgh", "qwertyui",
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whole values that are placeholders or obvious dummies (compared case-insensitively).</summary>
@@ -59,9 +67,28 @@ public static partial class SecretValues
         if (v.Length == 0) return true;
         if (PlaceholderWords.Contains(v)) return true;
         if (v.AsSpan().IndexOfAny(PlaceholderMarkers) >= 0) return true;
-        if (RepeatedCharacter().IsMatch(v)) return true;
+        if (RepeatedCharacter().IsMatch(v) || IsOneRepeatedPattern(v)) return true;
         // <your-key>, [Your secret], {secret}, %s
         return (v[0] == '<' && v[^1] == '>') || (v[0] == '[' && v[^1] == ']') || (v[0] == '{' && v[^1] == '}') || v is "%s" or "%v";
+    }
+
+    /// <summary>
+    /// One short unit repeated (abcd1234abcd1234, glc_1111...1=): typed by hand to fill a field, never issued. The prefix
+    /// up to the last '_' or '-' and trailing '=' padding are ignored.
+    /// </summary>
+    public static bool IsOneRepeatedPattern(string value)
+    {
+        var body = value.AsSpan().TrimEnd('=');
+        var cut = body.LastIndexOfAny('_', '-');
+        if (cut >= 0 && cut < body.Length - 8) body = body[(cut + 1)..];
+        if (body.Length < 8) return false;
+        for (var unit = 1; unit <= Math.Min(16, body.Length / 2); unit++)
+        {
+            var repeated = true;
+            for (var i = unit; i < body.Length && repeated; i++) repeated = body[i] == body[i % unit];
+            if (repeated) return true;
+        }
+        return false;
     }
 
     /// <summary>true/false/yes/no/on/off or a number: a setting, never a secret or a placeholder for one.</summary>
@@ -132,7 +159,8 @@ public static partial class SecretValues
     private static partial Regex ReferencePrefix();
 
     // Words made only of letters, optionally joined by _ . : - (Marker, NextToken, AWSSecretKey, access_token, auth.header).
-    [GeneratedRegex(@"^[A-Za-z]+(?:[_.:-][A-Za-z]+)*$")]
+    // A bare prefix with no body (CFPAT-, sk_live_) is an identifier too.
+    [GeneratedRegex(@"^[A-Za-z]+(?:[_.:-][A-Za-z]+)*[_-]?$")]
     private static partial Regex IdentifierLike();
 
     [GeneratedRegex(@"^[\w-]+\.(?:pem|key|crt|cer|p12|pfx|json|txt|ya?ml|env|ini|cfg|conf|properties|xml|jks|keystore|der|pub)$", RegexOptions.IgnoreCase)]

@@ -67,12 +67,51 @@ public static class Validators
             using var p = JsonDocument.Parse(payload);
             return h.RootElement.ValueKind == JsonValueKind.Object && h.RootElement.TryGetProperty("alg", out var alg)
                 && alg.GetString() is { } a && !a.Equals("none", StringComparison.OrdinalIgnoreCase)
-                && p.RootElement.ValueKind == JsonValueKind.Object && p.RootElement.EnumerateObject().Any();
+                && p.RootElement.ValueKind == JsonValueKind.Object && p.RootElement.EnumerateObject().Any()
+                && !SignedWithExampleSecret(a, parts);
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>A private key block with a body long enough to hold a key (the shortest, Ed25519 PKCS#8, is 64 base64 characters).</summary>
+    public static bool PemHasKeyBody(string block)
+    {
+        var body = block.AsSpan();
+        var afterBegin = body.IndexOf("-----", StringComparison.Ordinal);
+        if (afterBegin >= 0) body = body[(afterBegin + 5)..];
+        afterBegin = body.IndexOf("-----", StringComparison.Ordinal);
+        if (afterBegin >= 0) body = body[(afterBegin + 5)..];
+        var end = body.IndexOf("-----END", StringComparison.Ordinal);
+        if (end >= 0) body = body[..end];
+        var count = 0;
+        foreach (var c in body) if (char.IsAsciiLetterOrDigit(c) || c is '+' or '/') count++;
+        return count >= 60;
+    }
+
+    /// <summary>Secrets that jwt.io and tutorials sign their example tokens with: such a token proves nothing and opens nothing.</summary>
+    private static readonly string[] ExampleJwtSecrets = ["your-256-bit-secret", "a-string-secret-at-least-256-bits-long", "secret", "your-secret-key"];
+
+    private static bool SignedWithExampleSecret(string alg, string[] parts)
+    {
+        Func<byte[], byte[], byte[]>? hmac = alg switch
+        {
+            "HS256" => System.Security.Cryptography.HMACSHA256.HashData,
+            "HS384" => System.Security.Cryptography.HMACSHA384.HashData,
+            "HS512" => System.Security.Cryptography.HMACSHA512.HashData,
+            _ => null,
+        };
+        var signature = Base64UrlBytes(parts[2]);
+        if (hmac is null || signature is null) return false;
+        var signed = System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
+        foreach (var secret in ExampleJwtSecrets)
+        {
+            var expected = hmac(System.Text.Encoding.UTF8.GetBytes(secret), signed);
+            if (expected.AsSpan().SequenceEqual(signature)) return true;
+        }
+        return false;
     }
 
     /// <summary>"auth" values of a Docker config: base64 of "user:password" with a real-looking password.</summary>
@@ -88,6 +127,14 @@ public static class Validators
         if (colon <= 0 || colon == text.Length - 1 || text.Any(char.IsControl)) return false;
         var password = text[(colon + 1)..];
         return !SecretValues.IsPlaceholder(password) && !SecretValues.IsReference(password);
+    }
+
+    private static byte[]? Base64UrlBytes(string part)
+    {
+        var s = part.Replace('-', '+').Replace('_', '/');
+        s = s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=');
+        try { return Convert.FromBase64String(s); }
+        catch (FormatException) { return null; }
     }
 
     private static string? DecodeBase64Url(string part)

@@ -4,18 +4,32 @@ using System.Text;
 namespace Readiness.Rules.Text;
 
 /// <summary>
-/// Secrets never leave the scan in full: a finding carries a preview with at most the first and last two characters
-/// and a SHA-256 hash, which identifies the secret across runs and repositories without revealing it.
+/// The one redaction policy for secrets in findings, messages, snippets and properties (code detectors, C# and
+/// Django rules, AWS access key ids alike). A preview shows at most the first and last two characters and never the
+/// length; the hash is an HMAC-SHA256 under a key that is not in the reports (<see cref="UseKey"/>), so a reader of
+/// results.json cannot confirm a guessed secret offline, while the same key gives the same hash on every run.
 /// </summary>
 public static class Redaction
 {
-    public static string Preview(string secret)
+    /// <summary>Secrets shorter than this show no character at all.</summary>
+    private const int ShortestWithEnds = 12;
+
+    // Until the runner sets the repository's or installation's key, a random one: hashes are never a plain digest.
+    private static byte[] key = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>The key of <see cref="Hash"/>: set once per process by the runner (see docs/secrets.md).</summary>
+    public static void UseKey(ReadOnlySpan<byte> secretKey)
     {
-        if (secret.Length <= 8) return new string('*', Math.Max(secret.Length, 4));
-        return $"{secret[..2]}{new string('*', Math.Min(secret.Length - 4, 12))}{secret[^2..]}";
+        if (secretKey.Length < 16) throw new ArgumentException("The secret hash key needs at least 16 bytes.", nameof(secretKey));
+        key = secretKey.ToArray();
     }
 
-    public static string Sha256(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    /// <summary>"ab****yz" (fixed width, whatever the length), or "****" for short secrets.</summary>
+    public static string Preview(string secret) =>
+        secret.Length < ShortestWithEnds ? "****" : $"{secret[..2]}****{secret[^2..]}";
+
+    /// <summary>HMAC-SHA256 of the secret under the scan's key, lower-case hex: identifies a secret across runs without revealing it.</summary>
+    public static string Hash(string secret) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>The line with every occurrence of the secret replaced by its preview.</summary>
     public static string RedactIn(string line, string secret) =>

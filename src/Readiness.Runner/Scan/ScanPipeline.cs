@@ -44,6 +44,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var target = Path.GetFullPath(options.Path);
         var isFile = File.Exists(target);
         var root = isFile ? Path.GetDirectoryName(target)! : target;
+        Readiness.Rules.Text.Redaction.UseKey(SecretHashKey.Resolve(root));
         var sources = EvidenceSources(options with { Path = isFile ? root : options.Path }, ruleset);
         var collector = new EvidenceCollector();
         var engine = new RuleEngine(ruleset.Rules, startedAt);
@@ -89,6 +90,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
         if (policy.ExampleRoots == ExampleRoots.Ignore) findings = findings.Where(f => !f.IsExample()).ToList();
+        foreach (var gap in engine.Gaps) collector.Coverage.AddGap(gap);
 
         var activeRules = ruleset.Rules.Select(r => r.Rule.Id).ToHashSet(StringComparer.Ordinal);
         var (judged, warnings) = new Suppressor(suppressions, inline, policy, today)

@@ -39,7 +39,7 @@ public class SecretFixtureTests
         var finding = Run(file, "RDY1001").ShouldHaveSingleItem();
         finding.Severity.ShouldBe(Severity.Critical);
         finding.Properties["detector"].ShouldBe("aws-access-key-pair");
-        finding.Properties["accessKeyIdSha256"].Length.ShouldBe(64);
+        finding.Properties["accessKeyIdHmac"].Length.ShouldBe(64);
         finding.Location.File!.StartLine.ShouldBe(3);
         (finding.Message + finding.Snippet).ShouldNotContain(secret);
         (finding.Message + finding.Snippet).ShouldNotContain(id);
@@ -53,7 +53,7 @@ public class SecretFixtureTests
         var after = Scan(new SourceFile("app/.env", $"# moved down\nLOG_LEVEL=info\nSLACK_BOT_TOKEN={token}\n"));
         after.Location.File!.StartLine.ShouldBe(3);
         after.Fingerprint.ShouldBe(before.Fingerprint);
-        after.FingerprintKey.ShouldBe("sha256:" + Readiness.Rules.Text.Redaction.Sha256(token));
+        after.FingerprintKey.ShouldBe("hmac:" + Readiness.Rules.Text.Redaction.Hash(token));
 
         static Finding Scan(SourceFile file) => Run(file, "RDY1001").ShouldHaveSingleItem();
     }
@@ -108,9 +108,9 @@ public class SecretFixtureTests
     [Fact]
     public void Secret_names_are_judged_by_their_last_words()
     {
-        foreach (var name in new[] { "DB_PASSWORD", "jwtSecret", "JWT_SECRET", "api_key", "apiKey", "Jwt:Key", "client_secret", "GITHUB_TOKEN", "spring.datasource.password", "SIGNING_KEY", "secret_key_value" })
+        foreach (var name in new[] { "DB_PASSWORD", "jwtSecret", "JWT_SECRET", "api_key", "apiKey", "Jwt:Key", "client_secret", "GITHUB_TOKEN", "spring.datasource.password", "SIGNING_KEY", "secret_key_value", "S3_ACCESS_KEY", "AccessKey" })
             SecretNames.IsSecretName(name).ShouldBeTrue(name);
-        foreach (var name in new[] { "password_field", "token_url", "PASSWORD_MIN_LENGTH", "secret_name", "csrf_token", "next_page_token", "public_key", "primary_key", "cache_key", "S3_ACCESS_KEY", "tokenizer", "Token.String" })
+        foreach (var name in new[] { "password_field", "token_url", "PASSWORD_MIN_LENGTH", "secret_name", "csrf_token", "next_page_token", "public_key", "primary_key", "cache_key", "tokenizer", "Token.String" })
             SecretNames.IsSecretName(name).ShouldBeFalse(name);
     }
 

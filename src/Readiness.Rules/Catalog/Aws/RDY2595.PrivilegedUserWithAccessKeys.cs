@@ -9,7 +9,8 @@ public sealed class PrivilegedUserWithAccessKeys : ResourceRule<IamUser>
 {
     public override IEnumerable<Finding> Check(IamUser user, RuleContext context)
     {
-        var keys = user.AccessKeys.Where(k => k.Active).Select(k => k.Id).ToList();
+        // Access key ids follow the one redaction policy of secrets (Redaction.Preview), as the code detectors do.
+        var keys = user.AccessKeys.Where(k => k.Active).Select(k => Readiness.Rules.Text.Redaction.Preview(k.Id)).ToList();
         if (keys.Count == 0) yield break;
         var reasons = IamPrivilege.Reasons(user, context.Cloud);
         if (reasons.Count == 0) yield break;

@@ -4,6 +4,7 @@ using Readiness.Rules.Engine;
 using Readiness.Rules.Languages;
 using Readiness.Rules.Languages.CSharp;
 using Readiness.Rules.Model;
+using Readiness.Rules.Secrets;
 using Readiness.Rules.Text;
 
 namespace Readiness.Rules.Catalog.CSharp;
@@ -49,12 +50,12 @@ public sealed class CSharpHardcodedSecret : FileRule
             if (SecretNames.IsNotAValue(literal) || LooksLikeConnectionString(literal)) continue;
 
             var line = doc.LineOf(value);
-            var hash = Redaction.Sha256(literal);
+            var hash = Redaction.Hash(literal);
             var kind = node is BaseObjectCreationExpressionSyntax ? "secret" : SecretNames.Kind(target);
-            var properties = new Dictionary<string, string> { ["secretSha256"] = hash, ["secretPreview"] = Redaction.Preview(literal), ["target"] = target };
+            var properties = new Dictionary<string, string> { ["secretHmac"] = hash, ["secretPreview"] = Redaction.Preview(literal), ["target"] = target };
             yield return context.AtLine(file, line,
                 $"{target} in {file.Path} is given a hardcoded {kind} ({Redaction.Preview(literal)}); read it from configuration backed by user-secrets, environment variables or AWS Secrets Manager, and rotate the exposed value.",
-                snippet: Redaction.RedactIn(file.Line(line).Trim(), literal), fingerprintKey: "sha256:" + hash, properties: properties);
+                snippet: Redaction.RedactIn(file.Line(line).Trim(), literal), fingerprintKey: "hmac:" + hash, properties: properties);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Languages;
 using Readiness.Rules.Model;
+using Readiness.Rules.Secrets;
 
 namespace Readiness.Rules.Catalog.Config;
 

@@ -2,6 +2,7 @@ using Readiness.Rules.Catalog.JavaScript;
 using Readiness.Rules.Languages;
 using Readiness.Rules.Languages.JavaScript;
 using Readiness.Rules.Model;
+using Readiness.Rules.Secrets;
 
 namespace Readiness.Rules.Catalog.Extension;
 

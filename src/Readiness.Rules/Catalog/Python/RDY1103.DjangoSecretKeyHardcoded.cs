@@ -17,11 +17,11 @@ public sealed class DjangoSecretKeyHardcoded : FileRule
         var outcome = PyEvaluator.WithEnvUnset(assignment.Value);
         if (!outcome.Known || outcome.Value is not string { Length: > 0 } key) yield break;
 
-        var properties = new Dictionary<string, string> { ["secretSha256"] = Redaction.Sha256(key), ["secretPreview"] = Redaction.Preview(key) };
+        var properties = new Dictionary<string, string> { ["secretHmac"] = Redaction.Hash(key), ["secretPreview"] = Redaction.Preview(key) };
         var snippet = Redaction.RedactIn(file.Line(assignment.Line).Trim(), key);
         var message = outcome.EnvVariable is null
             ? $"SECRET_KEY is hardcoded in {file.Path}; read it from the environment or a secret store and rotate the exposed key."
             : $"SECRET_KEY falls back to a hardcoded value in {file.Path}{DjangoSettings.WhenUnset(outcome)}; remove the fallback so a missing variable stops the app, and rotate the key.";
-        yield return context.AtLine(file, assignment.Line, message, snippet, fingerprintKey: "sha256:" + properties["secretSha256"], properties: properties);
+        yield return context.AtLine(file, assignment.Line, message, snippet, fingerprintKey: "hmac:" + properties["secretHmac"], properties: properties);
     }
 }

@@ -7,6 +7,8 @@ namespace Readiness.Rules.Catalog.Secrets;
 /// <summary>A credential issued by a provider (AWS, GitHub, Stripe, Slack, OpenAI, ...) is committed; the detector id names it.</summary>
 public sealed class ProviderCredentialCommitted : SecretRule
 {
+    protected override SecretKind Kind => SecretKind.Provider;
+
     protected override Severity SeverityOf(SecretHit hit, RuleContext context) => hit.Severity;
 
     protected override string Message(SecretHit hit, SourceFile file, string preview) => hit.DetectorId == "aws-access-key-pair"

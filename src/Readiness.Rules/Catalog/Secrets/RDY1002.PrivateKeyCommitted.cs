@@ -7,6 +7,8 @@ namespace Readiness.Rules.Catalog.Secrets;
 /// <summary>A private key (PEM, OpenSSH, PuTTY, PGP, age) is committed.</summary>
 public sealed class PrivateKeyCommitted : SecretRule
 {
+    protected override SecretKind Kind => SecretKind.PrivateKey;
+
     protected override Severity SeverityOf(SecretHit hit, RuleContext context) => hit.Severity;
 
     protected override string Message(SecretHit hit, SourceFile file, string preview) =>

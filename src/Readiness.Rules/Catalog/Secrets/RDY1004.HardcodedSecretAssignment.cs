@@ -11,8 +11,11 @@ namespace Readiness.Rules.Catalog.Secrets;
 /// </summary>
 public sealed class HardcodedSecretAssignment : SecretRule
 {
-    protected override bool Accept(SecretHit hit, SecretScan scan, RuleContext context)
+    protected override SecretKind Kind => SecretKind.Assignment;
+
+    protected override bool Accept(SecretHit hit, SourceFile file, RuleContext context)
     {
+        if (IsDjangoSecretKeyLine(file, hit)) return false;
         if (hit.Extra.GetValueOrDefault("judgedAs") != "code") return hit.Length >= context.Int("min_length_config");
         var entropy = double.Parse(hit.Extra["entropy"], CultureInfo.InvariantCulture);
         return hit.Length >= context.Int("min_length_code") && entropy * 100 >= context.Int("min_entropy_code_centibits");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Secrets;
@@ -19,15 +18,28 @@ public abstract class SecretRule : FileRule
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {
         var scan = SecretScanner.Of(file);
+        // Every secret rule shares the scan; the engine keeps one gap per file and reason.
+        if (scan.Timeouts > 0)
+            context.CouldNotLook(file, $"the secret scan gave up on {scan.Timeouts} part(s) of the file after the regex time limit; secrets there were not judged");
+        if (scan.Truncated)
+            context.CouldNotLook(file, $"the file holds more than {SecretScanner.MaxHitsPerFile} secrets; only the first {SecretScanner.MaxHitsPerFile} were reported");
         foreach (var hit in scan.Hits)
         {
-            if (hit.RuleId != Id || !Accept(hit, scan, context)) continue;
+            if (hit.Kind != Kind || !Accept(hit, file, context)) continue;
             yield return ToFinding(file, scan, hit, context);
         }
     }
 
-    /// <summary>A rule's extra filter over its hits (thresholds from rule parameters).</summary>
-    protected virtual bool Accept(SecretHit hit, SecretScan scan, RuleContext context) => true;
+    /// <summary>The kind of hit this rule reports (its attribution; the scanner only detects).</summary>
+    protected abstract SecretKind Kind { get; }
+
+    /// <summary>A rule's extra filter over its hits (thresholds from rule parameters, lines another rule owns).</summary>
+    protected virtual bool Accept(SecretHit hit, SourceFile file, RuleContext context) => true;
+
+    /// <summary>Django's SECRET_KEY line in production settings: RDY1103 reports it, with Django's own remediation.</summary>
+    protected static bool IsDjangoSecretKeyLine(SourceFile file, SecretHit hit) =>
+        file.Language == Language.Python && Catalog.Python.DjangoSettings.IsProductionSettings(file)
+        && System.Text.RegularExpressions.Regex.IsMatch(file.Line(file.LineOf(hit.Start)), @"^\s*SECRET_KEY\s*=");
 
     /// <summary>The finding's sentence. Use <paramref name="preview"/>; never the value.</summary>
     protected abstract string Message(SecretHit hit, SourceFile file, string preview);
@@ -42,13 +54,13 @@ public abstract class SecretRule : FileRule
         var properties = new Dictionary<string, string>(hit.Extra)
         {
             ["detector"] = hit.DetectorId,
-            ["secretSha256"] = Redaction.Sha256(hit.Value),
+            ["secretHmac"] = Redaction.Hash(hit.Value),
             ["secretPreview"] = preview,
         };
         if (hit.Name is not null) properties["name"] = hit.Name;
         var endLine = file.LineOf(Math.Max(hit.Start, hit.End - 1));
         var finding = context.AtLine(file, line, Message(hit, file, preview), RedactedSnippet(file, scan, hit),
-            fingerprintKey: "sha256:" + properties["secretSha256"], properties: properties, endLine: endLine, column: file.ColumnOf(hit.Start));
+            fingerprintKey: "hmac:" + properties["secretHmac"], properties: properties, endLine: endLine, column: file.ColumnOf(hit.Start));
         return finding with { Severity = SeverityOf(hit, context) };
     }
 
@@ -76,5 +88,4 @@ public abstract class SecretRule : FileRule
 
     protected static string Revoke(SecretHit hit) => hit.Revoke ?? "revoke it where it was issued";
 
-    protected static string Invariant(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

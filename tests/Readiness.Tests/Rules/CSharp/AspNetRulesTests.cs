@@ -26,13 +26,13 @@ public class AspNetRulesTests
     {
         var findings = FixtureVerifier.Verify("Stacks/CSharp/orders_api/Services/EmailSender.cs", "RDY1201");
         var smtp = findings.Single(f => f.Properties["target"] == "SmtpPassword");
-        smtp.Message.ShouldBe("SmtpPassword in Stacks/CSharp/orders_api/Services/EmailSender.cs is given a hardcoded password (Sm**********24); read it from configuration backed by user-secrets, environment variables or AWS Secrets Manager, and rotate the exposed value.");
+        smtp.Message.ShouldBe("SmtpPassword in Stacks/CSharp/orders_api/Services/EmailSender.cs is given a hardcoded password (Sm****24); read it from configuration backed by user-secrets, environment variables or AWS Secrets Manager, and rotate the exposed value.");
         foreach (var f in findings)
         {
             f.Snippet!.ShouldNotContain("Sm7p-P4ss-2024");
             f.Snippet!.ShouldNotContain("hunter2-but-longer");
             f.Snippet!.ShouldNotContain("Adm1n!Passw0rd");
-            f.FingerprintKey!.ShouldStartWith("sha256:");
+            f.FingerprintKey!.ShouldStartWith("hmac:");
         }
     }
 

@@ -20,7 +20,7 @@ public class DjangoSettingsRulesTests
         var finding = findings.ShouldHaveSingleItem();
         finding.Snippet!.ShouldNotContain("9f#k2!x7@q1z$w8e^r4t6y0u3i5o");
         finding.Message.ShouldNotContain("9f#k2!x7");
-        finding.Properties["secretSha256"].Length.ShouldBe(64);
+        finding.Properties["secretHmac"].Length.ShouldBe(64);
         finding.Message.ShouldContain("SECRET_KEY falls back to a hardcoded value");
         finding.Message.ShouldEndWith(".");
     }
