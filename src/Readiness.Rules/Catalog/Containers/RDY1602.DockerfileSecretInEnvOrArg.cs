@@ -29,7 +29,7 @@ public sealed class DockerfileSecretInEnvOrArg : DockerfileRule
                 var line = LineOf(dockerfile.File, instruction, variable.Name);
                 yield return context.AtLine(dockerfile.File, line,
                     $"{instruction.Keyword} {variable.Name} in {dockerfile.File.Path} has a literal value that {where}; remove the value, pass it at run time (ECS `secrets` from Secrets Manager, compose `secrets:`) or, for build steps, use `RUN --mount=type=secret,id={variable.Name.ToLowerInvariant()}`, and rotate it.",
-                    snippet: $"{instruction.Keyword} {variable.Name}=<redacted>", fingerprintKey: "sha256:" + Redaction.Sha256(value));
+                    snippet: $"{instruction.Keyword} {variable.Name}=<redacted>", fingerprintKey: "hmac:" + Redaction.Hash(value));
             }
         }
     }

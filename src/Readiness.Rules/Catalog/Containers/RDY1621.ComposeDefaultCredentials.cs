@@ -39,7 +39,7 @@ public sealed class ComposeDefaultCredentials : ComposeRule
             else if (PasswordKeys.Contains(key) && !value.Unresolved && (v.Length == 0 && !string.IsNullOrEmpty(value.Written) || WeakValues.Contains(v) || SameAsUser(env, key, v)) && !ReportedBySecretRules(containers, value))
                 yield return (value, $"Service '{service.Name}' sets {key} to {(v.Length == 0 ? "an empty value" : "a well-known default or weak value")}, which is the first thing anyone who reaches the port tries; generate a strong password, keep it out of the repository and pass it as a compose secret ({key}_FILE=/run/secrets/...) or from an env_file that is not committed.", key);
             else if (SecretNames.IsSecretName(key) && IsLiteral(value) && !value.Unresolved && v.Length > 0 && !SecretValues.IsBooleanOrNumber(v) && !ReportedBySecretRules(containers, value))
-                yield return (value, $"Service '{service.Name}' has {key} written as a literal in the compose file, so the secret is in every clone of the repository; move it to a compose `secrets:` entry or an env_file kept out of the repository (for example an .env written at deploy time from Secrets Manager), and rotate it.", "literal:" + key + ":" + Redaction.Sha256(v));
+                yield return (value, $"Service '{service.Name}' has {key} written as a literal in the compose file, so the secret is in every clone of the repository; move it to a compose `secrets:` entry or an env_file kept out of the repository (for example an .env written at deploy time from Secrets Manager), and rotate it.", "literal:" + key + ":" + Redaction.Hash(v));
         }
 
         if (ComposeRule.ImageName(service.Image?.Value ?? "") is "redis" or "bitnami/redis" && !env.ContainsKey("REDIS_PASSWORD")
