@@ -6,13 +6,15 @@
 # and prints wall time, CPU time (user + system) and peak RSS, minimum and median of RUNS runs, and the ratios.
 # Usage: bench/run.sh [TREE...]   (default: the Python standard library and bench/cache/efcore)
 # Environment: RUNS (default 3), TOOLS (space-separated subset of: readiness rg14 rgall cat secretlint),
-# SECRETLINT_RUNS (default RUNS: secretlint takes minutes on these trees, so a loaded machine may afford only one).
+# SECRETLINT_RUNS (default RUNS: secretlint takes minutes on these trees, so a loaded machine may afford only one),
+# BEFORE (another checkout of this repository, e.g. the commit before a change: adds its readiness as tool "before",
+# so a change is measured against its parent in the same run).
 # On a shared machine run it as `nice -n 10 bench/run.sh`; compare ratios within one run, not absolute times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 runs=${RUNS:-3}
-tools=(${TOOLS:-readiness rg14 rgall cat secretlint})
+tools=(${TOOLS:-readiness ${BEFORE:+before} rg14 rgall cat secretlint})
 out=$repo/bench/results/run; mkdir -p "$out"
 
 stdlib=/root/.pyenv/versions/3.11.7/lib/python3.11
@@ -63,6 +65,7 @@ for line in open("src/Readiness.Rules/Secrets/detectors.yaml"):
 PY
 rm -f "$out"/chunk.*; split -l 8 "$out/detector-regexes.txt" "$out/chunk."
 ./readiness --help >/dev/null 2>&1 || true   # build once, outside the timings
+[ -n "${BEFORE:-}" ] && { "$BEFORE/readiness" --help >/dev/null 2>&1 || true; }
 
 # ripgrep is told to see what readiness sees: .gitignore honoured without a .git folder, hidden files, the 5 MB limit.
 rg_flags=(--hidden --no-require-git --max-filesize 5M -c)
@@ -70,6 +73,7 @@ run_tool() { # tool tree
   local tree=$2
   case $1 in
     readiness) ./readiness scan "$tree" --format json --output-dir "$out/report" ;;
+    before) "$BEFORE/readiness" scan "$tree" --format json --output-dir "$out/report-before" ;;
     rg14) rg "${rg_flags[@]}" -f bench/common-secret-regexes.txt "$tree" ;;
     rgall) for f in "$out"/chunk.*; do rg -P "${rg_flags[@]}" -f "$f" "$tree" || true; done ;;
     cat) find "$tree" -type f -print0 | xargs -0 cat ;;
@@ -77,14 +81,14 @@ run_tool() { # tool tree
   esac
 }
 
-samples=$out/samples.tsv; : > "$samples"
+samples=$out/samples.tsv; : > "$samples"; rm -f "$out"/results*.json
 for tree in "${trees[@]}"; do
   find "$tree" -type f -print0 | xargs -0 cat > /dev/null   # warm the page cache
   for run in $(seq "$runs"); do
     for tool in "${tools[@]}"; do
       [ "$tool" = secretlint ] && [ "$run" -gt "${SECRETLINT_RUNS:-$runs}" ] && continue
       set +e
-      /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" bash -c "$(declare -p repo out rg_flags); $(declare -f run_tool); run_tool $tool '$tree'" \
+      /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" bash -c "$(declare -p repo out rg_flags); BEFORE='${BEFORE:-}'; $(declare -f run_tool); run_tool $tool '$tree'" \
         > /dev/null 2> "$out/stderr.$tool.txt"
       rc=$?
       set -e
@@ -97,6 +101,8 @@ for tree in "${trees[@]}"; do
     done
   done
   [ -f "$out/report/results.json" ] && cp "$out/report/results.json" "$out/results.$(basename "$tree").json"
+  [ -f "$out/report-before/results.json" ] && cp "$out/report-before/results.json" "$out/results-before.$(basename "$tree").json"
+  rm -rf "$out/report" "$out/report-before"
 done
 
 python3 - "$samples" "$out" "$runs" <<'PY'
@@ -110,7 +116,7 @@ commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=
 load = os.getloadavg()[0]
 print(f"### {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} cores, "
       f"load average {load:.1f} at the end, {runs} runs (secretlint: {os.environ.get('SECRETLINT_RUNS', runs)})")
-names = {"readiness": "readiness scan", "rg14": "rg, 14 common regexes", "rgall": "rg -P, every detector regex",
+names = {"readiness": "readiness scan", "before": "readiness scan, BEFORE checkout", "rg14": "rg, 14 common regexes", "rgall": "rg -P, every detector regex",
          "cat": "cat every file", "secretlint": "secretlint, recommended preset"}
 for tree, tools in rows.items():
     files = sum(len(f) for _, _, f in os.walk(tree))
@@ -125,17 +131,18 @@ for tree, tools in rows.items():
     if "readiness" in med:
         r = med["readiness"]
         ratios = []
-        for tool, label in (("rg14", "readiness / rg 14 regexes"), ("rgall", "readiness / rg every detector"), ("cat", "readiness / cat")):
+        for tool, label in (("before", "readiness / BEFORE"), ("rg14", "readiness / rg 14 regexes"), ("rgall", "readiness / rg every detector"), ("cat", "readiness / cat")):
             if tool in med: ratios.append(f"{label}: wall {r[0] / med[tool][0]:.1f}x, CPU {r[1] / med[tool][1]:.1f}x")
         if "secretlint" in med:
             ratios.append(f"secretlint / readiness: wall {med['secretlint'][0] / r[0]:.1f}x, CPU {med['secretlint'][1] / r[1]:.1f}x")
         print("\nMedian ratios: " + "; ".join(ratios) + ".")
-        results = os.path.join(out, f"results.{os.path.basename(tree)}.json")
-        if os.path.exists(results):
+        for label, prefix in (("readiness", "results"), ("BEFORE", "results-before")):
+            results = os.path.join(out, f"{prefix}.{os.path.basename(tree)}.json")
+            if not os.path.exists(results): continue
             d = json.load(open(results))
             keys = sorted(f"{f['finding']['ruleId']} {f['finding']['fingerprint']}" for f in d["findings"])
             cov = d["coverage"]
             digest = hashlib.sha256(json.dumps([keys, cov], sort_keys=True).encode()).hexdigest()[:12]
-            print(f"readiness: {len(keys)} findings, {cov['counts'].get('code.files', 0)} files scanned, "
+            print(f"{label}: {len(keys)} findings, {cov['counts'].get('code.files', 0)} files scanned, "
                   f"{len(cov['skipped'])} skipped, {len(cov['gaps'])} gaps; findings and coverage digest {digest}.")
 PY
