@@ -1,4 +1,6 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
+using System.Globalization;
+using Readiness.Rules.Languages;
 using Readiness.Rules.Model;
 
 namespace Readiness.Rules.Catalog.CSharp;
@@ -8,7 +10,7 @@ namespace Readiness.Rules.Catalog.CSharp;
 /// needs. Roslyn parses about 3 MB/s, so these textual tests decide the cost of a scan of a C# repository; each must
 /// accept every file the rule can report on (a superset), so gating never changes findings.
 /// </summary>
-internal static partial class CSharpFiles
+internal static class CSharpFiles
 {
     public static bool IsApplicationCode(SourceFile file, params string[] keywords)
     {
@@ -21,12 +23,98 @@ internal static partial class CSharpFiles
     }
 
     /// <summary>
-    /// True when the file may hand a string literal to a secret-named target (RDY1201): a name that ends like a
-    /// secret (SecretNames.IsSecretName, before its word split), then an initializer, assignment, named argument or
-    /// expression body, then a literal or Encoding.X.GetBytes("literal"); or a constructor that takes a secret.
+    /// True when the file may hand a string literal to a secret-named target (RDY1201), judged from each quote
+    /// backwards: the target's name must be a secret name (<see cref="SecretNames.IsSecretName"/>, as the rule judges
+    /// it) before =, => or a named argument's colon, or the literal is an argument of GetBytes, or the file constructs
+    /// one of the credential types whose arguments the rule reads. Comments and directives between the name and the
+    /// literal are accepted rather than read, so the test stays a superset of what the rule reports.
     /// </summary>
-    public static bool MayAssignSecretLiteral(SourceFile file) =>
-        file.Text.Contains('"') && (SecretLiteralTarget().IsMatch(file.Text) || SecretConstructor().IsMatch(file.Text));
+    public static bool MayAssignSecretLiteral(SourceFile file)
+    {
+        var text = file.Text.AsSpan();
+        if (text.IndexOfAny(SecretConstructors) >= 0) return true;
+        for (var quote = text.IndexOf('"'); quote >= 0;)
+        {
+            if (MayBeSecretLiteral(text, quote)) return true;
+            var next = text[(quote + 1)..].IndexOf('"');
+            quote = next < 0 ? -1 : quote + 1 + next;
+        }
+        return false;
+    }
+
+    // The constructors RDY1201 reads a secret argument from.
+    private static readonly SearchValues<string> SecretConstructors = SearchValues.Create(
+        ["NetworkCredential", "BasicAWSCredentials", "SessionAWSCredentials", "ClientSecretCredential", "UsernamePasswordCredential", "SymmetricSecurityKey"],
+        StringComparison.Ordinal);
+
+    private static bool MayBeSecretLiteral(ReadOnlySpan<char> text, int quote)
+    {
+        var i = quote - 1;
+        while (i >= 0 && text[i] is '@' or '$') i--;
+        if (!SkipTriviaBackwards(text, ref i)) return true;
+        if (i < 0) return false;
+        switch (text[i])
+        {
+            case '(':
+                i--;
+                if (!SkipTriviaBackwards(text, ref i)) return true;
+                return text[..(i + 1)].EndsWith("GetBytes", StringComparison.Ordinal);
+            case '>' when i > 0 && text[i - 1] == '=':
+                i -= 2;
+                break;
+            case '=' when i == 0 || text[i - 1] is not ('=' or '!' or '<' or '>' or '+' or '-' or '*' or '/' or '%' or '&' or '|' or '^' or '?'):
+            case ':' when i == 0 || text[i - 1] != ':':
+                i--;
+                break;
+            default:
+                return false;
+        }
+        if (!SkipTriviaBackwards(text, ref i)) return true;
+        if (i >= 0 && text[i] == '}')
+        {
+            // An auto-property's accessor list: Password { get; set; } = "...".
+            var depth = 0;
+            for (; i >= 0; i--)
+            {
+                if (text[i] == '}') depth++;
+                else if (text[i] == '{' && --depth == 0) break;
+            }
+            i--;
+            if (!SkipTriviaBackwards(text, ref i)) return true;
+        }
+        var end = i + 1;
+        while (i >= 0 && IsIdentifierPart(text[i])) i--;
+        return end > i + 1 && SecretNames.IsSecretName(text[(i + 1)..end].ToString());
+    }
+
+    // Moves i back over white space and block comments. False when a line comment or a directive may lie in between
+    // (a line holding // or starting with #): the caller then accepts the file rather than read them.
+    private static bool SkipTriviaBackwards(ReadOnlySpan<char> text, ref int i)
+    {
+        while (i >= 0)
+        {
+            if (text[i] == '\n')
+            {
+                var lineStart = text[..i].LastIndexOf('\n') + 1;
+                var line = text[lineStart..i];
+                if (line.Contains("//", StringComparison.Ordinal) || line.TrimStart().StartsWith('#')) return false;
+                i--;
+            }
+            else if (char.IsWhiteSpace(text[i])) i--;
+            else if (text[i] == '/' && i > 0 && text[i - 1] == '*')
+            {
+                var open = text[..(i - 1)].LastIndexOf("/*", StringComparison.Ordinal);
+                if (open < 0) return false;
+                i = open - 1;
+            }
+            else return true;
+        }
+        return true;
+    }
+
+    private static bool IsIdentifierPart(char c) =>
+        char.IsLetterOrDigit(c) || c == '_' || (c > 127 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation or UnicodeCategory.Format or UnicodeCategory.LetterNumber);
 
     // test, tests, *.test, *.tests folders or files, any case.
     private static bool IsTestPath(string path)
@@ -40,21 +128,4 @@ internal static partial class CSharpFiles
         }
         return false;
     }
-
-    // Trivia between tokens: white space and comments.
-    private const string Trivia = @"(?:\s|//[^\n]*\n|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/)*";
-
-    // Name: the last word is a secret word, or "key" after a qualifier (the words may be split by _ or non-ASCII letters).
-    // Then: an optional auto-property accessor list ({ get; set; } = "..."), then =, => or a named argument's colon
-    // (== fails: no literal follows the first =), then the literal, possibly inside GetBytes(...).
-    [GeneratedRegex(
-        @"(?i:password|passwd|pwd|passphrase|secret|token|credentials?|apikey|(?:api|access|secret|private|signing|encryption|master|client|jwt|auth|hmac|app)[_\P{IsBasicLatin}]*key)(?!\w)"
-        + Trivia + @"(?:\{[^{}]{0,2000}(?:\{[^{}]{0,2000}\}[^{}]{0,2000})*\}" + Trivia + ")?"
-        + "(?:=>?|:)" + Trivia + @"(?:[\w.]{0,200}GetBytes" + Trivia + @"\(" + Trivia + ")?" + @"[@$]*""",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex SecretLiteralTarget();
-
-    // The constructors RDY1201 reads a secret argument from.
-    [GeneratedRegex("NetworkCredential|BasicAWSCredentials|SessionAWSCredentials|ClientSecretCredential|UsernamePasswordCredential|SymmetricSecurityKey", RegexOptions.CultureInvariant)]
-    private static partial Regex SecretConstructor();
 }

@@ -22,11 +22,13 @@ public sealed class Secrets
         mailer.Connect("smtp.shop.test", password: "Pa55-w0rd-Q");  // Noncompliant RDY1201
         string accessToken = """tok-R4w-L1t""";  // Noncompliant RDY1201
         string smtpPassword = /* from the vendor */ "Sm-tp-9Q";  // Noncompliant RDY1201
+        string dbPassword = // rotated yearly
+            "Db-Pa55-Q9";  // Noncompliant RDY1201
         string refreshToken =
             "r3fr-esh-T0k";  // Noncompliant RDY1201
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("sIgn-1ng-K3y-Value"));  // Noncompliant RDY1201
         var credential = new NetworkCredential("mailer", "N3t-Cr3d-Pw");  // Noncompliant RDY1201
         if (accessToken == "not-an-assignment") mailer.Reset();
-        mailer.Use(smtpPassword, refreshToken, key, credential);
+        mailer.Use(smtpPassword, dbPassword, refreshToken, key, credential);
     }
 }
