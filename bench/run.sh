@@ -115,7 +115,7 @@ for line in open(samples):
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 load = os.getloadavg()[0]
 print(f"### {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} cores, "
-      f"load average {load:.1f} at the end, {runs} runs (secretlint: {os.environ.get('SECRETLINT_RUNS', runs)})")
+      f"load average {load:.1f} at the end, {runs} runs")
 names = {"readiness": "readiness scan", "before": "readiness scan, BEFORE checkout", "rg14": "rg, 14 common regexes", "rgall": "rg -P, every detector regex",
          "cat": "cat every file", "secretlint": "secretlint, recommended preset"}
 for tree, tools in rows.items():
