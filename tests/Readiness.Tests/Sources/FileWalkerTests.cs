@@ -65,6 +65,21 @@ public sealed class FileWalkerTests : IDisposable
     }
 
     [Fact]
+    public void Decides_binary_from_the_first_8000_bytes_and_reads_text_files_whole()
+    {
+        File.WriteAllBytes(Path.Combine(root.FullName, "late-nul.txt"), [.. Enumerable.Repeat((byte)'a', 8000), 0, (byte)'z']);
+        File.WriteAllBytes(Path.Combine(root.FullName, "early-nul.bin"), [.. Enumerable.Repeat((byte)'a', 7999), 0, (byte)'z']);
+        var longText = string.Concat(Enumerable.Range(0, 3000).Select(i => $"line {i}\n"));
+        Write("long.py", longText);
+
+        var (files, coverage) = Walk();
+        files.Select(f => f.Path).ShouldBe(["late-nul.txt", "long.py"]);
+        files[0].Text.Length.ShouldBe(8002);
+        files[1].Text.ShouldBe(longText);
+        coverage.Skipped.ShouldContain(s => s.Scope == "early-nul.bin" && s.Reason == "binary file");
+    }
+
+    [Fact]
     public void Decodes_invalid_utf8_and_counts_it()
     {
         File.WriteAllBytes(Path.Combine(root.FullName, "latin1.py"), "PASSWORD = 'caf\u00e9'\n"u8.ToArray().Select(b => b == 0xC3 ? (byte)0xE9 : b).Where(b => b != 0xA9).ToArray());

@@ -27,7 +27,7 @@ public sealed class CSharpHardcodedSecret : FileRule
     };
 
     public override bool AppliesTo(SourceFile file) => CSharpFiles.IsApplicationCode(file,
-        "assword", "ecret", "oken", "Key", "key", "Credential", "Pwd", "pwd");
+        "assword", "ecret", "oken", "Key", "key", "Credential", "Pwd", "pwd") && CSharpFiles.MayAssignSecretLiteral(file);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

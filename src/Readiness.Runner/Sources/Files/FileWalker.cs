@@ -27,6 +27,7 @@ public sealed class FileWalker(FileWalkOptions options)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private const int BinaryProbeBytes = 8000;
 
     /// <summary>Walks <paramref name="root"/> and hands each text file to <paramref name="onFile"/>, concurrently.</summary>
     public void Walk(string root, Action<SourceFile> onFile, Coverage coverage, Action<int>? progress = null, CancellationToken cancellationToken = default)
@@ -125,18 +126,26 @@ public sealed class FileWalker(FileWalkOptions options)
     {
         try
         {
-            var length = new FileInfo(fullPath).Length;
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var length = stream.Length;
             if (length > options.MaxFileBytes)
             {
                 coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, $"larger than the {options.MaxFileBytes / 1024 / 1024} MB limit ({length / 1024 / 1024} MB); raise --max-file-size to scan it"));
                 return null;
             }
-            var bytes = File.ReadAllBytes(fullPath);
-            if (bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).IndexOf((byte)0) >= 0)
+            // Binary is decided from the first 8,000 bytes (as git does), read before the rest: a .pyc or an image is
+            // never read whole only to be thrown away.
+            Span<byte> probe = stackalloc byte[BinaryProbeBytes];
+            probe = probe[..stream.ReadAtLeast(probe, BinaryProbeBytes, throwOnEndOfStream: false)];
+            if (probe.IndexOf((byte)0) >= 0)
             {
                 coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, "binary file"));
                 return null;
             }
+            var bytes = new byte[Math.Max(length, probe.Length)];
+            probe.CopyTo(bytes);
+            var read = probe.Length + stream.ReadAtLeast(bytes.AsSpan(probe.Length), bytes.Length - probe.Length, throwOnEndOfStream: false);
+            if (read < bytes.Length) Array.Resize(ref bytes, read);
             var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             string text;
             try
