@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using Readiness.Rules.Languages;
 using Readiness.Rules.Model;
+using Readiness.Rules.Secrets;
 
 namespace Readiness.Rules.Catalog.CSharp;
 
