@@ -148,15 +148,33 @@ public sealed class FakeAws : IAsyncDisposable
             """),
         "iam:GetCredentialReport" => FakeAnswer.Xml($"""
             <GetCredentialReportResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
-              <GetCredentialReportResult><Content>{Convert.ToBase64String(Encoding.UTF8.GetBytes("user,arn,password_enabled,mfa_active,access_key_1_active,access_key_2_active\n"))}</Content><ReportFormat>text/csv</ReportFormat></GetCredentialReportResult>
+              <GetCredentialReportResult><Content>{Convert.ToBase64String(Encoding.UTF8.GetBytes("user,arn,password_enabled,mfa_active,access_key_1_active,access_key_2_active\n<root_account>,arn:aws:iam::123456789012:root,not_supported,true,false,false\n"))}</Content><ReportFormat>text/csv</ReportFormat></GetCredentialReportResult>
             </GetCredentialReportResponse>
             """),
+        // An account with nothing in it still answers with its (empty) lists.
+        "iam:GetAccountAuthorizationDetails" => FakeAnswer.Xml("""<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/></GetAccountAuthorizationDetailsResult></GetAccountAuthorizationDetailsResponse>"""),
+        "ec2:DescribeSecurityGroups" => Ec2Empty("DescribeSecurityGroups", "securityGroupInfo"),
+        "ec2:DescribeVpcs" => Ec2Empty("DescribeVpcs", "vpcSet"),
+        "ec2:DescribeFlowLogs" => Ec2Empty("DescribeFlowLogs", "flowLogSet"),
+        "ec2:DescribeRouteTables" => Ec2Empty("DescribeRouteTables", "routeTableSet"),
+        "rds:DescribeDBInstances" => QueryEmpty("DescribeDBInstances", "DBInstances", "http://rds.amazonaws.com/doc/2014-10-31/"),
+        "rds:DescribeDBClusters" => QueryEmpty("DescribeDBClusters", "DBClusters", "http://rds.amazonaws.com/doc/2014-10-31/"),
+        "elasticloadbalancing:DescribeLoadBalancers" => QueryEmpty("DescribeLoadBalancers", "LoadBalancers", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"),
+        "secretsmanager:ListSecrets" => FakeAnswer.Json("""{"SecretList":[]}"""),
+        "wafv2:ListWebACLs" => FakeAnswer.Json("""{"WebACLs":[]}"""),
+        "cloudtrail:DescribeTrails" => FakeAnswer.Json("""{"trailList":[]}"""),
         _ when operation.StartsWith("s3:", StringComparison.Ordinal) => FakeAnswer.Xml("""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>"""),
         "cloudfront:ListDistributions" => FakeAnswer.Xml("""<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"""),
         _ when operation.StartsWith("wafv2:", StringComparison.Ordinal) || operation.StartsWith("secretsmanager:", StringComparison.Ordinal)
             || operation.StartsWith("cloudtrail:", StringComparison.Ordinal) => FakeAnswer.Json("{}"),
         _ => FakeAnswer.Xml($"<{operation.Split(':')[1]}Response><{operation.Split(':')[1]}Result/></{operation.Split(':')[1]}Response>"),
     };
+
+    private static FakeAnswer Ec2Empty(string action, string list) =>
+        FakeAnswer.Xml($"""<{action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><{list}/></{action}Response>""");
+
+    private static FakeAnswer QueryEmpty(string action, string list, string ns) =>
+        FakeAnswer.Xml($"""<{action}Response xmlns="{ns}"><{action}Result><{list}/></{action}Result></{action}Response>""");
 
     public async ValueTask DisposeAsync()
     {
