@@ -10,11 +10,25 @@ using Microsoft.Extensions.Logging;
 
 namespace Readiness.Tests.Aws;
 
+/// <summary>How the connection behaves besides the answer: for the fault suite.</summary>
+public enum FakeFault
+{
+    None,
+    /// <summary>Close the connection without an answer.</summary>
+    Reset,
+    /// <summary>Never answer.</summary>
+    Hang,
+    /// <summary>Announce the whole body, send half of it, close.</summary>
+    CutShort,
+}
+
 /// <summary>One canned AWS answer: status, content type and body exactly as AWS sends them.</summary>
-public sealed record FakeAnswer(int Status, string ContentType, string Body)
+public sealed record FakeAnswer(int Status, string ContentType, string Body, FakeFault Fault = FakeFault.None)
 {
     public static FakeAnswer Xml(string body, int status = 200) => new(status, "text/xml", body);
     public static FakeAnswer Json(string body, int status = 200) => new(status, "application/x-amz-json-1.1", body);
+    public static FakeAnswer Reset() => new(200, "text/xml", "", FakeFault.Reset);
+    public static FakeAnswer Hang() => new(200, "text/xml", "", FakeFault.Hang);
 }
 
 /// <summary>
@@ -69,6 +83,15 @@ public sealed class FakeAws : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Answers the n-th call (from 1) of an operation with <paramref name="answer"/>(n): endless fresh pages.</summary>
+    public FakeAws OnEach(string operation, Func<int, FakeAnswer> answer)
+    {
+        generated[operation] = answer;
+        return this;
+    }
+
+    private readonly ConcurrentDictionary<string, Func<int, FakeAnswer>> generated = new(StringComparer.Ordinal);
+
     public int Count(string operation) => Requests.Count(r => r.Operation == operation);
 
     private async Task HandleAsync(HttpContext context)
@@ -81,14 +104,33 @@ public sealed class FakeAws : IAsyncDisposable
         Requests.Enqueue((operation, body));
         var filtered = answers.Keys.FirstOrDefault(k => k.StartsWith(operation + "|", StringComparison.Ordinal) && body.Contains(k[(operation.Length + 1)..], StringComparison.Ordinal));
         var answer = filtered is null ? Next(operation) : Next(filtered);
+        if (generated.TryGetValue(operation, out var generate)) answer = generate(Count(operation));
         if (answer is null && upstream is not null)
         {
             await ForwardAsync(context, body);
             return;
         }
         answer ??= Default(operation);
+        switch (answer.Fault)
+        {
+            case FakeFault.Reset:
+                context.Abort();
+                return;
+            case FakeFault.Hang:
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+                return;
+        }
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = answer.ContentType;
+        if (answer.Fault == FakeFault.CutShort)
+        {
+            var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
         await context.Response.WriteAsync(answer.Body);
     }
 

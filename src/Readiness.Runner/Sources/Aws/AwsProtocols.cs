@@ -90,7 +90,7 @@ public sealed class JsonProtocol(AwsSession session, string service, string sign
 /// <summary>The REST-XML protocol (CloudFront): GET on a path with query parameters, XML answer.</summary>
 public sealed class RestXmlProtocol(AwsSession session, string service, string signingName, bool global = true)
 {
-    public async Task<XElement> GetAsync(string region, string operation, string pathAndQuery, CancellationToken ct)
+    public async Task<XElement> GetAsync(string region, string operation, string pathAndQuery, CancellationToken ct, string? items = null)
     {
         var signingRegion = global ? AwsSession.GlobalRegion : region;
         var text = await session.Transport.SendAsync(new AwsCall
@@ -102,7 +102,7 @@ public sealed class RestXmlProtocol(AwsSession session, string service, string s
             Method = HttpMethod.Get,
             Uri = new Uri(session.Endpoints.For(signingName, signingRegion, global), pathAndQuery),
         }, session.Credentials, ct).ConfigureAwait(false);
-        return AwsAnswer.Xml(service, signingRegion, operation, text, items: null);
+        return AwsAnswer.Xml(service, signingRegion, operation, text, items);
     }
 }
 

@@ -95,7 +95,7 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
         do
         {
             var query = "?MaxItems=100" + (marker is null ? "" : "&Marker=" + AwsSigner.Encode(marker));
-            var list = await rest.GetAsync(AwsSession.GlobalRegion, operation, Api + path + query, ct).ConfigureAwait(false);
+            var list = await rest.GetAsync(AwsSession.GlobalRegion, operation, Api + path + query, ct, items: "Quantity").ConfigureAwait(false);
             yield return list;
             marker = pages.Next(list.El("IsTruncated") is null || list.Bool("IsTruncated") ? list.Str("NextMarker") : null);
         }
