@@ -74,6 +74,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var evidence = new Evidence { Cloud = new CloudInventory(collected), Http = collector.HttpTargets };
         engine.CheckModel(evidence);
         var (findings, errors) = engine.Complete();
+        foreach (var gap in engine.Gaps) collector.Coverage.AddGap(gap);
 
         var activeRules = ruleset.Rules.Select(r => r.Rule.Id).ToHashSet(StringComparer.Ordinal);
         var (judged, warnings) = new Suppressor(suppressions, inline, policy, today)

@@ -59,6 +59,19 @@ public sealed class HclParser
         }
     }
 
+    /// <summary>Deepest nesting of blocks and expressions read; deeper input is a syntax error, not a stack overflow.</summary>
+    public const int MaxNesting = 256;
+
+    private int nesting;
+
+    /// <summary>One level deeper for as long as the returned scope lives (<c>using var _ = Nest();</c>).</summary>
+    private NestingScope Nest() => ++nesting > MaxNesting ? throw Error($"nested deeper than {MaxNesting} levels") : new NestingScope(this);
+
+    private readonly struct NestingScope(HclParser parser) : IDisposable
+    {
+        public void Dispose() => parser.nesting--;
+    }
+
     private sealed class HclException(int offset, string message) : Exception(message)
     {
         public int Offset { get; } = offset;
@@ -80,6 +93,7 @@ public sealed class HclParser
 
     private void ParseBody(HclBody body, bool topLevel)
     {
+        using var _ = Nest();
         while (true)
         {
             SkipSpace(newlines: true);
@@ -179,6 +193,7 @@ public sealed class HclParser
 
     private HclExpr Expression()
     {
+        using var _ = Nest();
         var start = pos;
         var condition = Binary(0);
         SkipSpaceInExpr();
@@ -236,6 +251,7 @@ public sealed class HclParser
     {
         if (Peek() is '!' or '-')
         {
+            using var _ = Nest();
             var start = pos;
             var op = Peek().ToString();
             pos++;

@@ -1,5 +1,6 @@
 using Readiness.Rules.Model;
 using Readiness.Runner.Sources.Iac;
+using Readiness.Rules.Languages.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -69,8 +70,7 @@ public sealed class CfnTemplate
         // JSON is YAML, except that YAML forbids tabs as indentation; JSON strings cannot hold raw tabs, so replacing
         // them keeps every value and every line and column.
         var text = file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? file.Text.Replace('\t', ' ') : file.Text;
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var stream = SafeYaml.Load(text);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return null;
         var template = new CfnTemplate(file.Path, root);
         return template.Resources.Count > 0 ? template : null;
