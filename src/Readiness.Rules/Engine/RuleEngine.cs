@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Readiness.Rules.Languages;
 using Readiness.Rules.Model;
 
 namespace Readiness.Rules.Engine;
@@ -49,12 +50,28 @@ public sealed class RuleEngine
                 var context = new RuleContext(rule.Metadata, active.Severity, active.Parameters, now: now, onGap: gap => gaps.TryAdd(gap, true));
                 foreach (var finding in rule.Check(file, context)) findings.Add(Effective(finding, active));
             }
+            catch (NestingTooDeepException ex)
+            {
+                TooDeep(file.Path, ex.Line, ex.Message);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                TooDeep(file.Path, null, "nested too deep for the rules to follow; the file was not checked");
+            }
             catch (Exception ex)
             {
                 errors.Add(new EngineError(rule.Id, file.Path, $"{ex.GetType().Name}: {ex.Message}"));
             }
         }
     }
+
+    /// <summary>Files the rules could not follow (nested too deep): coverage gaps with file and line, one per file.</summary>
+    public IReadOnlyList<CoverageGap> Gaps => tooDeep.Values.OrderBy(g => g.Scope, StringComparer.Ordinal).ToList();
+
+    private readonly ConcurrentDictionary<string, CoverageGap> tooDeep = new(StringComparer.Ordinal);
+
+    private void TooDeep(string path, int? line, string reason) =>
+        tooDeep.TryAdd(path, new CoverageGap(EvidenceSource.Code, path, reason) { Line = line ?? 0 });
 
     public void CheckModel(Evidence evidence)
     {

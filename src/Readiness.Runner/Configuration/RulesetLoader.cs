@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
+using Readiness.Rules.Languages.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -73,8 +74,7 @@ public sealed class RulesetLoader(RuleCatalog catalog)
         YamlMappingNode root;
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = SafeYaml.Load(text);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
                 throw new ConfigurationError(source, 1, "a ruleset must be a YAML mapping with at least 'name' and 'include' or 'extends'.");
             root = mapping;

@@ -63,8 +63,9 @@ public static class ReportStore
             {
                 throw new StorageError(display, $"S3 refused to read it: {ex.ErrorCode} {ex.Message}");
             }
-            catch (AmazonClientException ex)
+            catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException or TaskCanceledException)
             {
+                // The SDK reports a refused or unresolvable endpoint as HttpRequestException, not AmazonClientException.
                 throw new StorageError(display, "cannot reach S3: " + ex.Message);
             }
         }
@@ -101,8 +102,7 @@ public static class ReportStore
     {
         if (!IsS3(location))
         {
-            Directory.CreateDirectory(location);
-            write(location);
+            WriteLocalFolder(location, write);
             return location;
         }
         var staging = Directory.CreateTempSubdirectory("readiness-upload-");
@@ -115,6 +115,58 @@ public static class ReportStore
         finally
         {
             staging.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>How long a scan waits for another one writing to the same folder before it gives up.</summary>
+    public static TimeSpan LockWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Two scans writing to one folder must not mix their reports: the folder is locked while this run writes, every
+    /// file is written under a temporary name first, and all of them are renamed into place together.
+    /// </summary>
+    private static void WriteLocalFolder(string location, Action<string> write)
+    {
+        Directory.CreateDirectory(location);
+        using var folderLock = Lock(location);
+        var staging = Directory.CreateDirectory(Path.Combine(location, $".readiness-writing-{Environment.ProcessId}-{Guid.NewGuid():N}"));
+        try
+        {
+            write(staging.FullName);
+            foreach (var file in Directory.EnumerateFiles(staging.FullName, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var target = Path.Combine(location, Path.GetRelativePath(staging.FullName, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(file, target, overwrite: true);
+            }
+        }
+        finally
+        {
+            staging.Delete(recursive: true);
+        }
+    }
+
+    private static FileStream Lock(string location)
+    {
+        // The lock lives in the temporary folder, named after the output folder, so the reports folder holds only reports.
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(location).TrimEnd('/'))))[..16];
+        var path = Path.Combine(Path.GetTempPath(), $"readiness-output-{key}.lock");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive lock on the file (flock on Unix), released when the stream closes.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < LockWait)
+            {
+                Thread.Sleep(100);
+            }
+            catch (IOException ex)
+            {
+                throw new StorageError(location, $"another scan has been writing to this folder for {LockWait.TotalSeconds:0} s ({ex.Message})");
+            }
         }
     }
 
@@ -133,7 +185,7 @@ public static class ReportStore
             {
                 throw new StorageError($"s3://{bucket}/{key}", $"S3 refused the upload: {ex.ErrorCode} {ex.Message}");
             }
-            catch (AmazonClientException ex)
+            catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException or TaskCanceledException)
             {
                 throw new StorageError($"s3://{bucket}/{key}", "cannot reach S3: " + ex.Message);
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Readiness.Rules.Engine;
 using Readiness.Runner.Configuration;
+using Readiness.Rules.Languages.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -77,8 +78,7 @@ public sealed partial class SuppressionFiles(RuleCatalog catalog, SuppressionPol
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = SafeYaml.Load(text);
             if (stream.Documents.Count == 0) return null;
             return stream.Documents[0].RootNode switch
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Readiness.Runner.Configuration;
+using Readiness.Rules.Languages.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -63,8 +64,7 @@ public sealed class SuppressionWriter(SuppressionFiles reader)
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            var stream = SafeYaml.Load(text);
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
         }
         catch (YamlException ex)

@@ -10,11 +10,25 @@ using Microsoft.Extensions.Logging;
 
 namespace Readiness.Tests.Aws;
 
+/// <summary>How the connection behaves besides the answer: for the fault suite.</summary>
+public enum FakeFault
+{
+    None,
+    /// <summary>Close the connection without an answer.</summary>
+    Reset,
+    /// <summary>Never answer.</summary>
+    Hang,
+    /// <summary>Announce the whole body, send half of it, close.</summary>
+    CutShort,
+}
+
 /// <summary>One canned AWS answer: status, content type and body exactly as AWS sends them.</summary>
-public sealed record FakeAnswer(int Status, string ContentType, string Body)
+public sealed record FakeAnswer(int Status, string ContentType, string Body, FakeFault Fault = FakeFault.None)
 {
     public static FakeAnswer Xml(string body, int status = 200) => new(status, "text/xml", body);
     public static FakeAnswer Json(string body, int status = 200) => new(status, "application/x-amz-json-1.1", body);
+    public static FakeAnswer Reset() => new(200, "text/xml", "", FakeFault.Reset);
+    public static FakeAnswer Hang() => new(200, "text/xml", "", FakeFault.Hang);
 }
 
 /// <summary>
@@ -69,6 +83,15 @@ public sealed class FakeAws : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Answers the n-th call (from 1) of an operation with <paramref name="answer"/>(n): endless fresh pages.</summary>
+    public FakeAws OnEach(string operation, Func<int, FakeAnswer> answer)
+    {
+        generated[operation] = answer;
+        return this;
+    }
+
+    private readonly ConcurrentDictionary<string, Func<int, FakeAnswer>> generated = new(StringComparer.Ordinal);
+
     public int Count(string operation) => Requests.Count(r => r.Operation == operation);
 
     private async Task HandleAsync(HttpContext context)
@@ -81,14 +104,33 @@ public sealed class FakeAws : IAsyncDisposable
         Requests.Enqueue((operation, body));
         var filtered = answers.Keys.FirstOrDefault(k => k.StartsWith(operation + "|", StringComparison.Ordinal) && body.Contains(k[(operation.Length + 1)..], StringComparison.Ordinal));
         var answer = filtered is null ? Next(operation) : Next(filtered);
+        if (generated.TryGetValue(operation, out var generate)) answer = generate(Count(operation));
         if (answer is null && upstream is not null)
         {
             await ForwardAsync(context, body);
             return;
         }
         answer ??= Default(operation);
+        switch (answer.Fault)
+        {
+            case FakeFault.Reset:
+                context.Abort();
+                return;
+            case FakeFault.Hang:
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+                return;
+        }
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = answer.ContentType;
+        if (answer.Fault == FakeFault.CutShort)
+        {
+            var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            context.Abort();
+            return;
+        }
         await context.Response.WriteAsync(answer.Body);
     }
 
@@ -148,15 +190,33 @@ public sealed class FakeAws : IAsyncDisposable
             """),
         "iam:GetCredentialReport" => FakeAnswer.Xml($"""
             <GetCredentialReportResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
-              <GetCredentialReportResult><Content>{Convert.ToBase64String(Encoding.UTF8.GetBytes("user,arn,password_enabled,mfa_active,access_key_1_active,access_key_2_active\n"))}</Content><ReportFormat>text/csv</ReportFormat></GetCredentialReportResult>
+              <GetCredentialReportResult><Content>{Convert.ToBase64String(Encoding.UTF8.GetBytes("user,arn,password_enabled,mfa_active,access_key_1_active,access_key_2_active\n<root_account>,arn:aws:iam::123456789012:root,not_supported,true,false,false\n"))}</Content><ReportFormat>text/csv</ReportFormat></GetCredentialReportResult>
             </GetCredentialReportResponse>
             """),
+        // An account with nothing in it still answers with its (empty) lists.
+        "iam:GetAccountAuthorizationDetails" => FakeAnswer.Xml("""<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/></GetAccountAuthorizationDetailsResult></GetAccountAuthorizationDetailsResponse>"""),
+        "ec2:DescribeSecurityGroups" => Ec2Empty("DescribeSecurityGroups", "securityGroupInfo"),
+        "ec2:DescribeVpcs" => Ec2Empty("DescribeVpcs", "vpcSet"),
+        "ec2:DescribeFlowLogs" => Ec2Empty("DescribeFlowLogs", "flowLogSet"),
+        "ec2:DescribeRouteTables" => Ec2Empty("DescribeRouteTables", "routeTableSet"),
+        "rds:DescribeDBInstances" => QueryEmpty("DescribeDBInstances", "DBInstances", "http://rds.amazonaws.com/doc/2014-10-31/"),
+        "rds:DescribeDBClusters" => QueryEmpty("DescribeDBClusters", "DBClusters", "http://rds.amazonaws.com/doc/2014-10-31/"),
+        "elasticloadbalancing:DescribeLoadBalancers" => QueryEmpty("DescribeLoadBalancers", "LoadBalancers", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"),
+        "secretsmanager:ListSecrets" => FakeAnswer.Json("""{"SecretList":[]}"""),
+        "wafv2:ListWebACLs" => FakeAnswer.Json("""{"WebACLs":[]}"""),
+        "cloudtrail:DescribeTrails" => FakeAnswer.Json("""{"trailList":[]}"""),
         _ when operation.StartsWith("s3:", StringComparison.Ordinal) => FakeAnswer.Xml("""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>"""),
         "cloudfront:ListDistributions" => FakeAnswer.Xml("""<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"""),
         _ when operation.StartsWith("wafv2:", StringComparison.Ordinal) || operation.StartsWith("secretsmanager:", StringComparison.Ordinal)
             || operation.StartsWith("cloudtrail:", StringComparison.Ordinal) => FakeAnswer.Json("{}"),
         _ => FakeAnswer.Xml($"<{operation.Split(':')[1]}Response><{operation.Split(':')[1]}Result/></{operation.Split(':')[1]}Response>"),
     };
+
+    private static FakeAnswer Ec2Empty(string action, string list) =>
+        FakeAnswer.Xml($"""<{action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><{list}/></{action}Response>""");
+
+    private static FakeAnswer QueryEmpty(string action, string list, string ns) =>
+        FakeAnswer.Xml($"""<{action}Response xmlns="{ns}"><{action}Result><{list}/></{action}Result></{action}Response>""");
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,5 @@
+using Readiness.Rules.Languages;
+using Readiness.Rules.Languages.Yaml;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using YamlDotNet.Core;
@@ -79,9 +81,13 @@ public sealed class CiLongLivedAwsKeys : FileRule
     {
         try
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(file.Text));
+            var stream = SafeYaml.Load(file.Text);
             return new Workflow(stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null);
+        }
+        catch (YamlLimitException ex)
+        {
+            // Too deep or an alias bomb: could not look, which is a coverage gap, not "nothing to judge".
+            throw new NestingTooDeepException(file.Path, (int)ex.Start.Line, ex.Reason);
         }
         catch (YamlException)
         {

@@ -82,6 +82,19 @@ public sealed class HclParser
         }
     }
 
+    /// <summary>Deepest nesting of blocks and expressions read; deeper input is a syntax error, not a stack overflow.</summary>
+    public const int MaxNesting = 256;
+
+    private int nesting;
+
+    /// <summary>One level deeper for as long as the returned scope lives (<c>using var _ = Nest();</c>).</summary>
+    private NestingScope Nest() => ++nesting > MaxNesting ? throw Error($"nested deeper than {MaxNesting} levels") : new NestingScope(this);
+
+    private readonly struct NestingScope(HclParser parser) : IDisposable
+    {
+        public void Dispose() => parser.nesting--;
+    }
+
     private sealed class HclException(int offset, string message) : Exception(message)
     {
         public int Offset { get; } = offset;
@@ -103,6 +116,7 @@ public sealed class HclParser
 
     private void ParseBody(HclBody body, bool topLevel)
     {
+        using var _ = Nest();
         while (true)
         {
             SkipSpace(newlines: true);
@@ -200,21 +214,10 @@ public sealed class HclParser
 
     // ---------- expressions ----------
 
-    // Nesting deeper than this is not written by people; refusing it keeps the reader off the end of the stack.
-    private const int MaxNesting = 200;
-    private int nesting;
-
     private HclExpr Expression()
     {
-        if (++nesting > MaxNesting) throw Error("expression nested too deeply");
-        try
-        {
-            return ConditionalExpression();
-        }
-        finally
-        {
-            nesting--;
-        }
+        using var _ = Nest();
+        return ConditionalExpression();
     }
 
     private HclExpr ConditionalExpression()
@@ -276,6 +279,7 @@ public sealed class HclParser
     {
         if (Peek() is '!' or '-')
         {
+            using var _ = Nest();
             var start = pos;
             var op = Peek().ToString();
             pos++;

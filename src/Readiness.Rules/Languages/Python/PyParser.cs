@@ -142,8 +142,22 @@ public sealed class PyParser
 
     private PyExpr ParseExpression() => ParseTernary();
 
+    /// <summary>Deepest expression nesting read (brackets, chained conditionals, stacked "not"); deeper is a coverage gap.</summary>
+    public const int MaxNesting = 200;
+
+    private int nesting;
+
+    private NestingScope Nest() =>
+        ++nesting > MaxNesting ? throw new NestingTooDeepException(file.Path, file.LineOf(Peek().Offset), $"nested deeper than {MaxNesting} levels") : new NestingScope(this);
+
+    private readonly struct NestingScope(PyParser parser) : IDisposable
+    {
+        public void Dispose() => parser.nesting--;
+    }
+
     private PyExpr ParseTernary()
     {
+        using var _ = Nest();
         var body = ParseOr();
         if (Peek().Kind == PyTokenKind.Name && Peek().Text == "if")
         {
@@ -171,6 +185,7 @@ public sealed class PyParser
 
     private PyExpr ParseNot()
     {
+        using var _ = Nest();
         if (Peek().Kind == PyTokenKind.Name && Peek().Text == "not") { var t = Next(); return new PyNot(ParseNot(), t.Offset); }
         return ParseComparison();
     }

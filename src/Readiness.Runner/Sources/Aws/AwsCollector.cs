@@ -141,19 +141,19 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                 Gap(region, service, e);
                 return false;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An answer the client could not make sense of: lose this service-region only, never the whole collection.
+                collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{account}/{region}/{service}",
+                    $"the answer could not be read ({e.GetType().Name}: {e.Message})"));
+                return false;
+            }
         }
 
         public async Task<IReadOnlyList<string>> RegionsAsync(IReadOnlyList<string>? requested, CancellationToken ct)
         {
             IReadOnlyList<string>? enabled = null;
-            try
-            {
-                enabled = await c.Ec2.DescribeRegionsAsync(ct).ConfigureAwait(false);
-            }
-            catch (AwsCallException e)
-            {
-                Gap("global", "ec2", e);
-            }
+            await Read("global", "ec2", async () => enabled = await c.Ec2.DescribeRegionsAsync(ct).ConfigureAwait(false)).ConfigureAwait(false);
             if (requested is null) return enabled ?? [];
             if (enabled is null) return requested;
             foreach (var unknown in requested.Where(r => !enabled.Contains(r)))

@@ -36,6 +36,7 @@ public sealed class AwsEvidenceSource(AwsCollectOptions? live, IReadOnlyList<str
                 continue;
             }
             Add(collector, snapshot.Resources, snapshot.Gaps);
+            foreach (var gap in Unrecorded(path, snapshot)) collector.Coverage.AddGap(gap);
         }
         if (live is not null)
         {
@@ -43,6 +44,23 @@ public sealed class AwsEvidenceSource(AwsCollectOptions? live, IReadOnlyList<str
             var collection = await new AwsCollector(live, http ?? owned!).CollectAsync(cancellationToken).ConfigureAwait(false);
             Add(collector, collection.Resources, collection.Coverage.Gaps);
             collector.Coverage.Count("aws.api-calls", collection.Coverage.Counts.GetValueOrDefault("aws.api-calls"));
+        }
+    }
+
+    /// <summary>
+    /// Where the inventory does not say what was read (no AccountSettings for an account's global part or one of its
+    /// regions, or no account at all): a gap, since an edited or truncated snapshot must not pass for an empty account.
+    /// </summary>
+    public static IEnumerable<CoverageGap> Unrecorded(string path, AwsInventoryFile.Snapshot snapshot)
+    {
+        if (snapshot.Accounts.Count == 0 && snapshot.Gaps.Count == 0)
+            yield return new CoverageGap(EvidenceSource.Aws, path, "The AWS inventory records no account, so nothing in it can be judged.");
+        var recorded = snapshot.Resources.OfType<AccountSettings>().Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var account in snapshot.Accounts)
+        {
+            foreach (var part in snapshot.Regions.Prepend("global").Where(p => !recorded.Contains($"{account}/{p}")))
+                yield return new CoverageGap(EvidenceSource.Aws, $"aws/{account}/{part}",
+                    $"The AWS inventory {path} has no AccountSettings entry for {account}/{part}, so which services were read there is unknown.");
         }
     }
 

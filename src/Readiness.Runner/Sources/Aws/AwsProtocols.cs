@@ -10,7 +10,8 @@ namespace Readiness.Runner.Sources.Aws;
 /// <summary>The AWS query protocol (EC2, RDS, IAM, ELBv2, STS): form-encoded POST, XML answer.</summary>
 public sealed class QueryProtocol(AwsSession session, string service, string signingName, string version, bool global = false)
 {
-    public async Task<XElement> CallAsync(string region, string action, IEnumerable<KeyValuePair<string, string>>? parameters, CancellationToken ct)
+    /// <param name="items">Path of the list the answer must hold (e.g. "securityGroupInfo"): an answer without it is a gap, not an empty list.</param>
+    public async Task<XElement> CallAsync(string region, string action, IEnumerable<KeyValuePair<string, string>>? parameters, CancellationToken ct, string? items = null)
     {
         var form = new StringBuilder($"Action={action}&Version={version}");
         foreach (var (k, v) in parameters ?? []) form.Append('&').Append(AwsSigner.Encode(k)).Append('=').Append(AwsSigner.Encode(v));
@@ -25,7 +26,7 @@ public sealed class QueryProtocol(AwsSession session, string service, string sig
             Body = Encoding.UTF8.GetBytes(form.ToString()),
             ContentType = "application/x-www-form-urlencoded; charset=utf-8",
         }, session.Credentials, ct).ConfigureAwait(false);
-        return XDocument.Parse(text).Root!;
+        return AwsAnswer.Xml(service, signingRegion, action, text, items);
     }
 
     /// <summary>
@@ -33,27 +34,26 @@ public sealed class QueryProtocol(AwsSession session, string service, string sig
     /// reads from each answer until there is none.
     /// </summary>
     public async IAsyncEnumerable<XElement> PagesAsync(string region, string action, IEnumerable<KeyValuePair<string, string>>? parameters,
-        string tokenParameter, Func<XElement, string?> nextToken, [EnumeratorCancellation] CancellationToken ct)
+        string tokenParameter, Func<XElement, string?> nextToken, [EnumeratorCancellation] CancellationToken ct, string? items = null)
     {
         var fixedParameters = (parameters ?? []).ToList();
         string? token = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new AwsPages(service, region, action, session.Transport.Options.MaxPages);
         do
         {
-            var page = await CallAsync(region, action, token is null ? fixedParameters : [.. fixedParameters, new(tokenParameter, token)], ct).ConfigureAwait(false);
+            var page = await CallAsync(region, action, token is null ? fixedParameters : [.. fixedParameters, new(tokenParameter, token)], ct, items).ConfigureAwait(false);
             yield return page;
-            token = nextToken(page);
-            // A token that comes back twice would loop forever: stop rather than spin.
-            if (token is not null && !seen.Add(token)) throw new AwsCallException(AwsFailure.Error, service, region, action, "PaginationLoop", "the service returned the same page token twice");
+            token = pages.Next(nextToken(page));
         }
-        while (!string.IsNullOrEmpty(token));
+        while (token is not null);
     }
 }
 
 /// <summary>The AWS JSON 1.1 protocol (WAFv2, Secrets Manager, CloudTrail): POST with X-Amz-Target, JSON answer.</summary>
 public sealed class JsonProtocol(AwsSession session, string service, string signingName, string targetPrefix)
 {
-    public async Task<JsonElement> CallAsync(string region, string operation, JsonObject body, CancellationToken ct)
+    /// <param name="items">Property the answer must hold (e.g. "SecretList"): an answer without it is a gap, not an empty list.</param>
+    public async Task<JsonElement> CallAsync(string region, string operation, JsonObject body, CancellationToken ct, string? items = null)
     {
         var text = await session.Transport.SendAsync(new AwsCall
         {
@@ -66,33 +66,31 @@ public sealed class JsonProtocol(AwsSession session, string service, string sign
             ContentType = "application/x-amz-json-1.1",
             Headers = new Dictionary<string, string> { ["X-Amz-Target"] = $"{targetPrefix}.{operation}" },
         }, session.Credentials, ct).ConfigureAwait(false);
-        using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
-        return doc.RootElement.Clone();
+        return AwsAnswer.Json(service, region, operation, text, items);
     }
 
     /// <summary>Every page of a list call that takes and returns <paramref name="tokenName"/> (NextToken or NextMarker).</summary>
     public async IAsyncEnumerable<JsonElement> PagesAsync(string region, string operation, JsonObject body, string tokenName,
-        [EnumeratorCancellation] CancellationToken ct)
+        [EnumeratorCancellation] CancellationToken ct, string? items = null)
     {
         string? token = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new AwsPages(service, region, operation, session.Transport.Options.MaxPages);
         do
         {
             var request = (JsonObject)body.DeepClone();
             if (token is not null) request[tokenName] = token;
-            var page = await CallAsync(region, operation, request, ct).ConfigureAwait(false);
+            var page = await CallAsync(region, operation, request, ct, items).ConfigureAwait(false);
             yield return page;
-            token = page.Str(tokenName);
-            if (token is not null && !seen.Add(token)) throw new AwsCallException(AwsFailure.Error, service, region, operation, "PaginationLoop", "the service returned the same page token twice");
+            token = pages.Next(page.Str(tokenName));
         }
-        while (!string.IsNullOrEmpty(token));
+        while (token is not null);
     }
 }
 
 /// <summary>The REST-XML protocol (CloudFront): GET on a path with query parameters, XML answer.</summary>
 public sealed class RestXmlProtocol(AwsSession session, string service, string signingName, bool global = true)
 {
-    public async Task<XElement> GetAsync(string region, string operation, string pathAndQuery, CancellationToken ct)
+    public async Task<XElement> GetAsync(string region, string operation, string pathAndQuery, CancellationToken ct, string? items = null)
     {
         var signingRegion = global ? AwsSession.GlobalRegion : region;
         var text = await session.Transport.SendAsync(new AwsCall
@@ -104,8 +102,74 @@ public sealed class RestXmlProtocol(AwsSession session, string service, string s
             Method = HttpMethod.Get,
             Uri = new Uri(session.Endpoints.For(signingName, signingRegion, global), pathAndQuery),
         }, session.Credentials, ct).ConfigureAwait(false);
-        return XDocument.Parse(text).Root!;
+        return AwsAnswer.Xml(service, signingRegion, operation, text, items);
     }
+}
+
+/// <summary>
+/// Bounds one list call's pagination: a token that comes back (which would loop forever) or more pages than the limit
+/// is a failed call, so the service-region becomes a gap instead of a hang or a flood of duplicates.
+/// </summary>
+public sealed class AwsPages(string service, string region, string operation, int maxPages)
+{
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private int pages = 1;
+
+    /// <summary>The token for the next page, or null when the list is complete.</summary>
+    public string? Next(string? token)
+    {
+        if (string.IsNullOrEmpty(token)) return null;
+        if (!seen.Add(token)) throw new AwsCallException(AwsFailure.Error, service, region, operation, "PaginationLoop", "the service returned the same page token twice");
+        if (++pages > maxPages)
+            throw new AwsCallException(AwsFailure.Error, service, region, operation, "PageLimit", $"the list did not end within {maxPages} pages");
+        return token;
+    }
+}
+
+/// <summary>
+/// Reads an answer body: one that is not well-formed, or that lacks the list the call exists to read, fails the call
+/// (a gap naming service, region and operation) instead of passing for an empty account.
+/// </summary>
+public static class AwsAnswer
+{
+    public static XElement Xml(string service, string region, string operation, string text, string? items)
+    {
+        XElement root;
+        try
+        {
+            root = XDocument.Parse(text).Root!;
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw Malformed(service, region, operation, $"the answer is not well-formed XML ({e.Message})");
+        }
+        if (items is not null && root.Path(items.Split('/')) is null)
+            throw Missing(service, region, operation, items);
+        return root;
+    }
+
+    public static JsonElement Json(string service, string region, string operation, string text, string? items)
+    {
+        JsonElement root;
+        try
+        {
+            using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(text) ? "{}" : text);
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw Malformed(service, region, operation, $"the answer is not valid JSON ({e.Message})");
+        }
+        if (root.ValueKind != JsonValueKind.Object) throw Malformed(service, region, operation, "the answer is not a JSON object");
+        if (items is not null && !root.Has(items)) throw Missing(service, region, operation, items);
+        return root;
+    }
+
+    public static AwsCallException Malformed(string service, string region, string operation, string detail) =>
+        new(AwsFailure.Error, service, region, operation, "MalformedAnswer", detail);
+
+    public static AwsCallException Missing(string service, string region, string operation, string items) =>
+        new(AwsFailure.Error, service, region, operation, "MissingItems", $"the answer has no {items} list, so nothing was read");
 }
 
 /// <summary>Namespace-agnostic readers for AWS XML and JSON answers.</summary>

@@ -54,11 +54,24 @@ public sealed record AwsTransportOptions
 
     /// <summary>Calls in flight at once per service and region (AWS rate limits are per account, service and region).</summary>
     public int ConcurrencyPerService { get; init; } = 4;
+
+    /// <summary>
+    /// Time for all calls of one service in one region, retries included, from its first call: one hung endpoint costs
+    /// at most this, then that service-region is a gap.
+    /// </summary>
+    public TimeSpan ServiceDeadline { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest answer body read; a larger one is a gap (no AWS list page comes near it).</summary>
+    public long MaxResponseBytes { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>Pages read from one list call; more (or a token that repeats) is a gap rather than an endless loop.</summary>
+    public int MaxPages { get; init; } = 1000;
 }
 
 /// <summary>
 /// Sends signed calls with retries (exponential backoff with full jitter) on throttling, 5xx, timeouts and network
-/// errors, a concurrency limit per service and region, and a timeout per attempt. Counts every attempt it sends.
+/// errors, a concurrency limit per service and region, a timeout per attempt, a deadline per service and region and a
+/// bound on the answer's size. Counts every attempt it sends.
 /// </summary>
 public sealed class AwsTransport(HttpClient http, AwsTransportOptions? options = null)
 {
@@ -79,6 +92,9 @@ public sealed class AwsTransport(HttpClient http, AwsTransportOptions? options =
     private readonly AwsTransportOptions options = options ?? new AwsTransportOptions();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> limits = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> deadlines = new(StringComparer.Ordinal);
+
+    public AwsTransportOptions Options => options;
 
     /// <summary>Attempts sent, by "service:Operation".</summary>
     public IReadOnlyDictionary<string, long> Calls => new Dictionary<string, long>(calls);
@@ -87,7 +103,23 @@ public sealed class AwsTransport(HttpClient http, AwsTransportOptions? options =
 
     public async Task<string> SendAsync(AwsCall call, ImmutableCredentials credentials, CancellationToken cancellationToken)
     {
-        var limit = limits.GetOrAdd(call.Service + "/" + call.Region, _ => new SemaphoreSlim(options.ConcurrencyPerService));
+        var key = call.Service + "/" + call.Region;
+        var limit = limits.GetOrAdd(key, _ => new SemaphoreSlim(options.ConcurrencyPerService));
+        var deadline = deadlines.GetOrAdd(key, _ => new CancellationTokenSource(options.ServiceDeadline)).Token;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+        try
+        {
+            return await SendWithRetriesAsync(call, credentials, limit, bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AwsCallException(AwsFailure.Timeout, call.Service, call.Region, call.Operation, "Deadline",
+                $"the {options.ServiceDeadline.TotalSeconds:0} s deadline for {call.Service} in {call.Region} passed");
+        }
+    }
+
+    private async Task<string> SendWithRetriesAsync(AwsCall call, ImmutableCredentials credentials, SemaphoreSlim limit, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             (bool Retry, AwsCallException Error) outcome;
@@ -100,8 +132,8 @@ public sealed class AwsTransport(HttpClient http, AwsTransportOptions? options =
                 try
                 {
                     using var request = Build(call, credentials);
-                    using var response = await http.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                    var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    var text = await ReadBoundedAsync(call, response, timeout.Token).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode) return text;
                     outcome = Classify(call, response, text);
                 }
@@ -115,6 +147,12 @@ public sealed class AwsTransport(HttpClient http, AwsTransportOptions? options =
                     outcome = (true, new AwsCallException(AwsFailure.Unreachable, call.Service, call.Region, call.Operation, null,
                         $"{call.Uri.Host} could not be reached ({e.HttpRequestError})"));
                 }
+                catch (IOException e)
+                {
+                    // The connection broke while the answer was being read (reset, closed early).
+                    outcome = (true, new AwsCallException(AwsFailure.Unreachable, call.Service, call.Region, call.Operation, null,
+                        $"the connection to {call.Uri.Host} broke while reading the answer ({e.Message})"));
+                }
             }
             finally
             {
@@ -124,6 +162,24 @@ public sealed class AwsTransport(HttpClient http, AwsTransportOptions? options =
             if (!outcome.Retry || attempt >= options.MaxAttempts) throw outcome.Error;
             await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The body as text, refusing (without buffering) one larger than <see cref="AwsTransportOptions.MaxResponseBytes"/>.</summary>
+    private async Task<string> ReadBoundedAsync(AwsCall call, HttpResponseMessage response, CancellationToken ct)
+    {
+        AwsCallException TooLarge() => new(AwsFailure.Error, call.Service, call.Region, call.Operation, "ResponseTooLarge",
+            $"the answer is larger than the {options.MaxResponseBytes / 1024 / 1024} MB limit");
+        if (response.Content.Headers.ContentLength > options.MaxResponseBytes) throw TooLarge();
+        await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > options.MaxResponseBytes) throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
     }
 
     /// <summary>Full jitter: a random delay up to base * 2^(attempt-1), capped.</summary>

@@ -1,5 +1,6 @@
 using Readiness.Rules.Model;
 using Readiness.Runner.Sources.Iac;
+using Readiness.Rules.Languages.Yaml;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -83,8 +84,7 @@ public sealed partial class CfnTemplate
         // JSON is YAML, except that YAML forbids tabs as indentation; JSON strings cannot hold raw tabs, so replacing
         // them keeps every value and every line and column.
         var text = file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? file.Text.Replace('\t', ' ') : file.Text;
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var stream = SafeYaml.Load(text);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return null;
         var template = new CfnTemplate(file.Path, root);
         return template.Resources.Values.Any(r => r.Body.Children.TryGetValue(new YamlScalarNode("Type"), out var type)

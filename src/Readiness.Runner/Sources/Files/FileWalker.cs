@@ -1,4 +1,3 @@
-using System.Text;
 using Readiness.Rules.Model;
 
 namespace Readiness.Runner.Sources.Files;
@@ -15,20 +14,23 @@ public sealed record FileWalkOptions
 
     /// <summary>Globs the user excluded (--exclude, the ruleset's paths.exclude), .gitignore syntax from the root; listed in coverage as skipped by policy.</summary>
     public IReadOnlyList<string> PolicyExcludes { get; init; } = [];
+
+    /// <summary>
+    /// What one file may hold in memory whatever --max-file-size says: a larger file is a coverage gap (it is never
+    /// read), so a raised limit cannot exhaust memory.
+    /// </summary>
+    public const long HardMaxFileBytes = 256L * 1024 * 1024;
 }
 
 /// <summary>
 /// Walks a tree the way a repository sees it: honours .gitignore files (nested ones too) and .readinessignore, never
-/// enters .git, skips binary and oversized files, follows directory symlinks only once per real folder (no loops),
-/// reads files concurrently, decodes invalid UTF-8 with replacement characters, and records everything it skipped
-/// or could not read in coverage.
+/// enters .git, skips binary and oversized files, follows symbolic links only when they lead inside the scanned
+/// folder (directories once per real folder, no loops), never opens FIFOs, sockets or devices, reads files
+/// concurrently, decodes UTF-8 (invalid bytes as replacement characters), UTF-16 and UTF-32 (with or without a byte
+/// order mark), and records everything it skipped or could not read in coverage.
 /// </summary>
 public sealed class FileWalker(FileWalkOptions options)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-    private const int BinaryProbeBytes = 8000;
-
     /// <summary>Walks <paramref name="root"/> and hands each text file to <paramref name="onFile"/>, concurrently.</summary>
     public void Walk(string root, Action<SourceFile> onFile, Coverage coverage, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -53,6 +55,7 @@ public sealed class FileWalker(FileWalkOptions options)
     private List<(string FullPath, string RelativePath)> Enumerate(string root, Coverage coverage)
     {
         var result = new List<(string, string)>();
+        var realRoot = FileSystemEntry.RealPath(root) ?? root;
         var visitedRealDirectories = new HashSet<string>(StringComparer.Ordinal);
         var excluded = options.ExcludedPaths.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
         var policy = new GitIgnore("", options.PolicyExcludes);
@@ -61,7 +64,7 @@ public sealed class FileWalker(FileWalkOptions options)
         while (stack.Count > 0)
         {
             var (dir, rel, inherited) = stack.Pop();
-            var real = RealPath(dir);
+            var real = FileSystemEntry.RealPath(dir) ?? dir;
             if (!visitedRealDirectories.Add(real))
             {
                 coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, Display(rel), "symbolic link to a folder already scanned (loop or duplicate)"));
@@ -74,6 +77,7 @@ public sealed class FileWalker(FileWalkOptions options)
                 if (!File.Exists(ignorePath)) continue;
                 try
                 {
+                    if (FileSystemEntry.Of(ignorePath) != FileSystemEntry.Kind.Regular) throw new IOException("not a regular file");
                     ignores = [.. ignores, new GitIgnore(rel, File.ReadAllLines(ignorePath))];
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -87,7 +91,7 @@ public sealed class FileWalker(FileWalkOptions options)
             {
                 entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 coverage.AddGap(new CoverageGap(EvidenceSource.Code, Display(rel), "cannot list folder: " + ex.Message));
                 continue;
@@ -96,26 +100,51 @@ public sealed class FileWalker(FileWalkOptions options)
             foreach (var entry in entries)
             {
                 var childRel = Join(rel, entry.Name);
-                var isDirectory = entry is DirectoryInfo;
-                if (isDirectory && entry.Name == ".git") continue;
-                if (excluded.Contains(entry.FullName)) continue;
-                if (policy.IsIgnored(childRel, isDirectory) == true)
+                try
                 {
-                    coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "excluded by policy (--exclude or the ruleset's paths.exclude)"));
-                    continue;
+                    FileSystemEntry.EnsureLength(Path.Join(dir, entry.Name));
+                    if (entry.Name == ".git" && entry is DirectoryInfo) continue;
+                    if (excluded.Contains(entry.FullName)) continue;
+                    if (policy.IsIgnored(childRel, entry is DirectoryInfo) == true)
+                    {
+                        coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "excluded by policy (--exclude or the ruleset's paths.exclude)"));
+                        continue;
+                    }
+                    if (IsIgnored(ignores, childRel, entry is DirectoryInfo)) continue;
+                    if (entry.LinkTarget is not null)
+                    {
+                        var target = FileSystemEntry.RealPath(entry.FullName);
+                        if (target is null)
+                        {
+                            coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "broken symbolic link"));
+                            continue;
+                        }
+                        if (!FileSystemEntry.IsWithin(target, realRoot))
+                        {
+                            // Following it would read the host (a link to /etc, to a home folder, to /dev/zero), not the repository.
+                            coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "symbolic link to outside the scanned folder, not followed"));
+                            continue;
+                        }
+                    }
+                    switch (FileSystemEntry.Of(entry.FullName))
+                    {
+                        case FileSystemEntry.Kind.Directory:
+                            stack.Push((entry.FullName, childRel, ignores));
+                            break;
+                        case FileSystemEntry.Kind.Regular:
+                            result.Add((entry.FullName, childRel));
+                            break;
+                        case FileSystemEntry.Kind.Special:
+                            coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "not a regular file (FIFO, socket or device), not opened"));
+                            break;
+                        case FileSystemEntry.Kind.Missing:
+                            coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "removed while the folder was scanned"));
+                            break;
+                    }
                 }
-                if (IsIgnored(ignores, childRel, isDirectory)) continue;
-                if (isDirectory)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
                 {
-                    stack.Push((entry.FullName, childRel, ignores));
-                }
-                else if (entry.LinkTarget is not null && !File.Exists(entry.FullName))
-                {
-                    coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "broken symbolic link"));
-                }
-                else
-                {
-                    result.Add((entry.FullName, childRel));
+                    coverage.AddGap(new CoverageGap(EvidenceSource.Code, childRel, "cannot examine: " + ex.Message));
                 }
             }
         }
@@ -133,38 +162,51 @@ public sealed class FileWalker(FileWalkOptions options)
                 coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, $"larger than the {options.MaxFileBytes / 1024 / 1024} MB limit ({length / 1024 / 1024} MB); raise --max-file-size to scan it"));
                 return null;
             }
-            // Binary is decided from the first 8,000 bytes (as git does), read before the rest: a .pyc or an image is
-            // never read whole only to be thrown away.
-            Span<byte> probe = stackalloc byte[BinaryProbeBytes];
-            probe = probe[..stream.ReadAtLeast(probe, BinaryProbeBytes, throwOnEndOfStream: false)];
-            if (probe.IndexOf((byte)0) >= 0)
+            if (length > FileWalkOptions.HardMaxFileBytes)
             {
-                coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, "binary file"));
+                coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, $"larger than the {FileWalkOptions.HardMaxFileBytes / 1024 / 1024} MB one file may take in memory ({length / 1024 / 1024} MB), not scanned"));
                 return null;
             }
-            var bytes = new byte[Math.Max(length, probe.Length)];
-            probe.CopyTo(bytes);
-            var read = probe.Length + stream.ReadAtLeast(bytes.AsSpan(probe.Length), bytes.Length - probe.Length, throwOnEndOfStream: false);
-            if (read < bytes.Length) Array.Resize(ref bytes, read);
-            var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            string text;
-            try
+            var bytes = ReadAtMost(fullPath, length);
+            if (bytes is null)
             {
-                text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+                coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "grew while it was read, not scanned"));
+                return null;
             }
-            catch (DecoderFallbackException)
+            var text = TextDecoding.Decode(bytes, out var invalidUtf8);
+            if (text is null)
             {
-                // Not valid UTF-8 (often Latin-1): scan it anyway, with replacement characters where bytes did not decode.
-                text = LenientUtf8.GetString(bytes, offset, bytes.Length - offset);
-                coverage.Count("code.files_invalid_utf8");
+                if (TextDecoding.HasTextName(relativePath))
+                {
+                    // A settings.py or .env that does not decode could hold anything: not a binary to skip silently.
+                    coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "named like a text file but holds NUL bytes in no known text encoding, not scanned"));
+                }
+                else
+                {
+                    coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, "binary file"));
+                }
+                return null;
             }
+            if (invalidUtf8) coverage.Count("code.files_invalid_utf8");
             return new SourceFile(relativePath, text);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "cannot read file: " + ex.Message));
             return null;
         }
+    }
+
+    /// <summary>The file's bytes when it still holds <paramref name="expected"/> of them; null when it grew meanwhile.</summary>
+    private static byte[]? ReadAtMost(string path, long expected)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        var bytes = new byte[expected];
+        var total = 0;
+        int read;
+        while (total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0) total += read;
+        if (stream.ReadByte() >= 0) return null;
+        return total == bytes.Length ? bytes : bytes[..total];
     }
 
     private static bool IsIgnored(List<GitIgnore> ignores, string relativePath, bool isDirectory)
@@ -175,19 +217,6 @@ public sealed class FileWalker(FileWalkOptions options)
             if (ignore.IsIgnored(relativePath, isDirectory) is { } decided) ignored = decided;
         }
         return ignored;
-    }
-
-    private static string RealPath(string dir)
-    {
-        try
-        {
-            var info = new DirectoryInfo(dir);
-            return info.LinkTarget is not null ? (info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir) : info.FullName;
-        }
-        catch (IOException)
-        {
-            return dir;
-        }
     }
 
     private static string Join(string rel, string name) => rel.Length == 0 ? name : rel + "/" + name;

@@ -91,15 +91,13 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
     private async IAsyncEnumerable<XElement> PagesAsync(string operation, string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         string? marker = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new AwsPages("cloudfront", AwsSession.GlobalRegion, operation, session.Transport.Options.MaxPages);
         do
         {
             var query = "?MaxItems=100" + (marker is null ? "" : "&Marker=" + AwsSigner.Encode(marker));
-            var list = await rest.GetAsync(AwsSession.GlobalRegion, operation, Api + path + query, ct).ConfigureAwait(false);
+            var list = await rest.GetAsync(AwsSession.GlobalRegion, operation, Api + path + query, ct, items: "Quantity").ConfigureAwait(false);
             yield return list;
-            marker = list.El("IsTruncated") is null || list.Bool("IsTruncated") ? list.Str("NextMarker") : null;
-            if (marker is not null && !seen.Add(marker))
-                throw new AwsCallException(AwsFailure.Error, "cloudfront", AwsSession.GlobalRegion, operation, "PaginationLoop", "the service returned the same marker twice");
+            marker = pages.Next(list.El("IsTruncated") is null || list.Bool("IsTruncated") ? list.Str("NextMarker") : null);
         }
         while (marker is not null);
     }

@@ -16,7 +16,7 @@ public sealed class CloudTrailClient(AwsSession session) : ICloudTrailClient
 
     public async Task<IReadOnlyList<Trail>> DescribeTrailsAsync(string account, string region, CancellationToken ct)
     {
-        var answer = await json.CallAsync(region, "DescribeTrails", new JsonObject { ["includeShadowTrails"] = false }, ct).ConfigureAwait(false);
+        var answer = await json.CallAsync(region, "DescribeTrails", new JsonObject { ["includeShadowTrails"] = false }, ct, items: "trailList").ConfigureAwait(false);
         var trails = new List<Trail>();
         foreach (var t in answer.Arr("trailList"))
         {

@@ -25,14 +25,14 @@ public sealed class Ec2Client(AwsSession session) : IEc2Client
     /// <summary>The regions enabled for the account (opt-in regions not opted into are left out).</summary>
     public async Task<IReadOnlyList<string>> DescribeRegionsAsync(CancellationToken ct)
     {
-        var answer = await query.CallAsync(AwsSession.GlobalRegion, "DescribeRegions", null, ct).ConfigureAwait(false);
+        var answer = await query.CallAsync(AwsSession.GlobalRegion, "DescribeRegions", null, ct, items: "regionInfo").ConfigureAwait(false);
         return answer.Items("regionInfo", "item").Select(i => i.Str("regionName")).OfType<string>().Order(StringComparer.Ordinal).ToList();
     }
 
     public async Task<IReadOnlyList<SecurityGroup>> DescribeSecurityGroupsAsync(string account, string region, CancellationToken ct)
     {
         var groups = new List<SecurityGroup>();
-        await foreach (var page in query.PagesAsync(region, "DescribeSecurityGroups", [new("MaxResults", "1000")], "NextToken", NextToken, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, "DescribeSecurityGroups", [new("MaxResults", "1000")], "NextToken", NextToken, ct, items: "securityGroupInfo").ConfigureAwait(false))
         {
             foreach (var g in page.Items("securityGroupInfo", "item"))
             {
@@ -72,7 +72,7 @@ public sealed class Ec2Client(AwsSession session) : IEc2Client
     public async Task<IReadOnlyList<Vpc>> DescribeVpcsAsync(string account, string region, CancellationToken ct)
     {
         var withFlowLogs = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var page in query.PagesAsync(region, "DescribeFlowLogs", [new("MaxResults", "1000")], "NextToken", NextToken, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, "DescribeFlowLogs", [new("MaxResults", "1000")], "NextToken", NextToken, ct, items: "flowLogSet").ConfigureAwait(false))
         {
             foreach (var f in page.Items("flowLogSet", "item"))
             {
@@ -81,7 +81,7 @@ public sealed class Ec2Client(AwsSession session) : IEc2Client
         }
 
         var vpcs = new List<Vpc>();
-        await foreach (var page in query.PagesAsync(region, "DescribeVpcs", [new("MaxResults", "1000")], "NextToken", NextToken, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, "DescribeVpcs", [new("MaxResults", "1000")], "NextToken", NextToken, ct, items: "vpcSet").ConfigureAwait(false))
         {
             foreach (var v in page.Items("vpcSet", "item"))
             {
@@ -101,7 +101,7 @@ public sealed class Ec2Client(AwsSession session) : IEc2Client
     public async Task<IReadOnlyList<RouteTableInfo>> DescribeRouteTablesAsync(string region, CancellationToken ct)
     {
         var tables = new List<RouteTableInfo>();
-        await foreach (var page in query.PagesAsync(region, "DescribeRouteTables", [new("MaxResults", "100")], "NextToken", NextToken, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, "DescribeRouteTables", [new("MaxResults", "100")], "NextToken", NextToken, ct, items: "routeTableSet").ConfigureAwait(false))
         {
             foreach (var t in page.Items("routeTableSet", "item"))
             {

@@ -18,7 +18,7 @@ public sealed class Elbv2Client(AwsSession session) : IElbv2Client
     public async Task<IReadOnlyList<LoadBalancer>> DescribeLoadBalancersAsync(string account, string region, CancellationToken ct)
     {
         var found = new List<XElement>();
-        await foreach (var page in query.PagesAsync(region, "DescribeLoadBalancers", [new("PageSize", "400")], "Marker", NextMarker, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, "DescribeLoadBalancers", [new("PageSize", "400")], "Marker", NextMarker, ct, items: "DescribeLoadBalancersResult/LoadBalancers").ConfigureAwait(false))
             found.AddRange(page.El("DescribeLoadBalancersResult").Items("LoadBalancers"));
 
         var result = new List<LoadBalancer>();

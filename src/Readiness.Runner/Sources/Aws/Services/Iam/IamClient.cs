@@ -46,7 +46,7 @@ public sealed class IamClient(AwsSession session, TimeSpan? reportWait = null) :
         var policies = new List<IamPolicy>();
         KeyValuePair<string, string>[] parameters =
             [new("Filter.member.1", "User"), new("Filter.member.2", "Group"), new("Filter.member.3", "Role"), new("Filter.member.4", "LocalManagedPolicy"), new("MaxItems", "1000")];
-        await foreach (var page in query.PagesAsync(AwsSession.GlobalRegion, "GetAccountAuthorizationDetails", parameters, "Marker", Marker, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(AwsSession.GlobalRegion, "GetAccountAuthorizationDetails", parameters, "Marker", Marker, ct, items: "GetAccountAuthorizationDetailsResult/UserDetailList").ConfigureAwait(false))
         {
             var result = page.El("GetAccountAuthorizationDetailsResult");
             foreach (var u in result.Items("UserDetailList"))
@@ -107,9 +107,20 @@ public sealed class IamClient(AwsSession session, TimeSpan? reportWait = null) :
             if (generated.El("GenerateCredentialReportResult").Str("State") == "COMPLETE") break;
             await Task.Delay(reportWait, ct).ConfigureAwait(false);
         }
-        var answer = await query.CallAsync(AwsSession.GlobalRegion, "GetCredentialReport", null, ct).ConfigureAwait(false);
-        var content = answer.El("GetCredentialReportResult").Str("Content") ?? "";
-        return ParseCredentialReport(Encoding.UTF8.GetString(Convert.FromBase64String(content)));
+        var answer = await query.CallAsync(AwsSession.GlobalRegion, "GetCredentialReport", null, ct, items: "GetCredentialReportResult/Content").ConfigureAwait(false);
+        byte[] csv;
+        try
+        {
+            csv = Convert.FromBase64String(answer.El("GetCredentialReportResult").Str("Content") ?? "");
+        }
+        catch (FormatException)
+        {
+            throw AwsAnswer.Malformed("iam", AwsSession.GlobalRegion, "GetCredentialReport", "the report content is not valid base64");
+        }
+        var rows = ParseCredentialReport(Encoding.UTF8.GetString(csv));
+        // Every real report has the root account's row: one without rows is not an account without users.
+        if (rows.Count == 0) throw AwsAnswer.Missing("iam", AwsSession.GlobalRegion, "GetCredentialReport", "credential report row");
+        return rows;
     }
 
     public static IReadOnlyList<CredentialReportRow> ParseCredentialReport(string csv)

@@ -21,7 +21,7 @@ public sealed class RdsClient(AwsSession session) : IRdsClient
     public async Task<IReadOnlyList<RdsInstanceInfo>> DescribeDbInstancesAsync(string account, string region, CancellationToken ct)
     {
         var list = new List<RdsInstanceInfo>();
-        await foreach (var page in query.PagesAsync(region, "DescribeDBInstances", [new("MaxRecords", "100")], "Marker", Marker, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, "DescribeDBInstances", [new("MaxRecords", "100")], "Marker", Marker, ct, items: "DescribeDBInstancesResult/DBInstances").ConfigureAwait(false))
         {
             foreach (var d in page.El("DescribeDBInstancesResult").Items("DBInstances", "DBInstance"))
             {
@@ -38,7 +38,7 @@ public sealed class RdsClient(AwsSession session) : IRdsClient
     public async Task<IReadOnlyList<DbInstance>> DescribeDbClustersAsync(string account, string region, CancellationToken ct)
     {
         var list = new List<DbInstance>();
-        await foreach (var page in query.PagesAsync(region, "DescribeDBClusters", [new("MaxRecords", "100")], "Marker", Marker, ct).ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, "DescribeDBClusters", [new("MaxRecords", "100")], "Marker", Marker, ct, items: "DescribeDBClustersResult/DBClusters").ConfigureAwait(false))
         {
             foreach (var d in page.El("DescribeDBClustersResult").Items("DBClusters", "DBCluster"))
             {

@@ -38,13 +38,30 @@ public sealed class S3Client(AwsSession session) : IS3Client
 
     public async Task<IReadOnlyList<S3Bucket>> ListBucketsAsync(string account, CancellationToken ct)
     {
+        // The SDK does not go through AwsTransport: the same per-service deadline applies here.
+        var deadline = session.Transport.Options.ServiceDeadline;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(deadline);
+        try
+        {
+            return await ListBucketsWithinAsync(account, bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new AwsCallException(AwsFailure.Timeout, "s3", AwsSession.GlobalRegion, "ListBuckets", "Deadline", $"the {deadline.TotalSeconds:0} s deadline for s3 passed");
+        }
+    }
+
+    private async Task<IReadOnlyList<S3Bucket>> ListBucketsWithinAsync(string account, CancellationToken ct)
+    {
         var buckets = new List<Amazon.S3.Model.S3Bucket>();
         string? token = null;
+        var pages = new AwsPages("s3", AwsSession.GlobalRegion, "ListBuckets", session.Transport.Options.MaxPages);
         do
         {
             var page = await Call("ListBuckets", AwsSession.GlobalRegion, () => For(AwsSession.GlobalRegion).ListBucketsAsync(new ListBucketsRequest { ContinuationToken = token, MaxBuckets = 1000 }, ct)).ConfigureAwait(false);
             buckets.AddRange(page.Buckets ?? []);
-            token = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+            token = pages.Next(page.ContinuationToken);
         }
         while (token is not null);
 

@@ -16,7 +16,7 @@ public sealed class SecretsManagerClient(AwsSession session) : ISecretsManagerCl
     public async Task<IReadOnlyList<Secret>> ListSecretsAsync(string account, string region, CancellationToken ct)
     {
         var secrets = new List<Secret>();
-        await foreach (var page in json.PagesAsync(region, "ListSecrets", new JsonObject { ["MaxResults"] = 100 }, "NextToken", ct).ConfigureAwait(false))
+        await foreach (var page in json.PagesAsync(region, "ListSecrets", new JsonObject { ["MaxResults"] = 100 }, "NextToken", ct, items: "SecretList").ConfigureAwait(false))
         {
             foreach (var s in page.Arr("SecretList"))
             {

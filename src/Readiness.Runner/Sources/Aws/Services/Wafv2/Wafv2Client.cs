@@ -24,7 +24,7 @@ public sealed class Wafv2Client(AwsSession session) : IWafv2Client
     public async Task<IReadOnlyList<WebAcl>> ListWebAclsAsync(string account, string region, string scope, CancellationToken ct)
     {
         var summaries = new List<JsonElement>();
-        await foreach (var page in json.PagesAsync(region, "ListWebACLs", new JsonObject { ["Scope"] = scope, ["Limit"] = 100 }, "NextMarker", ct).ConfigureAwait(false))
+        await foreach (var page in json.PagesAsync(region, "ListWebACLs", new JsonObject { ["Scope"] = scope, ["Limit"] = 100 }, "NextMarker", ct, items: "WebACLs").ConfigureAwait(false))
             summaries.AddRange(page.Arr("WebACLs"));
 
         var acls = new List<WebAcl>();
