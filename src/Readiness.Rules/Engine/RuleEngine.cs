@@ -65,8 +65,6 @@ public sealed class RuleEngine
         }
     }
 
-    /// <summary>Files the rules could not follow (nested too deep): coverage gaps with file and line, one per file.</summary>
-    public IReadOnlyList<CoverageGap> Gaps => tooDeep.Values.OrderBy(g => g.Scope, StringComparer.Ordinal).ToList();
 
     private readonly ConcurrentDictionary<string, CoverageGap> tooDeep = new(StringComparer.Ordinal);
 
@@ -91,8 +89,8 @@ public sealed class RuleEngine
         });
     }
 
-    /// <summary>What file rules could not look at (regex time limits, cut-off scans), one per file and reason, in order.</summary>
-    public IReadOnlyList<CoverageGap> Gaps => gaps.Keys.OrderBy(g => g.Scope, StringComparer.Ordinal).ThenBy(g => g.Line).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList();
+    /// <summary>What file rules could not look at (regex time limits, cut-off scans, nesting too deep), one per file and reason, in order.</summary>
+    public IReadOnlyList<CoverageGap> Gaps => gaps.Keys.Concat(tooDeep.Values).OrderBy(g => g.Scope, StringComparer.Ordinal).ThenBy(g => g.Line).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList();
 
     public (IReadOnlyList<Finding> Findings, IReadOnlyList<EngineError> Errors) Complete()
     {
