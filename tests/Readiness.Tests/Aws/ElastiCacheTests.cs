@@ -22,6 +22,9 @@ public sealed class ElastiCacheTests
     {
         await using var moto = await MotoServer.StartAsync();
         using var http = new HttpClient();
+        // moto's credential report lists IAM users only; a real one always has the root row, so an account with no
+        // row at all is read as a gap. One user makes the emulated account look like a real one.
+        await CallAsync(http, moto, "iam", [new("Action", "CreateUser"), new("Version", "2010-05-08"), new("UserName", "deploy")]);
         await CreateAsync(http, moto, "sessions-prod");
         await CreateAsync(http, moto, "cache-prod",
             ("AtRestEncryptionEnabled", "true"), ("TransitEncryptionEnabled", "true"), ("AuthToken", "a-token-of-at-least-sixteen-chars"),
@@ -54,8 +57,14 @@ public sealed class ElastiCacheTests
             new("ReplicationGroupDescription", id), new("Engine", "redis"), new("CacheNodeType", "cache.t4g.micro"),
         };
         form.AddRange(extra.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)));
+        await CallAsync(http, moto, "elasticache", form);
+    }
+
+    /// <summary>One Query API call; moto routes by the credential scope and does not check the signature.</summary>
+    private static async Task CallAsync(HttpClient http, MotoServer moto, string service, List<KeyValuePair<string, string>> form)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, moto.Endpoint) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/elasticache/aws4_request, SignedHeaders=host, Signature=0");
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0");
         using var response = await http.SendAsync(request);
         response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
     }

@@ -97,7 +97,7 @@ public class HclParserTests
     public void Absurd_nesting_is_a_syntax_error_not_a_crash()
     {
         var text = "x = " + new string('(', 5000) + "1" + new string(')', 5000) + "\n";
-        HclParser.Parse("deep.tf", text).Error.ShouldNotBeNull().Message.ShouldContain("nested too deeply");
+        HclParser.Parse("deep.tf", text).Error.ShouldNotBeNull().Message.ShouldContain("nested deeper than");
     }
 
     [Fact]

@@ -108,7 +108,7 @@ module "db" {
   source   = "./modules/db"
   for_each = { primary = true, standby = false }
   name     = each.key
-  public   = each.value
+  public   = each.value # Noncompliant RDY2001
 }
 
 # A module with count = 0 creates nothing.

@@ -12,7 +12,7 @@ module "db" {
   version = "6.10.0"
 
   identifier          = "orders"
-  publicly_accessible = true
+  publicly_accessible = true # Noncompliant RDY2001
 }
 
 module "vpc" {

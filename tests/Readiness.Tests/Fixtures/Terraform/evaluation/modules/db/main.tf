@@ -8,7 +8,7 @@ variable "public" {
 
 resource "aws_db_instance" "this" {
   identifier              = "module-${var.name}"
-  publicly_accessible     = var.public # Noncompliant RDY2001
+  publicly_accessible     = var.public # reported where the caller passes the value (main.tf, module "db")
   storage_encrypted       = true
   deletion_protection     = true
   backup_retention_period = 7

@@ -8,7 +8,7 @@ variable "publicly_accessible" {
 
 resource "aws_db_instance" "this" {
   identifier              = var.identifier
-  publicly_accessible     = var.publicly_accessible # Noncompliant RDY2001
+  publicly_accessible     = var.publicly_accessible # reported where the root passes the value (registry/main.tf)
   storage_encrypted       = true
   deletion_protection     = true
   backup_retention_period = 7
