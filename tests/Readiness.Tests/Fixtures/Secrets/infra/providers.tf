@@ -3,7 +3,7 @@
 provider "aws" {
   region     = "eu-west-1"
   access_key = "AKIAQ3EGRWZT5B7KX2VN"                     # Noncompliant RDY1001
-  secret_key = "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" # Noncompliant RDY1004
+  secret_key = "h7Yq0Lk2Zp9sWx4RvT1bNc8Md3Fg6Je5Ua0Io7Py" # Noncompliant RDY1004 FN RDY1001 (the key pair detector does not know `secret_key`)
 }
 
 provider "postgresql" {
