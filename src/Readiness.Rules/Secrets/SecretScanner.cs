@@ -256,6 +256,35 @@ public static partial class SecretScanner
     [GeneratedRegex("""<(?<name>[A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,200})?>[ \t]*\r?\n?[ \t]*(?<value>[^<>\s]{1,500})\s*</\k<name>\s*>|\b(?:key|name)\s*=\s*"(?<name>[^"\r\n]{1,100})"\s+value\s*=\s*(?<value>"[^"\r\n]{0,500}")""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex XmlValue();
 
+    // A Terraform variable block's header; its body starts after the brace.
+    [GeneratedRegex("""(?m)^[ \t]*variable[ \t]+"(?<name>[^"\r\n]{1,100})"[ \t]*\{""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex TerraformVariable();
+
+    // The default argument of a variable block: a quoted literal, or a bare word (null, var.x) that Judge turns down.
+    [GeneratedRegex("""(?m)^[ \t]*default[ \t]*=[ \t]*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|[^\s,;#"{}\[\]]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
+    private static partial Regex VariableDefault();
+
+    /// <summary>The index of the brace that closes the block whose body starts at <paramref name="bodyStart"/> (braces in strings ignored), at most 16 KB on.</summary>
+    private static int BlockEnd(string text, int bodyStart)
+    {
+        var limit = Math.Min(text.Length, bodyStart + 16384);
+        var depth = 1;
+        var inString = false;
+        for (var i = bodyStart; i < limit; i++)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c is '"' or '\n') inString = false;
+            }
+            else if (c == '"') inString = true;
+            else if (c == '{') depth++;
+            else if (c == '}' && --depth == 0) return i;
+        }
+        return limit;
+    }
+
     private static void RunAssignments(ScanState state, IEnumerable<int> positions)
     {
         var file = state.File;
@@ -271,6 +300,17 @@ public static partial class SecretScanner
         {
             foreach (var (start, end) in Windows(file.Text, keywordPositions, back: 160, forward: 640, wholeLines: false))
                 Matches(state, XmlValue(), start, end, m => Judge(m.Groups["name"].Value, m.Groups["value"], m.Index));
+        }
+        // Terraform: `variable "db_password" { default = "..." }` names the secret on the header, not on the default's line.
+        if (file.Language is Language.Terraform or Language.Hcl)
+            Matches(state, TerraformVariable(), 0, file.Text.Length, OnVariable);
+
+        void OnVariable(Match header)
+        {
+            var name = header.Groups["name"].Value;
+            if (!SecretNames.IsSecretName(name)) return;
+            var bodyStart = header.Index + header.Length;
+            Matches(state, VariableDefault(), bodyStart, BlockEnd(file.Text, bodyStart), m => Judge(name, m.Groups["value"], m.Index));
         }
 
         void OnAssignment(Match m)

@@ -28,6 +28,8 @@ public class SecretFixtureTests
     [InlineData("Secrets/docs/setup.md")]
     [InlineData("Secrets/infra/terraform.tfvars")]
     [InlineData("Secrets/infra/main.tf")]
+    [InlineData("Secrets/infra/variables.tf")]
+    [InlineData("Secrets/infra/providers.tf")]
     public void Fixture_matches_annotations(string fixture) => FixtureVerifier.Verify(fixture, SecretRules);
 
     [Fact]
