@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HandlebarsDotNet;
 using Readiness.Rules.Model;
 using Readiness.Runner.Reporting;
@@ -23,7 +25,7 @@ public static class DriftWriters
         {
             var text = format switch
             {
-                "json" => System.Text.Json.JsonSerializer.Serialize(report, ResultsJson.Options) + "\n",
+                "json" => JsonSerializer.Serialize(report, DriftJson) + "\n",
                 "md" => Markdown(report),
                 "html" => Html(report),
                 _ => throw new ArgumentException($"unknown drift format '{format}'"),
@@ -33,7 +35,24 @@ public static class DriftWriters
     }
 
     public static DriftReport Read(string json) =>
-        System.Text.Json.JsonSerializer.Deserialize<DriftReport>(json, ResultsJson.Options) ?? throw new System.Text.Json.JsonException("drift file is empty (null).");
+        JsonSerializer.Deserialize<DriftReport>(json, DriftJson) ?? throw new JsonException("drift file is empty (null).");
+
+    // results.json's format, less what only the engine needs: a line or column of 0 means "unknown" and is left out,
+    // and fingerprintKey is the input of the fingerprint (the fingerprint itself stays).
+    private static readonly JsonSerializerOptions DriftJson = new(ResultsJson.Options)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitInternals } },
+    };
+
+    private static void OmitInternals(JsonTypeInfo info)
+    {
+        if (info.Type == typeof(FileSpan))
+            foreach (var property in info.Properties.Where(p => p.PropertyType == typeof(int)))
+                property.ShouldSerialize = (_, value) => value is not 0;
+        if (info.Type == typeof(Finding))
+            foreach (var property in info.Properties.Where(p => p.Name == "fingerprintKey"))
+                property.ShouldSerialize = (_, _) => false;
+    }
 
     private static string When(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "unknown time";
 
