@@ -1,7 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using HandlebarsDotNet;
 using Readiness.Rules.Model;
+using Readiness.Runner.Reporting;
 using Readiness.Runner.Results;
 
 namespace Readiness.Runner.Drift;
@@ -22,7 +25,7 @@ public static class DriftWriters
         {
             var text = format switch
             {
-                "json" => System.Text.Json.JsonSerializer.Serialize(report, ResultsJson.Options) + "\n",
+                "json" => JsonSerializer.Serialize(report, DriftJson) + "\n",
                 "md" => Markdown(report),
                 "html" => Html(report),
                 _ => throw new ArgumentException($"unknown drift format '{format}'"),
@@ -32,7 +35,24 @@ public static class DriftWriters
     }
 
     public static DriftReport Read(string json) =>
-        System.Text.Json.JsonSerializer.Deserialize<DriftReport>(json, ResultsJson.Options) ?? throw new System.Text.Json.JsonException("drift file is empty (null).");
+        JsonSerializer.Deserialize<DriftReport>(json, DriftJson) ?? throw new JsonException("drift file is empty (null).");
+
+    // results.json's format, less what only the engine needs: a line or column of 0 means "unknown" and is left out,
+    // and fingerprintKey is the input of the fingerprint (the fingerprint itself stays).
+    private static readonly JsonSerializerOptions DriftJson = new(ResultsJson.Options)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitInternals } },
+    };
+
+    private static void OmitInternals(JsonTypeInfo info)
+    {
+        if (info.Type == typeof(FileSpan))
+            foreach (var property in info.Properties.Where(p => p.PropertyType == typeof(int)))
+                property.ShouldSerialize = (_, value) => value is not 0;
+        if (info.Type == typeof(Finding))
+            foreach (var property in info.Properties.Where(p => p.Name == "fingerprintKey"))
+                property.ShouldSerialize = (_, _) => false;
+    }
 
     private static string When(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "unknown time";
 
@@ -97,64 +117,52 @@ public static class DriftWriters
     private static string Md(string text) =>
         text.ReplaceLineEndings(" ").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;");
 
-    // ---- HTML: one self-contained file (inline style, no scripts, every value escaped) ----
+    // ---- HTML: one self-contained file (inline style, no scripts), rendered from reports/drift/drift.hbs ----
 
-    public static string Html(DriftReport report)
+    // The same Handlebars setup as report.html: {{value}} HTML-escapes every value taken from the scanned data.
+    private static readonly Lazy<HandlebarsTemplate<object, object>> Template = new(() =>
+        Handlebars.Create().Compile(HtmlReporter.Resource("drift/drift.hbs")));
+
+    public static string Html(DriftReport report) => Template.Value(new
     {
-        var h = new StringBuilder();
-        var verdictClass = report.Verdict.Status == VerdictStatus.Ready ? "ok" : "bad";
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(report.Summary())).Append("</title>\n");
-        h.Append("<style>body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328;max-width:600px;margin:24px auto;padding:0 16px}")
-         // Mail panes are about 600 px wide: fixed table layout and breaking long ARNs keep every table inside.
-         .Append("table{border-collapse:collapse;width:100%;max-width:600px;table-layout:fixed;margin:8px 0 24px}th,td{border:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:top;font-size:14px;overflow-wrap:anywhere;word-break:break-word}")
-         .Append("th{background:#f6f8fa}.ok{color:#1a7f37}.bad{color:#cf222e}.sev{font-weight:600;text-transform:uppercase;font-size:12px}code{font-size:13px}</style>\n</head>\n<body>\n");
-        h.Append("<h1>Readiness drift: <span class=\"").Append(verdictClass).Append("\">").Append(E(DriftReport.VerdictLabel(report.Verdict.Status))).Append("</span></h1>\n");
-        h.Append("<p>").Append(E(report.Summary())).Append("</p>\n<ul>\n<li>From: ").Append(E(RunLine(report.From))).Append("</li>\n<li>To: ").Append(E(RunLine(report.To))).Append("</li>\n</ul>\n");
-        HtmlFindings(h, "new", $"New findings ({report.New.Count})", report.New, "No new findings.");
-        HtmlFindings(h, "fixed", $"Fixed findings ({report.Fixed.Count})", report.Fixed, "Nothing was fixed.");
-        h.Append("<h2 id=\"expired\">Suppressions that expired (").Append(report.ExpiredSuppressions.Count).Append(")</h2>\n");
-        if (report.ExpiredSuppressions.Count == 0) h.Append("<p>None.</p>\n");
-        else
+        summary = report.Summary(),
+        verdict = DriftReport.VerdictLabel(report.Verdict.Status),
+        verdictClass = report.Verdict.Status == VerdictStatus.Ready ? "ok" : "bad",
+        from = RunLine(report.From),
+        to = RunLine(report.To),
+        findingTables = new[]
         {
-            h.Append("<table><tr><th>Rule</th><th>Where</th><th>Owner</th><th>Expired</th><th>Reason</th><th>Entry</th></tr>\n");
-            foreach (var e in report.ExpiredSuppressions)
-            {
-                var s = e.Finding.ExpiredSuppression!;
-                h.Append("<tr><td>").Append(E(e.Finding.Finding.RuleId)).Append(e.NewlyExpired ? " (since the last run)" : "").Append("</td><td><code>").Append(E(e.Finding.Finding.Location.Display()))
-                 .Append("</code></td><td>").Append(E(s.Owner ?? "unknown")).Append("</td><td>").Append(E(s.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"))
-                 .Append("</td><td>").Append(E(s.Reason)).Append("</td><td><code>").Append(E(s.Source)).Append("</code></td></tr>\n");
-            }
-            h.Append("</table>\n");
-        }
-        h.Append("<h2 id=\"resources\">Configuration changes of live resources (").Append(report.ResourceChanges.Count).Append(")</h2>\n");
-        if (report.ResourceChangesNote is { } note) h.Append("<p>").Append(E(note)).Append("</p>\n");
-        else if (report.ResourceChanges.Count == 0) h.Append("<p>None.</p>\n");
-        else
+            FindingRows("new", $"New findings ({report.New.Count})", report.New, "No new findings."),
+            FindingRows("fixed", $"Fixed findings ({report.Fixed.Count})", report.Fixed, "Nothing was fixed."),
+        },
+        expiredCount = report.ExpiredSuppressions.Count,
+        expired = report.ExpiredSuppressions.Select(e => new
         {
-            h.Append("<table><tr><th>Resource</th><th>Change</th><th>Attribute</th><th>Before</th><th>After</th></tr>\n");
-            foreach (var c in report.ResourceChanges)
-                h.Append("<tr><td>").Append(E(c.Kind)).Append(" <code>").Append(E(c.Resource)).Append("</code></td><td>").Append(E(c.Change)).Append("</td><td><code>")
-                 .Append(E(c.Attribute ?? "")).Append("</code></td><td><code>").Append(E(c.Before ?? "")).Append("</code></td><td><code>").Append(E(c.After ?? "")).Append("</code></td></tr>\n");
-            h.Append("</table>\n");
-        }
-        h.Append("<p><small>").Append(E($"{report.Tool.Name} {report.Tool.Version}")).Append("</small></p>\n</body>\n</html>\n");
-        return h.ToString();
-    }
+            rule = e.Finding.Finding.RuleId + (e.NewlyExpired ? " (since the last run)" : ""),
+            where = e.Finding.Finding.Location.Display(),
+            owner = e.Finding.ExpiredSuppression!.Owner ?? "unknown",
+            expires = e.Finding.ExpiredSuppression.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?",
+            reason = e.Finding.ExpiredSuppression.Reason,
+            entry = e.Finding.ExpiredSuppression.Source,
+        }).ToList(),
+        changesCount = report.ResourceChanges.Count,
+        changesNote = report.ResourceChangesNote,
+        changes = report.ResourceChanges.Select(c => new { kind = c.Kind, resource = c.Resource, change = c.Change, attribute = c.Attribute, before = c.Before, after = c.After }).ToList(),
+        tool = $"{report.Tool.Name} {report.Tool.Version}",
+    });
 
-    private static void HtmlFindings(StringBuilder h, string id, string title, IReadOnlyList<ResultFinding> findings, string none)
+    private static object FindingRows(string id, string title, IReadOnlyList<ResultFinding> findings, string none) => new
     {
-        h.Append("<h2 id=\"").Append(id).Append("\">").Append(E(title)).Append("</h2>\n");
-        if (findings.Count == 0)
+        id,
+        title,
+        none,
+        rows = Ordered(findings).Select(f => new
         {
-            h.Append("<p>").Append(E(none)).Append("</p>\n");
-            return;
-        }
-        h.Append("<table><tr><th>Severity</th><th>Rule</th><th>Where</th><th>Finding</th></tr>\n");
-        foreach (var f in Ordered(findings))
-            h.Append("<tr><td class=\"sev\">").Append(E(f.Finding.Severity.ToName())).Append("</td><td>").Append(E(f.Finding.RuleId)).Append("</td><td><code>")
-             .Append(E(f.Finding.Location.Display())).Append("</code></td><td>").Append(E(f.Finding.Message)).Append("</td></tr>\n");
-        h.Append("</table>\n");
-    }
-
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+            severity = f.Finding.Severity.ToName(),
+            rule = f.Finding.RuleId,
+            where = f.Finding.Location.Display(),
+            message = f.Finding.Message,
+        }).ToList(),
+    };
 }
+

@@ -228,7 +228,8 @@ public sealed class HtmlReporter : IReporter
 
     private static string Sha256(string text) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string Resource(string name)
+    /// <summary>A template or asset embedded from reports/ (report.html and drift.html).</summary>
+    internal static string Resource(string name)
     {
         using var stream = typeof(HtmlReporter).Assembly.GetManifestResourceStream("report:" + name)
             ?? throw new InvalidOperationException($"embedded report template {name} is missing");

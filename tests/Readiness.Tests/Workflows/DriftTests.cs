@@ -40,6 +40,29 @@ public sealed class DriftTests : IDisposable
     }
 
     [Fact]
+    public void Drift_json_carries_no_unknown_zero_line_or_internal_field()
+    {
+        CliRunner.Run("drift", "--from", runs.Yesterday, "--to", runs.Today, "--output-dir", Output, "--format", "json").ExitCode.ShouldBe(0);
+        var json = File.ReadAllText(Path.Combine(Output, "drift.json"));
+        var properties = new List<(string Name, System.Text.Json.JsonElement Value)>();
+        void Walk(System.Text.Json.JsonElement e)
+        {
+            if (e.ValueKind == System.Text.Json.JsonValueKind.Object)
+                foreach (var p in e.EnumerateObject()) { properties.Add((p.Name, p.Value)); Walk(p.Value); }
+            else if (e.ValueKind == System.Text.Json.JsonValueKind.Array)
+                foreach (var item in e.EnumerateArray()) Walk(item);
+        }
+        using (var doc = System.Text.Json.JsonDocument.Parse(json)) Walk(doc.RootElement.Clone());
+
+        properties.ShouldContain(p => p.Name == "startLine" && p.Value.GetInt32() == 11, "known lines stay");
+        properties.Where(p => (p.Name.Contains("line", StringComparison.OrdinalIgnoreCase) || p.Name.Contains("column", StringComparison.OrdinalIgnoreCase))
+            && p.Value.ValueKind == System.Text.Json.JsonValueKind.Number && p.Value.GetInt32() == 0).ShouldBeEmpty();
+        properties.Select(p => p.Name).ShouldNotContain("fingerprintKey");
+        // What is left out reads back as before: the email renders from drift.json.
+        ReadDrift().New.ShouldHaveSingleItem().Finding.Location.Display().ShouldBe("config/settings.py:11");
+    }
+
+    [Fact]
     public void Fixed_findings_are_listed_when_the_runs_are_swapped()
     {
         CliRunner.Run("drift", "--from", runs.Today, "--to", runs.Yesterday, "--output-dir", Output, "--format", "json").ExitCode.ShouldBe(0);
