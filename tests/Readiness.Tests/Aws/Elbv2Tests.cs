@@ -48,6 +48,8 @@ public sealed class Elbv2Tests
         string[] Rules(string arn) => findings.For(arn).Select(f => f.RuleId).Where(BalancerRules.Contains).Distinct().Order().ToArray();
         Rules(api).ShouldBe(BalancerRules);
         Rules(web).ShouldBeEmpty();
+        // Neither has a web ACL in the emulated account.
+        findings.For(api).Select(f => f.RuleId).ShouldContain("RDY4005");
 
         var snapshot = new AwsInventoryFile.Snapshot { Resources = collection.Resources };
         var read = AwsInventoryFile.Deserialize(AwsInventoryFile.Serialize(snapshot), "memory");

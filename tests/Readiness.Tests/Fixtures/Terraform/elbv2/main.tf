@@ -4,8 +4,8 @@ terraform {
 
 variable "tls_policy" {}
 
-# Production API: every control off where it is set; no access_logs block at all, reported at the resource.
-resource "aws_lb" "api" { # Noncompliant RDY4004
+# Production API: every control off where it is set; no access_logs block and no web ACL, reported at the resource.
+resource "aws_lb" "api" { # Noncompliant RDY4004 RDY4005
   name                       = "api-prod"
   load_balancer_type         = "application"
   drop_invalid_header_fields = false # Noncompliant RDY4002
@@ -89,4 +89,16 @@ resource "aws_lb_listener" "web_fs" {
     type             = "forward"
     target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1"
   }
+}
+
+resource "aws_wafv2_web_acl_association" "web" {
+  resource_arn = aws_lb.web.arn
+  web_acl_arn  = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/1"
+}
+
+# Internal application load balancer: no web ACL needed.
+resource "aws_lb" "admin" { # Noncompliant RDY4004
+  name                       = "admin-staging"
+  internal                   = true
+  drop_invalid_header_fields = true
 }

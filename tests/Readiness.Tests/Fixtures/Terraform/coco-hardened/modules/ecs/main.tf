@@ -84,7 +84,8 @@ resource "aws_security_group" "tasks" {
   }
 }
 
-resource "aws_lb" "api" {
+# The edge web ACL is CloudFront-scoped and CloudFront serves only S3: the ALB is reached directly without one.
+resource "aws_lb" "api" { # Noncompliant RDY4005
   name                       = "${var.name_prefix}-alb"
   internal                   = false
   load_balancer_type         = "application"
