@@ -11,6 +11,9 @@ public sealed record LoadBalancer : CloudResource
     {
         public const string LoadBalancerType = "application";
         public const bool InternetFacing = true;
+        public const bool DropInvalidHeaderFields = false;
+        public const bool DeletionProtection = false;
+        public const bool AccessLogsEnabled = false;
     }
 
     public override string Service => "elasticloadbalancing";
@@ -22,6 +25,15 @@ public sealed record LoadBalancer : CloudResource
     public Value<bool> InternetFacing { get; init; } = Defaults.InternetFacing;
     public IReadOnlyList<Listener> Listeners { get; init; } = [];
 
+    /// <summary>routing.http.drop_invalid_header_fields.enabled (application load balancers only).</summary>
+    public Value<bool> DropInvalidHeaderFields { get; init; } = Defaults.DropInvalidHeaderFields;
+
+    /// <summary>deletion_protection.enabled.</summary>
+    public Value<bool> DeletionProtection { get; init; } = Defaults.DeletionProtection;
+
+    /// <summary>access_logs.s3.enabled.</summary>
+    public Value<bool> AccessLogsEnabled { get; init; } = Defaults.AccessLogsEnabled;
+
     /// <summary>The associated regional WAF web ACL (ARN, or address for IaC); null when none.</summary>
     public Value<string?> WebAclArn { get; init; } = (string?)null;
 }
@@ -32,10 +44,16 @@ public sealed record Listener
     public static class Defaults
     {
         public const string Protocol = "HTTP";
+
+        /// <summary>What the API applies to an HTTPS or TLS listener created without a policy.</summary>
+        public const string SslPolicy = "ELBSecurityPolicy-2016-08";
     }
 
     public string Protocol { get; init; } = Defaults.Protocol;
     public int Port { get; init; }
     public bool RedirectsToHttps { get; init; }
+
+    /// <summary>The TLS security policy of an HTTPS or TLS listener; null for other protocols.</summary>
+    public Value<string?> SslPolicy { get; init; } = (string?)null;
     public int Line { get; init; }
 }

@@ -34,8 +34,16 @@ public sealed class Elbv2Client(AwsSession session) : IElbv2Client
                     Port = l.Int("Port") ?? 0,
                     RedirectsToHttps = l.Items("DefaultActions").Any(a =>
                         a.Str("Type") == "redirect" && string.Equals(a.El("RedirectConfig").Str("Protocol"), "HTTPS", StringComparison.OrdinalIgnoreCase)),
+                    SslPolicy = l.Str("SslPolicy"),
                 }));
             }
+            var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var described = await query.CallAsync(region, "DescribeLoadBalancerAttributes", [new("LoadBalancerArn", arn)], ct).ConfigureAwait(false);
+            foreach (var a in described.El("DescribeLoadBalancerAttributesResult").Items("Attributes"))
+            {
+                if (a.Str("Key") is { } key) attributes[key] = a.Str("Value") ?? "";
+            }
+            bool Attribute(string key, bool absent) => attributes.TryGetValue(key, out var v) && bool.TryParse(v, out var b) ? b : absent;
             result.Add(new LoadBalancer
             {
                 Id = lb.Str("LoadBalancerName") ?? arn,
@@ -43,6 +51,9 @@ public sealed class Elbv2Client(AwsSession session) : IElbv2Client
                 LoadBalancerType = lb.Str("Type") ?? "application",
                 InternetFacing = lb.Str("Scheme") != "internal",
                 Listeners = listeners,
+                DropInvalidHeaderFields = Attribute("routing.http.drop_invalid_header_fields.enabled", LoadBalancer.Defaults.DropInvalidHeaderFields),
+                DeletionProtection = Attribute("deletion_protection.enabled", LoadBalancer.Defaults.DeletionProtection),
+                AccessLogsEnabled = Attribute("access_logs.s3.enabled", LoadBalancer.Defaults.AccessLogsEnabled),
                 Provenance = Ec2Client.Live(account, region, arn),
             });
         }

@@ -20,6 +20,7 @@ public sealed class Elbv2CloudFormation : ICloudFormationMapping
                 Port = (int)(IacValues.AsNumber(l.Body.Get("Port")) ?? 0),
                 RedirectsToHttps = action?.Get("Type") as string == "redirect"
                     && IacValues.AsString(action.Block("RedirectConfig")?.Get("Protocol")) is "HTTPS" or "#{protocol}" or null,
+                SslPolicy = Elbv2Terraform.SslPolicy(IacValues.AsString(l.Body.Get("Protocol")), l.Body, "SslPolicy"),
                 Line = IacScope.Near(r, l),
             };
         }).ToList();
@@ -34,7 +35,17 @@ public sealed class Elbv2CloudFormation : ICloudFormationMapping
             LoadBalancerType = b.Get("Type") as string ?? LoadBalancer.Defaults.LoadBalancerType,
             InternetFacing = (scheme.IsKnown ? scheme.Known == "internet-facing" : Value<bool>.Unresolved(scheme.Expression!)).From(scheme.Origin),
             Listeners = listeners,
+            DropInvalidHeaderFields = Attribute(b, "routing.http.drop_invalid_header_fields.enabled", LoadBalancer.Defaults.DropInvalidHeaderFields),
+            DeletionProtection = Attribute(b, "deletion_protection.enabled", LoadBalancer.Defaults.DeletionProtection),
+            AccessLogsEnabled = Attribute(b, "access_logs.s3.enabled", LoadBalancer.Defaults.AccessLogsEnabled),
             WebAclArn = acl is null ? (string?)null : IacValue.Reference(acl.Body.Get("WebACLArn")),
         };
+    }
+
+    /// <summary>One LoadBalancerAttributes entry (Key/Value, values are strings), read where its Value is set.</summary>
+    private static Value<bool> Attribute(IacBody b, string key, bool absent)
+    {
+        var entry = b.Blocks("LoadBalancerAttributes").LastOrDefault(a => IacValues.AsString(a.Get("Key")) == key);
+        return entry is null ? absent : IacValue.Bool(entry, "Value", absent);
     }
 }

@@ -22,6 +22,7 @@ public sealed class Elbv2Terraform : ITerraformMapping
                     Protocol = IacValues.AsString(l.Body.Get("protocol")) ?? Listener.Defaults.Protocol,
                     Port = (int)(IacValues.AsNumber(l.Body.Get("port")) ?? 0),
                     RedirectsToHttps = action?.Get("type") as string == "redirect" && IacValues.AsString(redirect?.Get("protocol")) is "HTTPS" or null,
+                    SslPolicy = SslPolicy(IacValues.AsString(l.Body.Get("protocol")), l.Body, "ssl_policy"),
                     Line = IacScope.Near(r, l),
                 };
             })
@@ -37,7 +38,18 @@ public sealed class Elbv2Terraform : ITerraformMapping
             LoadBalancerType = b.Get("load_balancer_type") as string ?? LoadBalancer.Defaults.LoadBalancerType,
             InternetFacing = (isInternal.IsKnown ? !isInternal.Known : Value<bool>.Unresolved(isInternal.Expression!)).From(isInternal.Origin),
             Listeners = listeners,
+            DropInvalidHeaderFields = IacValue.Bool(b, "drop_invalid_header_fields", LoadBalancer.Defaults.DropInvalidHeaderFields),
+            DeletionProtection = IacValue.Bool(b, "enable_deletion_protection", LoadBalancer.Defaults.DeletionProtection),
+            AccessLogsEnabled = IacValue.Bool(b.Block("access_logs"), "enabled", LoadBalancer.Defaults.AccessLogsEnabled),
             WebAclArn = acl is null ? (string?)null : IacValue.Reference(acl.Body.Get("web_acl_arn")),
         };
+    }
+
+    /// <summary>The listener's TLS policy: the API default when an HTTPS or TLS listener names none, null for other protocols.</summary>
+    internal static Value<string?> SslPolicy(string? protocol, IacBody listener, string attribute)
+    {
+        if (protocol is not ("HTTPS" or "TLS")) return (string?)null;
+        var policy = IacValue.String(listener, attribute, Listener.Defaults.SslPolicy);
+        return (policy.IsKnown ? Value<string?>.Of(policy.Known) : Value<string?>.Unresolved(policy.Expression!)).From(policy.Origin);
     }
 }

@@ -79,7 +79,7 @@ resource "aws_security_group" "tasks" {
   }
 }
 
-resource "aws_lb" "api" {
+resource "aws_lb" "api" { # Noncompliant RDY4002 RDY4004 RDY4005
   name               = "${var.name_prefix}-alb"
   internal           = false
   load_balancer_type = "application"
