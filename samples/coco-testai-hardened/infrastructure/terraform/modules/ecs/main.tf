@@ -85,11 +85,17 @@ resource "aws_security_group" "tasks" {
 }
 
 resource "aws_lb" "api" {
-  name               = "${var.name_prefix}-alb"
-  internal           = false
-  load_balancer_type = "application"
-  security_groups    = [aws_security_group.alb.id]
-  subnets            = var.public_subnet_ids
+  name                       = "${var.name_prefix}-alb"
+  internal                   = false
+  load_balancer_type         = "application"
+  security_groups            = [aws_security_group.alb.id]
+  subnets                    = var.public_subnet_ids
+  drop_invalid_header_fields = true
+  enable_deletion_protection = true
+  access_logs {
+    bucket  = "${var.name_prefix}-alb-logs"
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "api" {
