@@ -49,6 +49,10 @@ public static partial class SecretScanner
         return (new KeywordPrefilter(groups), groups.Count - 2, groups.Count - 1);
     });
 
+    // Each shipped detector's prefilter group, built once rather than for every file.
+    private static readonly Lazy<Dictionary<Detector, int>> DetectorIndex =
+        new(() => DetectorCatalog.Detectors.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i));
+
     public static SecretScan Of(SourceFile file) => file.Parsed(Scan);
 
     public static SecretScan Scan(SourceFile file) => Scan(file, DetectorCatalog.Detectors);
@@ -61,13 +65,12 @@ public static partial class SecretScanner
         if (text.Length == 0) return state.Result();
 
         var (filter, genericGroup, fallbackGroup) = Prefilter.Value;
-        var detectorIndex = DetectorCatalog.Detectors.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
         var positions = new List<int>?[genericGroup + 2];
         filter.Find(text, (group, position) => (positions[group] ??= []).Add(position));
 
         foreach (var detector in detectors)
         {
-            if (!detectorIndex.TryGetValue(detector, out var index))
+            if (!DetectorIndex.Value.TryGetValue(detector, out var index))
             {
                 // A detector outside the shipped set (tests of a single YAML entry): run it on its own keywords.
                 var own = new KeywordPrefilter([detector.Keywords]);

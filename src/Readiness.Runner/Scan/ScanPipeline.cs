@@ -144,7 +144,8 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     /// </summary>
     public ScanResult Decide(ScanResult result)
     {
-        var findings = result.Findings.Select(f => f with { Blocking = Blocks(f) }).ToList();
+        var examplesBlock = SuppressionPolicy.From(ruleset).ExampleRoots == ExampleRoots.Block;
+        var findings = result.Findings.Select(f => f with { Blocking = Blocks(f, examplesBlock) }).ToList();
         // Fixed findings come from the baseline, where they may have blocked; they block nothing now.
         var decided = result with
         {
@@ -157,13 +158,13 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     }
 
     /// <summary>Whether one finding blocks: each reason a finding does not block is one condition here.</summary>
-    private bool Blocks(ResultFinding f) =>
+    private bool Blocks(ResultFinding f, bool examplesBlock) =>
         options.FailOn is { } failOn
         && f.Finding.Severity >= failOn
         && f.Suppression is null
         && !f.Finding.Undecided
         // Example roots of a module library show how it is used; their findings block only when the policy says so.
-        && (!f.Finding.IsExample() || SuppressionPolicy.From(ruleset).ExampleRoots == ExampleRoots.Block)
+        && (!f.Finding.IsExample() || examplesBlock)
         // With --fail-on-new only findings the baseline did not have block: an existing system adopts the gate
         // without first fixing its backlog.
         && (!options.FailOnNew || f.BaselineState == BaselineComparison.New);
