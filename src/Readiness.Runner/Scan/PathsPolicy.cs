@@ -4,12 +4,16 @@ using YamlDotNet.RepresentationModel;
 namespace Readiness.Runner.Scan;
 
 /// <summary>
-/// The ruleset's <c>paths: { exclude: [...] }</c>: globs with .gitignore semantics, relative to the scanned folder,
-/// for what the project never wants scanned (vendored code, fixtures). Skipped files are listed in coverage.
+/// The ruleset's <c>paths: { exclude: [...] }</c>: globs with .gitignore semantics, relative to the project whose
+/// <c>.readiness/</c> holds the ruleset (else to the scanned folder), for what the project never wants scanned
+/// (vendored code, fixtures). Skipped files are listed in coverage.
 /// </summary>
 public static class PathsPolicy
 {
     public const string Section = "paths";
+
+    /// <summary>The file that declares the paths section, or null.</summary>
+    public static string? DeclaredIn(Ruleset ruleset) => ruleset.Sections.TryGetValue(Section, out var section) ? section.File : null;
 
     public static IReadOnlyList<string> Excludes(Ruleset ruleset)
     {

@@ -61,7 +61,9 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             var walker = new FileWalker(new FileWalkOptions
             {
                 MaxFileBytes = options.MaxFileBytes,
-                PolicyExcludes = [.. options.Excludes, .. PathsPolicy.Excludes(ruleset)],
+                PolicyExcludes = options.Excludes,
+                ProjectExcludes = PathsPolicy.Excludes(ruleset),
+                ProjectPrefix = ProjectSettings.PrefixFor(PathsPolicy.DeclaredIn(ruleset), root),
                 ExcludedPaths =
                 [
                     .. ReportStore.IsS3(options.OutputDir) ? [] : new[] { Path.GetFullPath(options.OutputDir) },

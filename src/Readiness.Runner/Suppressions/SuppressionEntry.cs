@@ -17,6 +17,12 @@ public sealed partial class SuppressionEntry
     public string? Owner { get; init; }
     public string? Ticket { get; init; }
 
+    /// <summary>
+    /// The scanned folder relative to the project whose <c>.readiness/</c> holds this entry ("" for the scanned folder's
+    /// own): path globs are written relative to the project, so a subfolder scan prefixes its paths with it.
+    /// </summary>
+    public string PathPrefix { get; init; } = "";
+
     /// <summary>"file:line" of the entry, as shown to the user.</summary>
     public required string Source { get; init; }
 
@@ -28,7 +34,7 @@ public sealed partial class SuppressionEntry
         if (finding.RuleId != RuleId) return false;
         if (Fingerprint().IsMatch(Match)) return string.Equals(finding.Fingerprint, Match, StringComparison.OrdinalIgnoreCase);
         var location = finding.Location;
-        if (location.File is { } file && PathGlob.IsMatch(file.Path)) return true;
+        if (location.File is { } file && PathGlob.IsMatch(Scan.ProjectSettings.FromProject(PathPrefix, file.Path))) return true;
         if (location.Resource is { } resource)
         {
             var text = TextGlob;

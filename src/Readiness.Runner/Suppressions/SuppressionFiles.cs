@@ -47,13 +47,16 @@ public sealed partial class SuppressionFiles(RuleCatalog catalog, SuppressionPol
             {
                 throw new ConfigurationError(Display(file, scanRoot), 0, "cannot read the suppression file: " + ex.Message);
             }
-            entries.AddRange(Parse(Display(file, scanRoot), text));
+            entries.AddRange(Parse(Display(file, scanRoot), text, Scan.ProjectSettings.PrefixFor(file, scanRoot)));
         }
         return entries;
     }
 
-    /// <summary>Parses one file; the rule id comes from its name (RDY1234.yaml).</summary>
-    public IReadOnlyList<SuppressionEntry> Parse(string file, string text)
+    /// <summary>
+    /// Parses one file; the rule id comes from its name (RDY1234.yaml). <paramref name="pathPrefix"/> is the scanned
+    /// folder relative to the project owning the file (see <see cref="Scan.ProjectSettings.PrefixFor"/>).
+    /// </summary>
+    public IReadOnlyList<SuppressionEntry> Parse(string file, string text, string pathPrefix = "")
     {
         var ruleId = Path.GetFileNameWithoutExtension(file);
         if (!RuleIdPattern().IsMatch(ruleId) || catalog.Find(ruleId) is null)
@@ -69,7 +72,7 @@ public sealed partial class SuppressionFiles(RuleCatalog catalog, SuppressionPol
             if (value is YamlScalarNode { Value: null or "" }) continue;
             if (value is not YamlSequenceNode list)
                 throw new ConfigurationError(file, Line(value), "'suppressions' must be a list of entries (- match: ..., reason: ..., expires: ...).");
-            foreach (var item in list.Children) entries.Add(Entry(ruleId, file, item));
+            foreach (var item in list.Children) entries.Add(Entry(ruleId, file, item, pathPrefix));
         }
         return entries;
     }
@@ -93,7 +96,7 @@ public sealed partial class SuppressionFiles(RuleCatalog catalog, SuppressionPol
         }
     }
 
-    private SuppressionEntry Entry(string ruleId, string file, YamlNode node)
+    private SuppressionEntry Entry(string ruleId, string file, YamlNode node, string pathPrefix)
     {
         if (node is not YamlMappingNode mapping)
             throw new ConfigurationError(file, Line(node), "each suppression must be a mapping with match, reason and expires.");
@@ -126,6 +129,7 @@ public sealed partial class SuppressionFiles(RuleCatalog catalog, SuppressionPol
             Owner = values.TryGetValue("owner", out var owner) ? owner.Value : null,
             Ticket = values.TryGetValue("ticket", out var ticket) ? ticket.Value : null,
             Source = $"{file}:{line}",
+            PathPrefix = pathPrefix,
         };
     }
 

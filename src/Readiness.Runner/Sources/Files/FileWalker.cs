@@ -12,8 +12,17 @@ public sealed record FileWalkOptions
 
     public int Concurrency { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Globs the user excluded (--exclude, the ruleset's paths.exclude), .gitignore syntax from the root; listed in coverage as skipped by policy.</summary>
+    /// <summary>Globs the user excluded with --exclude, .gitignore syntax relative to the scanned folder; listed in coverage as skipped by policy.</summary>
     public IReadOnlyList<string> PolicyExcludes { get; init; } = [];
+
+    /// <summary>
+    /// The ruleset's paths.exclude, .gitignore syntax relative to the project whose .readiness/ declares them; a
+    /// subfolder scan matches them against <see cref="ProjectPrefix"/>/path (see ProjectSettings.PrefixFor).
+    /// </summary>
+    public IReadOnlyList<string> ProjectExcludes { get; init; } = [];
+
+    /// <summary>The scanned folder relative to the project that declared <see cref="ProjectExcludes"/>, "" when it is that folder.</summary>
+    public string ProjectPrefix { get; init; } = "";
 
     /// <summary>
     /// What one file may hold in memory whatever --max-file-size says: a larger file is a coverage gap (it is never
@@ -59,6 +68,7 @@ public sealed class FileWalker(FileWalkOptions options)
         var visitedRealDirectories = new HashSet<string>(StringComparer.Ordinal);
         var excluded = options.ExcludedPaths.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
         var policy = new GitIgnore("", options.PolicyExcludes);
+        var projectPolicy = new GitIgnore("", options.ProjectExcludes);
         var stack = new Stack<(string Full, string Relative, List<GitIgnore> Ignores)>();
         stack.Push((root, "", []));
         while (stack.Count > 0)
@@ -105,7 +115,8 @@ public sealed class FileWalker(FileWalkOptions options)
                     FileSystemEntry.EnsureLength(Path.Join(dir, entry.Name));
                     if (entry.Name == ".git" && entry is DirectoryInfo) continue;
                     if (excluded.Contains(entry.FullName)) continue;
-                    if (policy.IsIgnored(childRel, entry is DirectoryInfo) == true)
+                    if (policy.IsIgnored(childRel, entry is DirectoryInfo) == true
+                        || projectPolicy.IsIgnored(Scan.ProjectSettings.FromProject(options.ProjectPrefix, childRel), entry is DirectoryInfo) == true)
                     {
                         coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "excluded by policy (--exclude or the ruleset's paths.exclude)"));
                         continue;
