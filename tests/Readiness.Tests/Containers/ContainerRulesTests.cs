@@ -10,6 +10,7 @@ public class ContainerRulesTests
     [InlineData("Containers/dockerfiles/root-last")]
     [InlineData("Containers/compose/prod-stack")]
     [InlineData("Containers/compose/local-only")]
+    [InlineData("Containers/compose/open-security-group")]
     public void Not_ready_fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder).Findings.ShouldNotBeEmpty();
 
     [Theory]
@@ -28,6 +29,19 @@ public class ContainerRulesTests
         var port = findings.Single(f => f.RuleId == "RDY1620" && f.Location.File!.StartLine == 11);
         port.Message.ShouldStartWith("Service 'db' publishes its PostgreSQL port 5432 as host port 5434 on every interface of the host (\"5434:5432\")");
         port.Properties["production"].ShouldBe("true");
+    }
+
+    [Fact]
+    public void A_published_data_port_its_security_group_opens_is_one_pair_linked_both_ways()
+    {
+        var pair = IacFixtureVerifier.Verify("Containers/compose/open-security-group").Findings.Where(f => f.RuleId == "RDY1626").ToList();
+        pair.Count.ShouldBe(2);
+        var compose = pair.Single(f => f.Location.File!.Path.EndsWith("docker-compose.prod.yml", StringComparison.Ordinal));
+        var group = pair.Single(f => f.Location.File!.Path.EndsWith("network.tf", StringComparison.Ordinal));
+        compose.Location.Related.ShouldNotBeNull().ShouldHaveSingleItem().File.ShouldBe(group.Location.File! with { EndLine = group.Location.File!.StartLine });
+        group.Location.Related.ShouldNotBeNull().ShouldHaveSingleItem().File.StartLine.ShouldBe(compose.Location.File!.StartLine);
+        compose.Message.ShouldContain("security group aws_security_group.app (cohuron-app-sg) opens port 9001 to the internet (Containers/compose/open-security-group/network.tf:25)");
+        group.Message.ShouldContain("compose service 'minio' publishes its MinIO console on every interface (Containers/compose/open-security-group/docker-compose.prod.yml:8)");
     }
 
     [Fact]

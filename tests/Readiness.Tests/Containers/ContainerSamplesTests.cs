@@ -5,7 +5,7 @@ namespace Readiness.Tests.Containers;
 
 /// <summary>
 /// The seed plans' container files as a new user scans them: samples/containers (seed 000's Django API image and
-/// local compose file, seed 003's compose stack on EC2) reports each problem at its line; its hardened twin
+/// local compose file, seed 003's compose stack on EC2 and the host's security group) reports each problem at its line; its hardened twin
 /// reports nothing at all.
 /// </summary>
 public sealed class ContainerSamplesTests : IDisposable
@@ -39,11 +39,15 @@ public sealed class ContainerSamplesTests : IDisposable
         "cohuron-pmo/docker-compose.yml:30 RDY1621",
         "cohuron-pmo/docker-compose.yml:32 RDY1620",
         "cohuron-pmo/docker-compose.yml:33 RDY1620",
+        "cohuron-pmo/docker-compose.yml:33 RDY1626",
         "cohuron-pmo/docker-compose.yml:37 RDY1625",
         "cohuron-pmo/docker-compose.yml:38 RDY1623",
         "cohuron-pmo/docker-compose.yml:38 RDY1624",
         "cohuron-pmo/docker-compose.yml:41 RDY1620",
         "cohuron-pmo/docker-compose.yml:42 RDY1620",
+        "cohuron-pmo/infrastructure/terraform/network.tf:53 RDY2103",
+        "cohuron-pmo/infrastructure/terraform/network.tf:61 RDY2103",
+        "cohuron-pmo/infrastructure/terraform/network.tf:69 RDY1626",
     ];
 
     private ScanResult Scan(string sample, int exitCode)

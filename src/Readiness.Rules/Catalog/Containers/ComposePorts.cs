@@ -34,6 +34,26 @@ public sealed record ComposePort(string? HostIp, string? Published, string Targe
         };
     }
 
+    /// <summary>Container ports of databases, caches, object stores, queues and mail catchers: never meant for the internet.</summary>
+    public static readonly (int Port, string What)[] DataPorts =
+    [
+        (5432, "PostgreSQL"), (3306, "MySQL"), (1433, "SQL Server"), (27017, "MongoDB"), (6379, "Redis"), (11211, "Memcached"),
+        (9000, "MinIO S3 API"), (9001, "MinIO console"), (9200, "Elasticsearch"), (9300, "Elasticsearch transport"), (5672, "RabbitMQ"),
+        (15672, "RabbitMQ management"), (1025, "MailHog/Mailpit SMTP"), (8025, "MailHog/Mailpit web UI"), (5984, "CouchDB"),
+        (9042, "Cassandra"), (8086, "InfluxDB"), (2379, "etcd"), (9092, "Kafka"), (2181, "ZooKeeper"), (7474, "Neo4j"), (8123, "ClickHouse"),
+    ];
+
+    /// <summary>The data service whose port the target is (or contains), or null.</summary>
+    public (int Port, string What)? DataService()
+    {
+        foreach (var service in DataPorts)
+            if (TargetIncludes(service.Port)) return service;
+        return null;
+    }
+
+    /// <summary>The published host port as a number when it is one port ("5434"), else null (random, a range, unresolved).</summary>
+    public int? PublishedPort => int.TryParse(Published, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
+
     /// <summary>True when the target port (or a range "9000-9001") contains <paramref name="port"/>.</summary>
     public bool TargetIncludes(int port)
     {
