@@ -14,7 +14,7 @@ public sealed class ContainerEvidence
     public IReadOnlyList<Dockerfile> Dockerfiles { get; init; } = [];
     public IReadOnlyList<ComposeConfiguration> Compose { get; init; } = [];
 
-    /// <summary>The compose files (and files they extend) by repository-relative path, for findings at their lines.</summary>
+    /// <summary>The compose files (and the files they extend, include or read with env_file) by repository-relative path, for findings at their lines.</summary>
     public IReadOnlyDictionary<string, SourceFile> ComposeFiles { get; init; } = new Dictionary<string, SourceFile>();
 
     /// <summary>.dockerignore texts by repository-relative path.</summary>

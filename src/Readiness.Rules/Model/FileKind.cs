@@ -137,4 +137,14 @@ public sealed partial record FileKind(FileRole Role, FileEnvironment Environment
     }
 
     private static string[] Words(string name) => name.Split(['.', '_', '-', ' '], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The environment a name such as a compose profile ("dev", "local-tools", "prod") stands for, if any word says.</summary>
+    public static FileEnvironment EnvironmentNamedBy(string name)
+    {
+        foreach (var word in Words(name.ToLowerInvariant()))
+        {
+            if (EnvironmentWords.TryGetValue(word, out var env)) return env;
+        }
+        return FileEnvironment.Unnamed;
+    }
 }

@@ -11,6 +11,7 @@ public class ContainerRulesTests
     [InlineData("Containers/compose/prod-stack")]
     [InlineData("Containers/compose/local-only")]
     [InlineData("Containers/compose/open-security-group")]
+    [InlineData("Containers/compose/env-include-profiles")]
     public void Not_ready_fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder).Findings.ShouldNotBeEmpty();
 
     [Theory]
@@ -42,6 +43,28 @@ public class ContainerRulesTests
         group.Location.Related.ShouldNotBeNull().ShouldHaveSingleItem().File.StartLine.ShouldBe(compose.Location.File!.StartLine);
         compose.Message.ShouldContain("security group aws_security_group.app (cohuron-app-sg) opens port 9001 to the internet (Containers/compose/open-security-group/network.tf:25)");
         group.Message.ShouldContain("compose service 'minio' publishes its MinIO console on every interface (Containers/compose/open-security-group/docker-compose.prod.yml:8)");
+    }
+
+    [Fact]
+    public void Env_files_included_files_and_development_profiles_are_read_as_docker_compose_runs_them()
+    {
+        var findings = IacFixtureVerifier.Verify("Containers/compose/env-include-profiles").Findings;
+        var debug = findings.Single(f => f.RuleId == "RDY1623");
+        debug.Location.File!.Path.ShouldBe("Containers/compose/env-include-profiles/deploy/api.env");
+        debug.Severity.ShouldBe(Severity.High);
+        findings.Single(f => f.RuleId == "RDY1620" && f.Location.File!.Path.EndsWith("compose.db.yaml", StringComparison.Ordinal)).Severity.ShouldBe(Severity.High);
+        var mailhog = findings.Single(f => f.RuleId == "RDY1620" && f.Location.File!.Path.EndsWith("deploy/compose.yaml", StringComparison.Ordinal));
+        mailhog.Severity.ShouldBe(Severity.Low);
+        mailhog.Message.ShouldEndWith("Reported at low severity: service 'mailhog' only starts with --profile dev (Containers/compose/env-include-profiles/deploy/compose.yaml:18), a development profile.");
+        findings.ShouldNotContain(f => f.RuleId == "RDY1623" && f.Message.Contains("mailhog", StringComparison.OrdinalIgnoreCase), "a dev-profile tool is not a production service");
+    }
+
+    [Fact]
+    public void An_env_file_the_scan_did_not_keep_is_a_coverage_gap_not_a_pass()
+    {
+        var gap = IacFixtureVerifier.Scan("Containers/compose/env-file-oddly-named").Coverage.Gaps.ShouldHaveSingleItem();
+        gap.Scope.ShouldBe("Containers/compose/env-file-oddly-named/app.settings");
+        gap.Reason.ShouldContain("reads it with env_file, but its name does not look like an env file");
     }
 
     [Fact]

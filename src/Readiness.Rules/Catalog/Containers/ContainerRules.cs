@@ -56,19 +56,30 @@ public abstract class ComposeRule : EvidenceRule
             if (ProductionOnly && !configuration.Production) continue;
             foreach (var service in configuration.Services)
             {
+                if (ProductionOnly && DevelopmentProfile(service) is not null) continue;
                 foreach (var (at, message, key) in Check(configuration, service, containers, context))
                 {
                     if (!containers.ComposeFiles.TryGetValue(at.File, out var file)) continue;
                     if (!seen.Add((at.File, at.Line, key))) continue;
                     var finding = context.AtLine(file, at.Line, message, fingerprintKey: $"{service.Name}:{key}",
                         properties: new Dictionary<string, string> { ["service"] = service.Name, ["compose"] = configuration.Display, ["production"] = configuration.Production ? "true" : "false" });
-                    yield return configuration.Production
-                        ? finding with { Message = finding.Message + $" Judged as production: {configuration.Why}." }
-                        : DockerfileRule.Lowered(finding, configuration.Why);
+                    if (!configuration.Production) yield return DockerfileRule.Lowered(finding, configuration.Why);
+                    else if (DevelopmentProfile(service) is { } profile)
+                        yield return DockerfileRule.Lowered(finding, $"service '{service.Name}' only starts with --profile {profile.Value} ({profile.File}:{profile.Line}), a development profile");
+                    else yield return finding with { Message = finding.Message + $" Judged as production: {configuration.Why}." };
                 }
             }
         }
     }
+
+    /// <summary>
+    /// A service whose every profile names development or tests (<c>profiles: [dev]</c>, <c>[debug]</c>) never starts
+    /// on a plain <c>docker compose up</c>: its first profile, or null when it has none or one that may run in production.
+    /// </summary>
+    private static ComposeValue? DevelopmentProfile(ComposeService service) =>
+        service.Profiles.Count > 0 && service.Profiles.All(p => p.Value == "debug" || FileKind.EnvironmentNamedBy(p.Value) is FileEnvironment.Development or FileEnvironment.Test)
+            ? service.Profiles[0]
+            : null;
 
     /// <summary>True for settings that are normal on a laptop (debug flags, restart policies): local-only configurations are not judged.</summary>
     protected virtual bool ProductionOnly => false;

@@ -43,8 +43,14 @@ public sealed class ComposeService
     public List<ComposeValue> Volumes { get; } = [];
     public List<ComposeValue> CapAdd { get; } = [];
 
-    /// <summary>The environment by name (the <c>environment:</c> map or list); later files replace earlier values.</summary>
+    /// <summary>
+    /// The environment by name: the <c>env_file:</c> files' lines (pointing at the env file), then the
+    /// <c>environment:</c> map or list, which wins; later files replace earlier values.
+    /// </summary>
     public Dictionary<string, ComposeValue> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary><c>profiles:</c>: a service with profiles starts only when one of them is enabled (<c>--profile dev</c>).</summary>
+    public List<ComposeValue> Profiles { get; } = [];
 
     /// <summary><c>deploy.restart_policy</c> counts as a restart policy too.</summary>
     public bool HasRestartPolicy => Restart is { Value.Length: > 0 } r && r.Value != "no";
@@ -76,16 +82,20 @@ public sealed partial class ComposeFile
     [GeneratedRegex(@"\$\$|\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?<op>:?[-?+])(?<word>[^}]*))?\}|\$(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex Interpolation();
 
-    private ComposeFile(SourceFile file, YamlMappingNode? services, string? error, int errorLine)
+    private ComposeFile(SourceFile file, YamlMappingNode? services, string? error, int errorLine, IReadOnlyList<(string Path, int Line)>? includes = null)
     {
         File = file;
         Services = services;
         Error = error;
         ErrorLine = errorLine;
+        Includes = includes ?? [];
     }
 
     public SourceFile File { get; }
     public YamlMappingNode? Services { get; }
+
+    /// <summary>The top-level <c>include:</c> entries: other compose files (relative to this one) whose services join the configuration.</summary>
+    public IReadOnlyList<(string Path, int Line)> Includes { get; }
     public string? Error { get; }
     public int ErrorLine { get; }
 
@@ -111,9 +121,10 @@ public sealed partial class ComposeFile
             var stream = new YamlStream();
             stream.Load(new StringReader(file.Text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return new ComposeFile(file, null, "not a YAML mapping", 1);
-            if (!root.Children.TryGetValue(new YamlScalarNode("services"), out var services)) return new ComposeFile(file, new YamlMappingNode(), null, 0);
+            var includes = IncludesOf(root);
+            if (!root.Children.TryGetValue(new YamlScalarNode("services"), out var services)) return new ComposeFile(file, new YamlMappingNode(), null, 0, includes);
             return services is YamlMappingNode map
-                ? new ComposeFile(file, map, null, 0)
+                ? new ComposeFile(file, map, null, 0, includes)
                 : new ComposeFile(file, null, "'services' is not a mapping", (int)services.Start.Line);
         }
         catch (YamlException e)
@@ -125,6 +136,29 @@ public sealed partial class ComposeFile
             // YamlDotNet's scanner fails this way on some malformed input.
             return new ComposeFile(file, null, e.Message, 1);
         }
+    }
+
+    // include: [a.yml, {path: b.yml}, {path: [c.yml, c.override.yml]}]
+    private static List<(string Path, int Line)> IncludesOf(YamlMappingNode root)
+    {
+        var result = new List<(string, int)>();
+        if (!root.Children.TryGetValue(new YamlScalarNode("include"), out var include) || include is not YamlSequenceNode list) return result;
+        foreach (var item in list.Children)
+        {
+            var paths = item switch
+            {
+                YamlScalarNode s => [s],
+                YamlMappingNode m when m.Children.TryGetValue(new YamlScalarNode("path"), out var p) => p switch
+                {
+                    YamlScalarNode one => [one],
+                    YamlSequenceNode many => many.Children.OfType<YamlScalarNode>().ToList(),
+                    _ => [],
+                },
+                _ => new List<YamlScalarNode>(),
+            };
+            result.AddRange(paths.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => (p.Value!, (int)p.Start.Line)));
+        }
+        return result;
     }
 
     /// <summary>Interpolates <paramref name="text"/> with .env values; a variable with no value and no default is empty and marks it unresolved.</summary>
@@ -153,11 +187,16 @@ public sealed partial class ComposeFile
     }
 
     /// <summary>Reads a .env file: KEY=VALUE lines, optional quotes and <c>export</c>, comments.</summary>
-    public static Dictionary<string, string> ReadDotEnv(string text)
+    public static Dictionary<string, string> ReadDotEnv(string text) =>
+        DotEnvLines(text).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+
+    /// <summary>The KEY=VALUE entries of an env file with their 1-based lines, in order.</summary>
+    public static IEnumerable<(string Key, string Value, int Line)> DotEnvLines(string text)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var number = 0;
         foreach (var raw in text.Split('\n'))
         {
+            number++;
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
             if (line.StartsWith("export ", StringComparison.Ordinal)) line = line[7..].TrimStart();
@@ -166,25 +205,28 @@ public sealed partial class ComposeFile
             var value = line[(eq + 1)..].Trim();
             if (value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0]) value = value[1..^1];
             else if (value.IndexOf(" #", StringComparison.Ordinal) is >= 0 and var hash) value = value[..hash].TrimEnd();
-            result[line[..eq].Trim()] = value;
+            yield return (line[..eq].Trim(), value, number);
         }
-        return result;
     }
 }
 
 /// <summary>
 /// Merges compose files the way <c>docker compose -f base.yml -f override.yml</c> does: scalars of later files replace
 /// earlier ones, ports, volumes and cap_add accumulate, environment merges by name; <c>extends</c> (same file or
-/// another file) is applied first. Every value keeps the file and line that set it.
+/// another file) is applied first, <c>include:</c>d files come before the file that includes them, and
+/// <c>env_file:</c> lines count as environment entries set in the env file. Every value keeps the file and line that set it.
 /// </summary>
 public static class ComposeMerger
 {
+    /// <param name="lookup">A compose (or other services) file by repository-relative path, for extends and include.</param>
+    /// <param name="envFile">An env file by repository-relative path: its text, or null when the scan did not read it.</param>
     public static IReadOnlyList<ComposeService> Merge(IReadOnlyList<ComposeFile> files, IReadOnlyDictionary<string, string> env,
-        Func<string, ComposeFile?> lookup, List<(string File, int Line, string Message)> errors)
+        Func<string, ComposeFile?> lookup, Func<string, SourceFile?> envFile, List<(string File, int Line, string Message)> errors)
     {
         var services = new Dictionary<string, ComposeService>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var file in files)
+        var context = new MergeContext(env, lookup, envFile, errors);
+        foreach (var file in WithIncludes(files, lookup, errors))
         {
             if (file.Services is null) continue;
             foreach (var (key, node) in file.Services.Children)
@@ -196,15 +238,40 @@ public static class ComposeMerger
                     services[name] = service;
                     order.Add(name);
                 }
-                if (node is YamlMappingNode map) Apply(service, file, map, env, lookup, errors, depth: 0);
+                if (node is YamlMappingNode map) Apply(service, file, map, context, depth: 0);
             }
         }
         return order.Select(n => services[n]).ToList();
     }
 
-    private static void Apply(ComposeService service, ComposeFile file, YamlMappingNode map, IReadOnlyDictionary<string, string> env,
-        Func<string, ComposeFile?> lookup, List<(string File, int Line, string Message)> errors, int depth)
+    private sealed record MergeContext(IReadOnlyDictionary<string, string> Env, Func<string, ComposeFile?> Lookup,
+        Func<string, SourceFile?> EnvFile, List<(string File, int Line, string Message)> Errors);
+
+    /// <summary>Each file preceded by the files it includes (recursively, each once), as <c>docker compose</c> loads them.</summary>
+    private static List<ComposeFile> WithIncludes(IReadOnlyList<ComposeFile> files, Func<string, ComposeFile?> lookup, List<(string File, int Line, string Message)> errors)
     {
+        var result = new List<ComposeFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(ComposeFile file, int depth)
+        {
+            if (!seen.Add(file.File.Path)) return;
+            foreach (var (path, line) in file.Includes)
+            {
+                var included = depth < 8 ? lookup(Combine(file.Folder, path)) : null;
+                if (included is null) errors.Add((file.File.Path, line, $"include '{path}' was not found in the scan"));
+                else Add(included, depth + 1);
+            }
+            result.Add(file);
+        }
+        foreach (var file in files) Add(file, 0);
+        return result;
+    }
+
+    private static void Apply(ComposeService service, ComposeFile file, YamlMappingNode map, MergeContext context, int depth)
+    {
+        var env = context.Env;
+        var lookup = context.Lookup;
+        var errors = context.Errors;
         if (map.Children.TryGetValue(new YamlScalarNode("extends"), out var extends) && depth < 8)
         {
             var (baseFile, baseName) = extends switch
@@ -214,7 +281,7 @@ public static class ComposeMerger
                 _ => (null, ""),
             };
             if (baseFile?.Services?.Children.TryGetValue(new YamlScalarNode(baseName), out var baseNode) == true && baseNode is YamlMappingNode baseMap)
-                Apply(service, baseFile, baseMap, env, lookup, errors, depth + 1);
+                Apply(service, baseFile, baseMap, context, depth + 1);
             else errors.Add((file.File.Path, (int)extends.Start.Line, $"service '{service.Name}' extends '{baseName}', which was not found"));
         }
 
@@ -233,19 +300,22 @@ public static class ComposeMerger
         {
             if (build is YamlScalarNode)
             {
-                var context = ValueOf(build, file, env);
-                service.BuildContext = context with { Value = Combine(file.Folder, context.Value) };
+                var buildContext = ValueOf(build, file, env);
+                service.BuildContext = buildContext with { Value = Combine(file.Folder, buildContext.Value) };
             }
             else if (build is YamlMappingNode buildMap)
             {
-                var context = buildMap.Children.TryGetValue(new YamlScalarNode("context"), out var c) ? ValueOf(c, file, env) : new ComposeValue(".", file.File.Path, (int)build.Start.Line);
-                service.BuildContext = context with { Value = Combine(file.Folder, context.Value) };
+                var buildContext = buildMap.Children.TryGetValue(new YamlScalarNode("context"), out var c) ? ValueOf(c, file, env) : new ComposeValue(".", file.File.Path, (int)build.Start.Line);
+                service.BuildContext = buildContext with { Value = Combine(file.Folder, buildContext.Value) };
                 if (buildMap.Children.TryGetValue(new YamlScalarNode("dockerfile"), out var d)) service.BuildDockerfile = ValueOf(d, file, env);
             }
         }
         AddAll(service.Ports, map, "ports", file, env);
         AddAll(service.Volumes, map, "volumes", file, env);
         AddAll(service.CapAdd, map, "cap_add", file, env);
+        AddAll(service.Profiles, map, "profiles", file, env);
+        // env_file first: docker compose lets environment: override what the env files set.
+        if (map.Children.TryGetValue(new YamlScalarNode("env_file"), out var envFiles)) ApplyEnvFiles(service, file, envFiles, context);
         if (map.Children.TryGetValue(new YamlScalarNode("environment"), out var environment))
         {
             if (environment is YamlMappingNode envMap)
@@ -263,6 +333,35 @@ public static class ComposeMerger
                         ? entry with { Value = "", Written = "" }
                         : entry with { Value = entry.Value[(eq + 1)..], Written = writtenEq < 0 ? entry.Written : entry.Written[(writtenEq + 1)..] };
                 }
+            }
+        }
+    }
+
+    // env_file: a.env | [a.env, b.env] | [{path: a.env, required: false}]. A file outside the scan (written at deploy
+    // time, kept out of the repository) is what it should be, and has nothing to judge.
+    private static void ApplyEnvFiles(ComposeService service, ComposeFile file, YamlNode node, MergeContext context)
+    {
+        var entries = node switch
+        {
+            YamlScalarNode one => [one],
+            YamlSequenceNode list => list.Children.Select(c => c switch
+            {
+                YamlScalarNode s => s,
+                YamlMappingNode m when m.Children.TryGetValue(new YamlScalarNode("path"), out var p) && p is YamlScalarNode ps => ps,
+                _ => null,
+            }).OfType<YamlScalarNode>().ToList(),
+            _ => new List<YamlScalarNode>(),
+        };
+        foreach (var entry in entries)
+        {
+            var (relative, _) = ComposeFile.Interpolate(entry.Value ?? "", context.Env);
+            if (relative.Length == 0) continue;
+            var path = Combine(file.Folder, relative);
+            if (context.EnvFile(path) is not { } envFile) continue;
+            foreach (var (key, value, line) in ComposeFile.DotEnvLines(envFile.Text))
+            {
+                var (interpolated, unresolved) = ComposeFile.Interpolate(value, context.Env);
+                service.Environment[key] = new ComposeValue(interpolated, envFile.Path, line) { Written = value, Unresolved = unresolved };
             }
         }
     }

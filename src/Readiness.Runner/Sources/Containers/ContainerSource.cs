@@ -21,6 +21,10 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
     // Other YAML files with services, which a compose file may name in `extends: { file: common.yml }`.
     private readonly ConcurrentDictionary<string, SourceFile> extendable = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> dotEnvs = new(StringComparer.Ordinal);
+
+    // Files a service may read with `env_file:` (.env, .env.production, app.env, env/api): kept by name, since which
+    // files are referenced is only known once the compose files are read.
+    private readonly ConcurrentDictionary<string, SourceFile> envFiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> dockerIgnores = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> paths = new(StringComparer.Ordinal);
 
@@ -29,6 +33,7 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
     public void Observe(SourceFile file)
     {
         paths[file.Path] = 0;
+        if (MayBeEnvFile(file.Path)) envFiles[file.Path] = file;
         var kind = FileKind.Of(file);
         // Examples, tests, docs and vendored trees are not what gets built or deployed.
         if (kind.Role != FileRole.Application) return;
@@ -57,6 +62,14 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
         ComposeFile? Lookup(string path) => byPath.GetValueOrDefault(path) ?? (extendable.TryGetValue(path, out var other) ? ComposeFile.Of(other) : null);
         var configurations = new List<ComposeConfiguration>();
         var errors = new List<(string File, int Line, string Message)>();
+        var envFilesRead = new ConcurrentDictionary<string, SourceFile>(StringComparer.Ordinal);
+        SourceFile? EnvFile(string path)
+        {
+            if (envFiles.TryGetValue(path, out var file)) return envFilesRead[path] = file;
+            // Read by the walker but not kept: its name does not look like an env file. Say so rather than pass it.
+            if (paths.ContainsKey(path)) errors.Add((path, 0, "a service reads it with env_file, but its name does not look like an env file (.env*, *.env, env/), so its values were not checked"));
+            return null;
+        }
         foreach (var folder in parsed.Where(f => f.Error is null).GroupBy(f => f.Folder, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -66,7 +79,7 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
                 configurations.Add(new ComposeConfiguration
                 {
                     Files = files.Select(f => f.File.Path).ToList(),
-                    Services = ComposeMerger.Merge(files, env, Lookup, errors),
+                    Services = ComposeMerger.Merge(files, env, Lookup, EnvFile, errors),
                     Production = production,
                     Why = why,
                 });
@@ -81,11 +94,18 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
         {
             Dockerfiles = parsedDockerfiles,
             Compose = configurations,
-            ComposeFiles = composeFiles.Concat(extendable).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            ComposeFiles = composeFiles.Concat(extendable).Concat(envFilesRead).DistinctBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
             DockerIgnores = new Dictionary<string, string>(dockerIgnores, StringComparer.Ordinal),
             Paths = paths.Keys.ToHashSet(StringComparer.Ordinal),
         };
         return Task.CompletedTask;
+    }
+
+    private static bool MayBeEnvFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.StartsWith(".env", StringComparison.Ordinal) || name.EndsWith(".env", StringComparison.Ordinal)
+            || path.Contains("/env/", StringComparison.Ordinal) || path.StartsWith("env/", StringComparison.Ordinal);
     }
 
     /// <summary>The configurations of one folder, each with whether it is judged as production and why.</summary>
