@@ -8,6 +8,7 @@ public class ContainerRulesTests
     [Theory]
     [InlineData("Containers/dockerfiles/root-api")]
     [InlineData("Containers/dockerfiles/root-last")]
+    [InlineData("Containers/dockerfiles/caches-sudo")]
     [InlineData("Containers/compose/prod-stack")]
     [InlineData("Containers/compose/local-only")]
     [InlineData("Containers/compose/open-security-group")]
