@@ -80,6 +80,8 @@ public static partial class SecretNames
         if (words.Count == 0) return false;
         if (words.Any(NonSecretQualifiers.Contains)) return false;
         var last = words[^1];
+        // Where secrets are kept, not one of them: keyVaultToStoreSecrets, vault_secrets, secret_store_tokens.
+        if (last is "secrets" or "tokens" or "passwords" or "credentials" && words.Any(w => w is "vault" or "store" or "manager")) return false;
         if (SecretWords.Contains(last)) return !(last is "credential" or "credentials" && words.Count == 1);
         if (last == "key" && words.Count >= 2) return KeyQualifiers.Contains(words[^2]);
         return false;

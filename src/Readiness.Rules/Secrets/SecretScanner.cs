@@ -355,8 +355,11 @@ public static partial class SecretScanner
                 return;
             }
             if (!secretNamed || SecretValues.IsPlaceholder(value) || (!numericToken && SecretValues.LooksLikeIdentifierOrPath(value))) return;
-            // A short value with a provider's prefix (cfut_ZE4Crc...) that its detector did not claim is a truncated token.
+            // A value with a provider's prefix (cfut_ZE4Crc..., xai-...) is that provider's to judge: one its detector
+            // did not claim is truncated, mangled or invented.
             if (value.Length < 32 && HasProviderPrefix(value)) return;
+            // Base64 of a placeholder ("0a:xxxxxxxx..." encoded) is still a placeholder.
+            if (SecretValues.DecodesToPlaceholder(value)) return;
             if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
             state.Add(Hit(SecretKind.Assignment, GenericDetector, "Hardcoded secret", name, value, valueStart) with
             {
@@ -443,8 +446,9 @@ public static partial class SecretScanner
         return (raw, index);
     }
 
+    // Keywords that end a token's unique prefix (cfut_, xai-, glpat-); "secret_" is a word, not a provider's prefix.
     private static readonly Lazy<string[]> ProviderPrefixes = new(() => DetectorCatalog.Detectors
-        .SelectMany(d => d.Keywords).Where(k => k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ')).Distinct().ToArray());
+        .SelectMany(d => d.Keywords).Where(k => k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ') && k != "secret_").Distinct().ToArray());
 
     private static bool HasProviderPrefix(string value)
     {

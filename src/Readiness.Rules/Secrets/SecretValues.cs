@@ -29,6 +29,8 @@ public static partial class SecretValues
         "AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM", "AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ", "AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g",
         "AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU", "AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw", "AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE",
         "AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY",
+        // The Algolia search-only key bundled in Yarn's CLI (yarnpkg/berry#6201): public by design.
+        "6fe4476ee5a1832882e326b506d14126",
     };
 
     /// <summary>Words that mark a value as not filled in, wherever they appear in it.</summary>
@@ -41,7 +43,8 @@ public static partial class SecretValues
         "_here", "-here", "here>", "in_production", "in-production", "in_prod", "in-prod", "for_production", "for-production",
         "before_production", "before-production", "not_set", "not-set", "notset", "set_me", "set-me", "setme", "fill_in", "fill-in",
         "xxxx", "****", "...", "12345", "abc123", "abcdef", "<your", "enter_", "enter-", "put_your", "put-your", "super-secret", "super_secret", "supersecret",
-        "some-secret", "some_secret", "somesecret", "mysecret", "my-secret", "my_secret", "fake_", "dev-secret", "dev_secret",
+        "some-secret", "some_secret", "somesecret", "mysecret", "my-secret", "my_secret", "mypassword", "my-password", "my_password",
+        "mytoken", "my-token", "my_token", "fake_", "dev-secret", "dev_secret",
         "devsecret", "local-secret", "local_secret", "test-secret", "test_secret", "insecure", "fake-", "_fake", "-fake",
         "a1b2c3d4", "0123456789", "abcdefgh", "qwertyui",
     ], StringComparison.OrdinalIgnoreCase);
@@ -70,6 +73,21 @@ public static partial class SecretValues
         if (RepeatedCharacter().IsMatch(v) || IsOneRepeatedPattern(v)) return true;
         // <your-key>, [Your secret], {secret}, %s
         return (v[0] == '<' && v[^1] == '>') || (v[0] == '[' && v[^1] == ']') || (v[0] == '{' && v[^1] == '}') || v is "%s" or "%v";
+    }
+
+    /// <summary>A base64 value that decodes to printable text which is itself a placeholder ("MGE6eHh4..." is "0a:xxxx...").</summary>
+    public static bool DecodesToPlaceholder(string value)
+    {
+        if (value.Length < 8 || value.Length % 4 != 0) return false;
+        var bytes = new byte[value.Length * 3 / 4];
+        if (!Convert.TryFromBase64String(value, bytes, out var written)) return false;
+        string text;
+        try { text = new System.Text.UTF8Encoding(false, true).GetString(bytes, 0, written); }
+        catch (System.Text.DecoderFallbackException) { return false; }
+        if (text.Any(char.IsControl)) return false;
+        // The placeholder is the part after a "user:" or "id:" label, if any.
+        var colon = text.LastIndexOf(':');
+        return IsPlaceholder(text) || (colon >= 0 && colon < text.Length - 1 && IsPlaceholder(text[(colon + 1)..]));
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public class SecretFixtureTests
     [InlineData("Secrets/api/Program.cs")]
     [InlineData("Secrets/deploy/values-prod.yaml")]
     [InlineData("Secrets/config/application.properties")]
+    [InlineData("Secrets/config/services.yaml")]
     [InlineData("Secrets/keys/deploy_key")]
     [InlineData("Secrets/keys/server.key")]
     [InlineData("Secrets/gcp/service-account.json")]

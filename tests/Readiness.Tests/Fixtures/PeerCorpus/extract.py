@@ -57,6 +57,7 @@ RELABEL = [
     ("gitleaks", "curl", "Basic eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjb25maWRlbmNlIjowLjh9", "a JWT (gitleaks' curl rule only rejects it as Basic credentials)"),
     ("gitleaks", "mailchimp", "MailchimpSDK.initialize(token: 3012a", "a key in Mailchimp's exact format (32 hex and a datacenter suffix)"),
     ("trufflehog", "atlassiandatacenter", "jira_token: ", "a token under jira_token; the peer only rejects its Data Center format"),
+    ("trufflehog", "netlify", "data\n = 'nfp_", "a Netlify token with its unique nfp_ prefix; the peer only requires the word netlify nearby"),
 ]
 
 def relabel(peer, sample):
@@ -329,6 +330,8 @@ def trufflehog(gitdir):
             tail = tail[:nxt.start()] if nxt else tail
             w = re.search(r"\bwant:\s*(\[\]string\{\s*\}|nil|\[\]string\{)", tail)
             if not w: continue
+            # A case run with skipUnverified tests verification, not the pattern (its input is a true sample elsewhere).
+            if re.search(r"\bskipUnverified:\s*true", tail): continue
             label = w.group(1) == "[]string{"
             samples.append({"provider": provider, "unit": unit, "label": label, "file": place(text), "text": text})
     return samples
