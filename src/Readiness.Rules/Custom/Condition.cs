@@ -26,16 +26,20 @@ public readonly record struct Truth(bool? Holds, string? Attribute = null, strin
 /// </summary>
 public abstract record Condition
 {
-    public abstract Truth Evaluate(CloudResource resource);
+    /// <param name="tagsKnown">False for a live resource of a kind whose tags the collectors do not read: tag tests are then unknown.</param>
+    public abstract Truth Evaluate(CloudResource resource, bool tagsKnown = true);
+
+    /// <summary>What an unknown tag test names as its attribute (there is no expression to show).</summary>
+    public const string TagsNotRead = "Tags";
 
     public sealed record All(IReadOnlyList<Condition> Conditions) : Condition
     {
-        public override Truth Evaluate(CloudResource resource)
+        public override Truth Evaluate(CloudResource resource, bool tagsKnown = true)
         {
             Truth? unknown = null;
             foreach (var c in Conditions)
             {
-                var t = c.Evaluate(resource);
+                var t = c.Evaluate(resource, tagsKnown);
                 if (t.Holds == false) return Truth.No;
                 if (t.Holds is null) unknown ??= t;
             }
@@ -45,12 +49,12 @@ public abstract record Condition
 
     public sealed record Any(IReadOnlyList<Condition> Conditions) : Condition
     {
-        public override Truth Evaluate(CloudResource resource)
+        public override Truth Evaluate(CloudResource resource, bool tagsKnown = true)
         {
             Truth? unknown = null;
             foreach (var c in Conditions)
             {
-                var t = c.Evaluate(resource);
+                var t = c.Evaluate(resource, tagsKnown);
                 if (t.Holds == true) return Truth.Yes;
                 if (t.Holds is null) unknown ??= t;
             }
@@ -60,13 +64,13 @@ public abstract record Condition
 
     public sealed record Not(Condition Inner) : Condition
     {
-        public override Truth Evaluate(CloudResource resource) => Inner.Evaluate(resource).Not();
+        public override Truth Evaluate(CloudResource resource, bool tagsKnown = true) => Inner.Evaluate(resource, tagsKnown).Not();
     }
 
     /// <summary><c>has_tag: Owner</c>: the resource carries the tag (with any value).</summary>
     public sealed record HasTag(string Key) : Condition
     {
-        public override Truth Evaluate(CloudResource resource) => Truth.Of(resource.Tags.ContainsKey(Key));
+        public override Truth Evaluate(CloudResource resource, bool tagsKnown = true) => tagsKnown ? Truth.Of(resource.Tags.ContainsKey(Key)) : Truth.Unknown(TagsNotRead, null);
     }
 
     /// <summary>One operator over one attribute (<c>{ attribute: StorageEncrypted, equals: true }</c>).</summary>
@@ -75,9 +79,10 @@ public abstract record Condition
     /// <param name="TagKey">For Tags.KEY, the tag's key.</param>
     public sealed record Test(string AttributePath, string Property, string? TagKey, Operator Operator, IReadOnlyList<object> Operands, Regex? Pattern = null) : Condition
     {
-        public override Truth Evaluate(CloudResource resource)
+        public override Truth Evaluate(CloudResource resource, bool tagsKnown = true)
         {
             var raw = resource.GetType().GetProperty(Property)!.GetValue(resource);
+            if (TagKey is not null && !tagsKnown) return Truth.Unknown(TagsNotRead, null);
             if (TagKey is not null) return Judge(((IReadOnlyDictionary<string, string>)raw!).GetValueOrDefault(TagKey));
             if (raw is IValue { IsKnown: false } unknown) return Truth.Unknown(AttributePath, unknown.Expression);
             var value = Plain(raw);

@@ -12,8 +12,10 @@ namespace Readiness.Rules.Custom;
 /// </summary>
 public sealed class CustomResourceRule : EvidenceRule
 {
-    public CustomResourceRule(RuleMetadata metadata, IReadOnlyList<ResourceKind> kinds, Condition condition, MessageTemplate message)
+    /// <param name="liveTagsRead">The record types whose tags the live collectors read; for others a live resource's tags are unknown.</param>
+    public CustomResourceRule(RuleMetadata metadata, IReadOnlyList<ResourceKind> kinds, Condition condition, MessageTemplate message, IReadOnlySet<Type> liveTagsRead)
     {
+        this.liveTagsRead = liveTagsRead;
         Metadata = metadata;
         Kinds = kinds;
         Condition = condition;
@@ -24,6 +26,7 @@ public sealed class CustomResourceRule : EvidenceRule
     }
 
     private readonly HashSet<Type> types;
+    private readonly IReadOnlySet<Type> liveTagsRead;
     private readonly string? attribute;
 
     public IReadOnlyList<ResourceKind> Kinds { get; }
@@ -35,9 +38,13 @@ public sealed class CustomResourceRule : EvidenceRule
         foreach (var resource in evidence.Cloud.Resources)
         {
             if (!types.Contains(resource.GetType())) continue;
-            var truth = Condition.Evaluate(resource);
+            var truth = Condition.Evaluate(resource, !resource.Provenance.IsLive || liveTagsRead.Contains(resource.GetType()));
             if (truth.Holds == true) continue;
-            if (truth.Holds is null)
+            if (truth is { Holds: null, Attribute: Condition.TagsNotRead, Expression: null })
+                yield return context.OnResource(resource,
+                    $"Cannot decide whether {resource.DisplayName} meets {Id} ({Metadata.Title}): the tags of a live {resource.GetType().Name} are not read from the account; judge its tags in the Terraform or CloudFormation that defines it.",
+                    fingerprintKey: "undecided:Tags") with { Severity = Severity.Info, Undecided = true };
+            else if (truth.Holds is null)
                 yield return context.Undecided(resource, truth.Attribute!, truth.Expression, $"meets {Id} ({Metadata.Title})");
             else
                 yield return context.OnResource(resource, Message.Render(resource), attribute, fingerprintKey: Id);

@@ -35,6 +35,14 @@ public sealed partial class CustomRulesReader(ResourceSchema schema, string sour
     private static readonly string[] FileKeys = [.. CommonKeys, "paths", "production_only", "regex", "forbidden_key"];
     private static readonly string[] HttpKeys = [.. CommonKeys, "require_header", "forbid_header", "matches"];
 
+    /// <summary>The record kinds whose tags the live collectors read (RDS, EC2, IAM, Secrets Manager, S3); others' live tags are unknown.</summary>
+    public static readonly IReadOnlySet<Type> LiveTagsRead = new HashSet<Type>
+    {
+        typeof(Readiness.Rules.Model.Cloud.DbInstance), typeof(Readiness.Rules.Model.Cloud.S3Bucket), typeof(Readiness.Rules.Model.Cloud.SecurityGroup),
+        typeof(Readiness.Rules.Model.Cloud.Vpc), typeof(Readiness.Rules.Model.Cloud.IamUser), typeof(Readiness.Rules.Model.Cloud.IamRole),
+        typeof(Readiness.Rules.Model.Cloud.Secret),
+    };
+
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$")]
     public static partial Regex IdPattern();
 
@@ -157,7 +165,7 @@ public sealed partial class CustomRulesReader(ResourceSchema schema, string sour
                 if (missing is not null)
                     throw new ConfigurationError(source, f.LineOf("message"), $"the message of {metadata.Id} names {{{placeholder}}}, which is neither kind, name, id nor an attribute of {missing.Name}.");
             }
-            return new CustomRuleDeclaration(new CustomResourceRule(metadata, kinds, condition, message), source, f.LineOfRule);
+            return new CustomRuleDeclaration(new CustomResourceRule(metadata, kinds, condition, message, LiveTagsRead), source, f.LineOfRule);
         });
 
         Each("files", FileKeys, f =>
@@ -193,7 +201,7 @@ public sealed partial class CustomRulesReader(ResourceSchema schema, string sour
 
         var fixtures = section.Texts("fixtures").Select(p =>
         {
-            var full = Path.GetFullPath(Path.Combine(baseDir, p.Text));
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(baseDir, p.Text)));
             if (!File.Exists(full) && !Directory.Exists(full)) throw new ConfigurationError(source, p.Line, $"fixture '{p.Text}' does not exist (paths are relative to the ruleset).");
             return full;
         }).ToList();
