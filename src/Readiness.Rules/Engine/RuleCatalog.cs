@@ -25,6 +25,9 @@ public sealed class RuleCatalog
 
     public Rule? Find(string id) => byId.GetValueOrDefault(id);
 
+    /// <summary>This catalog plus a ruleset's custom rules (the ruleset loader has checked that their ids are new).</summary>
+    public RuleCatalog With(IEnumerable<Rule> extra) => new(Rules.Concat(extra));
+
     public static RuleCatalog Load(Assembly assembly)
     {
         var resources = assembly.GetManifestResourceNames()
@@ -32,7 +35,8 @@ public sealed class RuleCatalog
             .ToDictionary(n => n["rule:".Length..^".yaml".Length], StringComparer.Ordinal);
 
         var rules = new List<Rule>();
-        foreach (var type in assembly.GetTypes().Where(t => typeof(Rule).IsAssignableFrom(t) && !t.IsAbstract))
+        // Custom rules (Readiness.Rules.Custom) are built from a ruleset's data by its loader, not shipped with metadata files.
+        foreach (var type in assembly.GetTypes().Where(t => typeof(Rule).IsAssignableFrom(t) && !t.IsAbstract && t.Namespace != typeof(Custom.CustomResourceRule).Namespace))
         {
             var match = resources.Keys.Where(k => k.EndsWith("." + type.Name, StringComparison.Ordinal)).ToList();
             if (match.Count != 1)
@@ -131,7 +135,8 @@ public sealed class RuleCatalog
         };
     }
 
-    private static string? ReferenceUrl(string kind, string id) => kind switch
+    /// <summary>The documentation address of a reference kind and id, when one is known.</summary>
+    public static string? ReferenceUrl(string kind, string id) => kind switch
     {
         "cwe" when id.StartsWith("CWE-", StringComparison.Ordinal) => $"https://cwe.mitre.org/data/definitions/{id[4..]}.html",
         "securityhub" => $"https://docs.aws.amazon.com/securityhub/latest/userguide/{ServiceOf(id)}-controls.html",

@@ -30,6 +30,9 @@ public sealed class RuleContext
     public CloudInventory Cloud => Evidence.Cloud;
     public DateTimeOffset Now { get; }
 
+    /// <summary>The secret detectors of this scan: the shipped ones plus the ruleset's own (custom.secrets).</summary>
+    public Secrets.DetectorSet SecretDetectors { get; init; } = Secrets.DetectorSet.Shipped;
+
     public int Int(string name) => Convert.ToInt32(Parameter(name), System.Globalization.CultureInfo.InvariantCulture);
     public string String(string name) => (string)Parameter(name);
     public bool Bool(string name) => (bool)Parameter(name);

@@ -28,10 +28,14 @@ public sealed class RuleEngine
     private readonly ConcurrentBag<EngineError> errors = [];
     private readonly ConcurrentDictionary<CoverageGap, bool> gaps = new();
     private readonly DateTimeOffset now;
+    private readonly Secrets.DetectorSet secretDetectors;
 
     public RuleEngine(IEnumerable<ActiveRule> rules, DateTimeOffset? now = null)
     {
         var list = rules.ToList();
+        // A ruleset's own secret detectors join the one shared scan, so a secret is still one finding.
+        var custom = list.Select(a => a.Rule).OfType<Custom.CustomSecretRule>().Select(r => r.Detector).ToList();
+        secretDetectors = custom.Count == 0 ? Secrets.DetectorSet.Shipped : new Secrets.DetectorSet(custom);
         fileRules = list.Where(a => a.Rule is FileRule).Select(a => ((FileRule)a.Rule, a)).ToList();
         modelRules = list.Where(a => a.Rule is IModelRule).Select(a => ((IModelRule)a.Rule, a)).ToList();
         this.now = now ?? DateTimeOffset.UtcNow;
@@ -47,7 +51,10 @@ public sealed class RuleEngine
             try
             {
                 if (!rule.AppliesTo(file)) continue;
-                var context = new RuleContext(rule.Metadata, active.Severity, active.Parameters, now: now, onGap: gap => gaps.TryAdd(gap, true));
+                var context = new RuleContext(rule.Metadata, active.Severity, active.Parameters, now: now, onGap: gap => gaps.TryAdd(gap, true))
+                {
+                    SecretDetectors = secretDetectors,
+                };
                 foreach (var finding in rule.Check(file, context)) findings.Add(Effective(finding, active));
             }
             catch (NestingTooDeepException ex)

@@ -45,6 +45,12 @@ public sealed class Detector
     public IReadOnlyList<string> TrueSamples { get; init; } = [];
     public IReadOnlyList<string> FalseSamples { get; init; } = [];
 
+    /// <summary>Values this detector knows are not secrets (a ruleset's allowlist regexes): neither it nor a later pass reports them.</summary>
+    public IReadOnlyList<Regex> AllowedValues { get; init; } = [];
+
+    /// <summary>Paths the detector does not look at (a ruleset's allowlist paths); null when it looks everywhere.</summary>
+    public Func<string, bool>? SkipsPath { get; init; }
+
     public override string ToString() => Id;
 }
 

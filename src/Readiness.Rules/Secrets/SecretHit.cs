@@ -22,6 +22,9 @@ public enum SecretKind
 
     /// <summary>A literal fallback for a secret read from the environment.</summary>
     Fallback,
+
+    /// <summary>A match of a detector a ruleset declares (custom.secrets); its own rule reports it.</summary>
+    Custom,
 }
 
 /// <summary>

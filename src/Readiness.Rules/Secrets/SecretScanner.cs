@@ -33,6 +33,9 @@ public static partial class SecretScanner
     /// <summary>Files larger than this are scanned by the provider detectors only (the walker already caps sizes).</summary>
     private const int MaxJudgedFileLength = 2 * 1024 * 1024;
 
+    internal static IReadOnlyList<string> GenericKeywordList => GenericKeywords;
+    internal static IReadOnlyList<string> FallbackKeywordList => FallbackKeywords;
+
     private static readonly string[] GenericKeywords =
     [
         "password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "api_key", "api-key", "_key", "-key", ".key",
@@ -41,36 +44,41 @@ public static partial class SecretScanner
 
     private static readonly string[] FallbackKeywords = ["environ", "getenv", "process.env", "meta.env", "getenvironmentvariable", "??", "config(", "env("];
 
-    private static readonly Lazy<(KeywordPrefilter Filter, int Generic, int Fallback)> Prefilter = new(() =>
+    /// <summary>The scan of <paramref name="file"/> with the shipped detectors, computed once per file.</summary>
+    public static SecretScan Of(SourceFile file) => Of(file, DetectorSet.Shipped);
+
+    /// <summary>The scan of <paramref name="file"/> with a scan's detectors (the shipped ones and a ruleset's), computed once per file and set.</summary>
+    public static SecretScan Of(SourceFile file, DetectorSet set) =>
+        file.Parsed(_ => new ScansBySet()).Scans.GetOrAdd(set, s => new Lazy<SecretScan>(() => Scan(file, s, s.Detectors))).Value;
+
+    public static SecretScan Scan(SourceFile file) => Scan(file, DetectorSet.Shipped, DetectorSet.Shipped.Detectors);
+
+    /// <summary>A fresh scan with every detector of <paramref name="set"/> (sample checks; rules use <see cref="Of(SourceFile, DetectorSet)"/>).</summary>
+    public static SecretScan Scan(SourceFile file, DetectorSet set) => Scan(file, set, set.Detectors);
+
+    /// <summary>Only <paramref name="detectors"/> (a detector's own samples), with the generic passes as in a whole scan.</summary>
+    public static SecretScan Scan(SourceFile file, IReadOnlyList<Detector> detectors) => Scan(file, DetectorSet.Shipped, detectors);
+
+    private sealed class ScansBySet
     {
-        var groups = DetectorCatalog.Detectors.Select(d => d.Keywords).ToList();
-        groups.Add(GenericKeywords);
-        groups.Add(FallbackKeywords);
-        return (new KeywordPrefilter(groups), groups.Count - 2, groups.Count - 1);
-    });
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<DetectorSet, Lazy<SecretScan>> Scans = new();
+    }
 
-    // Each shipped detector's prefilter group, built once rather than for every file.
-    private static readonly Lazy<Dictionary<Detector, int>> DetectorIndex =
-        new(() => DetectorCatalog.Detectors.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i));
-
-    public static SecretScan Of(SourceFile file) => file.Parsed(Scan);
-
-    public static SecretScan Scan(SourceFile file) => Scan(file, DetectorCatalog.Detectors);
-
-    public static SecretScan Scan(SourceFile file, IReadOnlyList<Detector> detectors)
+    private static SecretScan Scan(SourceFile file, DetectorSet set, IReadOnlyList<Detector> detectors)
     {
         var context = FileContext.Of(file);
         var text = file.Text;
         var state = new ScanState(file, context);
         if (text.Length == 0) return state.Result();
 
-        var (filter, genericGroup, fallbackGroup) = Prefilter.Value;
+        var (filter, genericGroup, fallbackGroup) = (set.Prefilter, set.GenericGroup, set.FallbackGroup);
         var positions = new List<int>?[genericGroup + 2];
         filter.Find(text, (group, position) => (positions[group] ??= []).Add(position));
 
         foreach (var detector in detectors)
         {
-            if (!DetectorIndex.Value.TryGetValue(detector, out var index))
+            if (detector.SkipsPath is { } skips && skips(file.Path)) continue;
+            if (!set.Index.TryGetValue(detector, out var index))
             {
                 // A detector outside the shipped set (tests of a single YAML entry): run it on its own keywords.
                 var own = new KeywordPrefilter([detector.Keywords]);
@@ -116,7 +124,7 @@ public static partial class SecretScanner
         if (state.File.Text.AsSpan(start + value.Length).StartsWith("...", StringComparison.Ordinal)) return;
         if (detector.MinEntropy is { } min && SecretValues.Entropy(value) < min) return;
         if (SecretValues.IsReference(value)) return;
-        if (SecretValues.IsKnownExample(value))
+        if (SecretValues.IsKnownExample(value) || detector.AllowedValues.Any(a => a.IsMatch(value)))
         {
             state.Reject(start, start + value.Length);
             return;
@@ -149,6 +157,10 @@ public static partial class SecretScanner
                     if (!state.Context.IsProduction) return;
                     kind = SecretKind.Placeholder;
                 }
+                break;
+            // A ruleset's own detector decides what a placeholder is itself (false samples, allowlist): its regex
+            // describes one issuer's format, where the shipped heuristics (a repeated unit) could reject its real tokens.
+            case null when detector.Kind == SecretKind.Custom:
                 break;
             default:
                 if (SecretValues.IsPlaceholder(value)) return;
@@ -551,4 +563,34 @@ public static partial class SecretScanner
             Truncated = Truncated,
         };
     }
+}
+
+/// <summary>
+/// The detectors of one scan, in the order they claim spans: a ruleset's own detectors first (an organisation's
+/// token format is more specific than any shipped one), then the shipped ones, with one keyword prefilter over all
+/// of them and the generic passes, built once per set.
+/// </summary>
+public sealed class DetectorSet
+{
+    public static DetectorSet Shipped { get; } = new([]);
+
+    public DetectorSet(IReadOnlyList<Detector> custom)
+    {
+        Detectors = [.. custom, .. DetectorCatalog.Detectors];
+        var groups = Detectors.Select(d => d.Keywords).ToList();
+        groups.Add(SecretScanner.GenericKeywordList);
+        groups.Add(SecretScanner.FallbackKeywordList);
+        Prefilter = new KeywordPrefilter(groups);
+        GenericGroup = groups.Count - 2;
+        FallbackGroup = groups.Count - 1;
+        Index = Detectors.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
+    }
+
+    public IReadOnlyList<Detector> Detectors { get; }
+    internal KeywordPrefilter Prefilter { get; }
+    internal int GenericGroup { get; }
+    internal int FallbackGroup { get; }
+
+    /// <summary>Each detector's prefilter group.</summary>
+    internal IReadOnlyDictionary<Detector, int> Index { get; }
 }

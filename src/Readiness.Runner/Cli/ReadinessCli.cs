@@ -68,9 +68,13 @@ public static class ReadinessCli
         if (flag is null) return null;
         var known = command.Options.Concat(parse.RootCommandResult.Command.Options).SelectMany(o => o.Aliases.Prepend(o.Name)).Distinct().ToList();
         var name = flag.Split('=')[0];
-        var closest = known.Select(k => (Name: k, Distance: Distance(name, k))).Where(k => k.Distance <= Math.Max(2, name.Length / 4)).OrderBy(k => k.Distance).FirstOrDefault().Name;
+        var closest = Closest(name, known);
         return $"unknown option '{name}' for '{command.Name}'" + (closest is null ? "." : $"; did you mean '{closest}'?");
     }
+
+    /// <summary>The known name nearest to a mistyped one, when it is near enough to be what was meant.</summary>
+    internal static string? Closest(string name, IEnumerable<string> known) =>
+        known.Select(k => (Name: k, Distance: Distance(name, k))).Where(k => k.Distance <= Math.Max(2, name.Length / 4)).OrderBy(k => k.Distance).FirstOrDefault().Name;
 
     // Levenshtein distance, small strings only.
     private static int Distance(string a, string b)

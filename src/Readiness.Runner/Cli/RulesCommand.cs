@@ -29,11 +29,13 @@ public static class RulesCommand
             return ReadinessCli.Ready;
         });
 
-        var id = new Argument<string>("id") { Description = "Rule id, e.g. RDY1101." };
-        var show = new Command("show", "Show one rule with its rationale, remediation and references.") { id };
+        var id = new Argument<string>("id") { Description = "Rule id, e.g. RDY1101 or a ruleset's own ACME-001." };
+        var showRuleset = new Option<string?>("--ruleset") { Description = "Ruleset whose custom rules are looked in too (default: .readiness/ruleset.yaml if present)." };
+        var show = new Command("show", "Show one rule with its rationale, remediation and references.") { id, showRuleset };
         show.SetAction(parse =>
         {
-            var rule = RuleCatalog.Default.Find(parse.GetValue(id)!.ToUpperInvariant());
+            var catalog = new RulesetLoader(RuleCatalog.Default).Load(parse.GetValue(showRuleset), ".").Catalog;
+            var rule = catalog.Find(parse.GetValue(id)!) ?? catalog.Find(parse.GetValue(id)!.ToUpperInvariant());
             if (rule is null)
             {
                 stderr.WriteLine($"readiness: unknown rule id '{parse.GetValue(id)}'; run 'readiness rules' to list them.");
@@ -43,7 +45,40 @@ public static class RulesCommand
             return ReadinessCli.Ready;
         });
         command.Subcommands.Add(show);
+        command.Subcommands.Add(SchemaCommand(stdout));
+        command.Subcommands.Add(RulesTestCommand.Create(stdout, stderr));
         return command;
+    }
+
+    /// <summary>`readiness rules schema`: the record kinds custom resource rules judge, their IaC aliases and attributes.</summary>
+    private static Command SchemaCommand(TextWriter stdout)
+    {
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var schema = new Command("schema", "List the cloud model's resource kinds, their Terraform and CloudFormation names and attributes (for custom resource rules).") { format };
+        schema.SetAction(parse =>
+        {
+            var kinds = Custom.CloudModelSchema.Instance.Kinds;
+            if (parse.GetValue(format) == "json")
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(kinds.Select(k => new
+                {
+                    kind = k.Name,
+                    aliases = k.Aliases,
+                    attributes = k.Attributes.Select(a => new { name = a.Name, type = a.TypeName, usable = a.Kind.ToString().ToLowerInvariant() }),
+                }), new JsonSerializerOptions { WriteIndented = true }));
+                return ReadinessCli.Ready;
+            }
+            foreach (var kind in kinds)
+            {
+                stdout.WriteLine(kind.Aliases.Count == 0 ? kind.Name : $"{kind.Name} ({string.Join(", ", kind.Aliases)})");
+                foreach (var a in kind.Attributes) stdout.WriteLine($"  {a.Name,-28} {a.TypeName}");
+                stdout.WriteLine();
+            }
+            stdout.WriteLine($"{kinds.Count} kinds. Conditions compare one attribute (Tags.KEY for one tag; has_tag: KEY); see docs/custom-rules.md.");
+            return ReadinessCli.Ready;
+        });
+        return schema;
     }
 
     private static void WriteTable(IReadOnlyList<ActiveRule> rules, TextWriter output)

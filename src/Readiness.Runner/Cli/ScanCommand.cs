@@ -157,11 +157,11 @@ public static class ScanCommand
         var human = options.StdoutFormat is null ? stdout : stderr;
         foreach (var warning in result.Warnings) stderr.WriteLine(ConsoleText.Escape($"readiness: warning: {warning.Source}: {warning.Message}"));
         ConsoleReporter.Write(result, human, ConsoleStyle.For(human, options.NoColor, options.Quiet));
-        if (options.StdoutFormat is { } piped) WriteToStdout(result, piped, options, stdout, stderr);
+        if (options.StdoutFormat is { } piped) WriteToStdout(result, piped, options, ruleset.Catalog, stdout, stderr);
         if (options.StepSummaryPath is not null) AppendStepSummary(result, options.StepSummaryPath, stderr);
         if (options.Formats.Count > 0)
         {
-            var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path))
+            var context = new ReportContext(ruleset.Catalog, ReportContext.FindSourceRootPrefix(options.Path))
             {
                 SarifIncludeSuppressed = options.SarifIncludeSuppressed,
                 Warnings = stderr,
@@ -218,9 +218,9 @@ public static class ScanCommand
         return options;
     }
 
-    private static void WriteToStdout(ScanResult result, string format, ScanOptions options, TextWriter stdout, TextWriter stderr)
+    private static void WriteToStdout(ScanResult result, string format, ScanOptions options, RuleCatalog catalog, TextWriter stdout, TextWriter stderr)
     {
-        var context = new ReportContext(RuleCatalog.Default, ReportContext.FindSourceRootPrefix(options.Path))
+        var context = new ReportContext(catalog, ReportContext.FindSourceRootPrefix(options.Path))
         {
             SarifIncludeSuppressed = options.SarifIncludeSuppressed,
             Warnings = stderr,

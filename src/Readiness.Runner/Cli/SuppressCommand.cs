@@ -28,7 +28,10 @@ public static class SuppressCommand
         command.SetAction(parse =>
         {
             var id = parse.GetValue(ruleId)!.ToUpperInvariant();
-            if (RuleCatalog.Default.Find(id) is null)
+            var root = parse.GetValue(path)!;
+            // The project's ruleset knows its own rules (custom:) besides the shipped ones.
+            var loaded = new RulesetLoader(RuleCatalog.Default).Load(parse.GetValue(ruleset), root);
+            if (loaded.Catalog.Find(id) is null)
             {
                 stderr.WriteLine($"readiness: unknown rule id '{id}'; run 'readiness rules' to list them.");
                 return ReadinessCli.Failed;
@@ -43,14 +46,13 @@ public static class SuppressCommand
             // A suppression that has already expired would silence nothing and read as an accepted risk.
             if (expiresOn < today)
                 throw new UsageError($"--expires {expiresText} is in the past (today is {today:yyyy-MM-dd}); give the date until which the risk is accepted.");
-            var root = parse.GetValue(path)!;
             var folder = parse.GetValue(suppressions) ?? Path.Combine(root, SuppressionFiles.DefaultFolder);
             var file = Path.Combine(folder, id + ".yaml");
             if (!File.Exists(file) && File.Exists(Path.Combine(folder, id + ".yml"))) file = Path.Combine(folder, id + ".yml");
             try
             {
-                var policy = SuppressionPolicy.From(new RulesetLoader(RuleCatalog.Default).Load(parse.GetValue(ruleset), root));
-                var reader = new SuppressionFiles(RuleCatalog.Default, policy, today);
+                var policy = SuppressionPolicy.From(loaded);
+                var reader = new SuppressionFiles(loaded.Catalog, policy, today);
                 var existing = File.Exists(file) ? File.ReadAllText(file) : null;
                 var request = new SuppressionWriter.Request(parse.GetValue(match)!, parse.GetValue(reason)!, expiresOn, parse.GetValue(owner), parse.GetValue(ticket));
                 var (text, line) = new SuppressionWriter(reader).Append(file, existing, request);

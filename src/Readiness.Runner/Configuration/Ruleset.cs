@@ -1,4 +1,5 @@
 using Readiness.Rules.Engine;
+using Readiness.Runner.Custom;
 using YamlDotNet.RepresentationModel;
 
 namespace Readiness.Runner.Configuration;
@@ -18,6 +19,15 @@ public sealed class Ruleset
     /// keyed by name; a child ruleset's section replaces its parent's.
     /// </summary>
     public IReadOnlyDictionary<string, RulesetSection> Sections { get; init; } = new Dictionary<string, RulesetSection>();
+
+    /// <summary>The shipped rules plus the custom rules of this ruleset and those it extends: what reports and suppressions look ids up in.</summary>
+    public RuleCatalog Catalog { get; init; } = RuleCatalog.Default;
+
+    /// <summary>The custom rules declared along the extends chain (parents first), with where each is written.</summary>
+    public IReadOnlyList<CustomRuleDeclaration> Custom { get; init; } = [];
+
+    /// <summary>Annotated fixture files and folders the custom section names, for `readiness rules test`.</summary>
+    public IReadOnlyList<string> Fixtures { get; init; } = [];
 }
 
 /// <summary>A feature section as written, with the file it came from so its readers can report errors with lines.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Languages.Yaml;
+using Readiness.Runner.Custom;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -23,8 +24,20 @@ public sealed class RulesetLoader(RuleCatalog catalog)
 
     private static readonly HashSet<string> SelectionKeys = new(StringComparer.Ordinal)
     {
-        "name", "description", "extends", "include", "exclude", "severity", "parameters", "http",
+        "name", "description", "extends", "include", "exclude", "severity", "parameters", "http", "custom",
     };
+
+    /// <summary>
+    /// Judge every custom secret detector's samples while loading (a misjudged sample is a configuration error).
+    /// `readiness rules test` turns it off to report each sample itself.
+    /// </summary>
+    public bool CheckSamples { get; init; } = true;
+
+    // The custom rules declared so far by the rulesets of this load (parents first), and the catalog with them.
+    private readonly List<CustomRuleDeclaration> declared = [];
+    private RuleCatalog? withCustom;
+
+    private RuleCatalog Current => withCustom ?? catalog;
 
     /// <summary>The rule behind `http: { min_grade: B }` (the grade gate); the key sets its min_grade parameter.</summary>
     private const string GradeGateRule = "RDY3028";
@@ -49,7 +62,27 @@ public sealed class RulesetLoader(RuleCatalog catalog)
             var project = Path.Combine(scanRoot, ProjectRulesetPath);
             reference = File.Exists(project) ? project : DefaultName;
         }
-        return Resolve(Load(reference, Directory.GetCurrentDirectory(), []));
+        declared.Clear();
+        withCustom = null;
+        var ruleset = Resolve(Load(reference, Directory.GetCurrentDirectory(), []));
+        if (CheckSamples) CheckSecretSamples(ruleset);
+        return ruleset;
+    }
+
+    /// <summary>Every active custom detector against its samples, alone and with the scan's other detectors: a misjudged sample names its line.</summary>
+    private static void CheckSecretSamples(Ruleset ruleset)
+    {
+        var active = ruleset.Rules.Select(r => r.Rule).OfType<Readiness.Rules.Custom.CustomSecretRule>().ToList();
+        if (active.Count == 0) return;
+        var set = new Readiness.Rules.Secrets.DetectorSet(active.Select(r => r.Detector).ToList());
+        foreach (var declaration in ruleset.Custom.Where(d => active.Contains(d.Rule)))
+        {
+            var failed = ((Readiness.Rules.Custom.CustomSecretRule)declaration.Rule).CheckSamples(set).FirstOrDefault(r => !r.Passed);
+            if (failed is null) continue;
+            var lines = failed.IsTrueSample ? declaration.TrueSampleLines : declaration.FalseSampleLines;
+            throw new ConfigurationError(declaration.File, lines[failed.Index],
+                $"{declaration.Rule.Id}: {failed.Problem}; fix the regex, the keywords or the sample ('readiness rules test' judges every sample).");
+        }
     }
 
     private sealed class Layer
@@ -62,6 +95,8 @@ public sealed class RulesetLoader(RuleCatalog catalog)
         public readonly Dictionary<string, (Severity Severity, int Line)> Severity = new(StringComparer.Ordinal);
         public readonly Dictionary<string, Dictionary<string, (YamlNode Node, int Line)>> Parameters = new(StringComparer.Ordinal);
         public readonly Dictionary<string, RulesetSection> Sections = new(StringComparer.Ordinal);
+        public IReadOnlyList<CustomRuleDeclaration> Custom = [];
+        public IReadOnlyList<string> Fixtures = [];
     }
 
     private Layer Load(string reference, string relativeTo, List<string> chain)
@@ -85,6 +120,18 @@ public sealed class RulesetLoader(RuleCatalog catalog)
         }
 
         var layer = new Layer { Name = Scalar(root, "name", source) ?? Path.GetFileNameWithoutExtension(source), Source = source };
+        // The parent first, then this ruleset's custom rules: the rest of the file may name any of them.
+        if (root.Children.TryGetValue(new YamlScalarNode("extends"), out var extends))
+            layer.Parent = Load(ScalarValue(extends, source, "extends"), baseDir, chain);
+        if (root.Children.TryGetValue(new YamlScalarNode("custom"), out var custom))
+        {
+            var section = new CustomRulesReader(CloudModelSchema.Instance, source, baseDir)
+                .Read(custom, id => catalog.Find(id) is not null || declared.Any(d => string.Equals(d.Rule.Id, id, StringComparison.OrdinalIgnoreCase)));
+            layer.Custom = section.Rules;
+            layer.Fixtures = section.Fixtures;
+            declared.AddRange(section.Rules);
+            withCustom = catalog.With(declared.Select(d => d.Rule));
+        }
         foreach (var (keyNode, value) in root.Children)
         {
             var key = keyNode.ToString();
@@ -98,8 +145,7 @@ public sealed class RulesetLoader(RuleCatalog catalog)
                 throw new ConfigurationError(source, line, $"unknown key '{key}'; expected one of {string.Join(", ", SelectionKeys.Concat(FeatureSections).Order())}.");
             switch (key)
             {
-                case "extends":
-                    layer.Parent = Load(ScalarValue(value, source, "extends"), baseDir, chain);
+                case "extends" or "custom":
                     break;
                 case "include":
                     layer.Include.AddRange(Patterns(value, source, key));
@@ -140,7 +186,7 @@ public sealed class RulesetLoader(RuleCatalog catalog)
                     break;
             }
         }
-        if (layer.Parent is null && layer.Include.Count == 0)
+        if (layer.Parent is null && layer.Include.Count == 0 && layer.Custom.Count == 0)
             throw new ConfigurationError(source, 1, "the ruleset selects no rules: add 'include' (ids, id globs like RDY11*, or tag:NAME) or 'extends'.");
         return layer;
     }
@@ -156,12 +202,14 @@ public sealed class RulesetLoader(RuleCatalog catalog)
         var sections = new Dictionary<string, RulesetSection>(StringComparer.Ordinal);
         foreach (var layer in layers)
         {
+            // A ruleset's own rules are selected by declaring them; its exclude (or a child's) can still leave them out.
+            selected.UnionWith(layer.Custom.Select(d => d.Rule.Id));
             foreach (var (pattern, line) in layer.Include) selected.UnionWith(Match(pattern, layer.Source, line));
             foreach (var (pattern, line) in layer.Exclude) selected.ExceptWith(Match(pattern, layer.Source, line));
             foreach (var (id, (severity, _)) in layer.Severity) severities[id] = severity;
             foreach (var (id, values) in layer.Parameters)
             {
-                var rule = catalog.Find(id)!;
+                var rule = Current.Find(id)!;
                 var target = parameters.TryGetValue(id, out var existing) ? existing : parameters[id] = new(StringComparer.Ordinal);
                 foreach (var (name, (node, line)) in values)
                 {
@@ -177,33 +225,42 @@ public sealed class RulesetLoader(RuleCatalog catalog)
             foreach (var (name, section) in layer.Sections) sections[name] = section;
         }
 
-        var active = catalog.Rules
+        var active = Current.Rules
             .Where(r => selected.Contains(r.Id))
             .Select(r => new ActiveRule(r, severities.GetValueOrDefault(r.Id, r.Metadata.Severity),
                 parameters.TryGetValue(r.Id, out var p) ? p : new Dictionary<string, object>()))
             .ToList();
-        return new Ruleset { Name = top.Name, Source = top.Source, Rules = active, Sections = sections };
+        return new Ruleset
+        {
+            Name = top.Name,
+            Source = top.Source,
+            Rules = active,
+            Sections = sections,
+            Catalog = Current,
+            Custom = layers.SelectMany(l => l.Custom).ToList(),
+            Fixtures = layers.SelectMany(l => l.Fixtures).ToList(),
+        };
     }
 
     private IEnumerable<string> Match(string pattern, string source, int line)
     {
         List<string> ids;
-        if (pattern == "*") ids = catalog.Rules.Select(r => r.Id).ToList();
+        if (pattern == "*") ids = Current.Rules.Select(r => r.Id).ToList();
         else if (pattern.StartsWith("tag:", StringComparison.Ordinal))
         {
             var tag = pattern[4..];
-            ids = catalog.Rules.Where(r => r.Metadata.Tags.Contains(tag)).Select(r => r.Id).ToList();
+            ids = Current.Rules.Where(r => r.Metadata.Tags.Contains(tag)).Select(r => r.Id).ToList();
             if (ids.Count == 0) throw new ConfigurationError(source, line, $"no rule has the tag '{tag}'.");
         }
         else if (pattern.Contains('*') || pattern.Contains('?'))
         {
             var regex = new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$");
-            ids = catalog.Rules.Where(r => regex.IsMatch(r.Id)).Select(r => r.Id).ToList();
+            ids = Current.Rules.Where(r => regex.IsMatch(r.Id)).Select(r => r.Id).ToList();
             if (ids.Count == 0) throw new ConfigurationError(source, line, $"no rule id matches '{pattern}'.");
         }
         else
         {
-            if (catalog.Find(pattern) is null) throw new ConfigurationError(source, line, $"unknown rule id '{pattern}'; run 'readiness rules' to list them.");
+            if (Current.Find(pattern) is null) throw new ConfigurationError(source, line, $"unknown rule id '{pattern}'; run 'readiness rules' to list them.");
             ids = [pattern];
         }
         return ids;
@@ -212,7 +269,7 @@ public sealed class RulesetLoader(RuleCatalog catalog)
     private string RuleIdAt(YamlNode node, string source)
     {
         var id = node.ToString();
-        if (catalog.Find(id) is null) throw new ConfigurationError(source, Line(node), $"unknown rule id '{id}'; run 'readiness rules' to list them.");
+        if (Current.Find(id) is null) throw new ConfigurationError(source, Line(node), $"unknown rule id '{id}'; run 'readiness rules' to list them.");
         return id;
     }
 

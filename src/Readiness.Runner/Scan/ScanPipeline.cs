@@ -52,7 +52,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         // Configuration mistakes and an unreadable baseline fail before the (possibly long) collection starts.
         var today = DateOnly.FromDateTime(startedAt.UtcDateTime);
         var policy = SuppressionPolicy.From(ruleset);
-        var suppressions = new SuppressionFiles(RuleCatalog.Default, policy, today).Load(options.Suppressions, root);
+        var suppressions = new SuppressionFiles(ruleset.Catalog, policy, today).Load(options.Suppressions, root);
         var inline = new InlineSuppressionScanner();
         var baseline = ReadBaseline();
 

@@ -64,6 +64,7 @@ public sealed partial class InlineSuppressionScanner
     [GeneratedRegex(@"(#|//|/\*|^\s*\*|<!--|--|;|\bREM\b)", RegexOptions.IgnoreCase)]
     private static partial Regex CommentBefore();
 
-    [GeneratedRegex(@"^readiness-ignore[ \t]+(?<ids>RDY[0-9]{4}(?:[ \t]*,[ \t]*RDY[0-9]{4})*)[ \t]*(?::(?<reason>.*?))?[ \t]*(?:\*/|-->)?[ \t]*$")]
+    // Ids are shipped (RDY1234) or a ruleset's own (ACME-001, with a '-', '_' or '.' between its parts).
+    [GeneratedRegex(@"^readiness-ignore[ \t]+(?<ids>(?:RDY[0-9]{4}|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+)(?:[ \t]*,[ \t]*(?:RDY[0-9]{4}|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+))*)[ \t]*(?::(?<reason>.*?))?[ \t]*(?:\*/|-->)?[ \t]*$")]
     private static partial Regex Comment();
 }

@@ -153,6 +153,7 @@ public sealed partial class SuppressionFiles(RuleCatalog catalog, SuppressionPol
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative.Replace('\\', '/');
     }
 
-    [GeneratedRegex("^RDY[0-9]{4}$")]
+    // A shipped id (RDY1234) or a ruleset's own (ACME-001); the catalog then says whether it exists.
+    [GeneratedRegex(@"^(?:RDY[0-9]{4}|[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*)$")]
     public static partial Regex RuleIdPattern();
 }

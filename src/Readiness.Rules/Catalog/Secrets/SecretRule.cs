@@ -17,7 +17,7 @@ public abstract class SecretRule : FileRule
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {
-        var scan = SecretScanner.Of(file);
+        var scan = SecretScanner.Of(file, context.SecretDetectors);
         // Every secret rule shares the scan; the engine keeps one gap per file and reason.
         if (scan.Timeouts > 0)
             context.CouldNotLook(file, $"the secret scan gave up on {scan.Timeouts} part(s) of the file after the regex time limit; secrets there were not judged");

@@ -10,7 +10,7 @@ namespace Readiness.Runner.Sources.Aws.Clients;
 
 public interface IS3Client
 {
-    /// <summary>Every bucket of the account (S3 lists them globally) with its public access block and default encryption.</summary>
+    /// <summary>Every bucket of the account (S3 lists them globally) with its public access block, default encryption and tags.</summary>
     Task<IReadOnlyList<S3Bucket>> ListBucketsAsync(string account, CancellationToken ct);
 }
 
@@ -74,6 +74,9 @@ public sealed class S3Client(AwsSession session) : IS3Client
                 () => client.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = b.BucketName }, ct)).ConfigureAwait(false);
             var encryption = await Optional("GetBucketEncryption", region, "ServerSideEncryptionConfigurationNotFoundError",
                 () => client.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = b.BucketName }, ct)).ConfigureAwait(false);
+            // Tags are what ownership and environment policies (custom rules) judge; a bucket without any answers NoSuchTagSet.
+            var tagging = await Optional("GetBucketTagging", region, "NoSuchTagSet",
+                () => client.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = b.BucketName }, ct)).ConfigureAwait(false);
             var config = block?.PublicAccessBlockConfiguration;
             result.Add(new S3Bucket
             {
@@ -83,6 +86,7 @@ public sealed class S3Client(AwsSession session) : IS3Client
                 BlockPublicPolicy = config?.BlockPublicPolicy == true,
                 RestrictPublicBuckets = config?.RestrictPublicBuckets == true,
                 EncryptionConfigured = encryption?.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.Count > 0,
+                Tags = (tagging?.TagSet ?? []).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value ?? "", StringComparer.Ordinal),
                 Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Region = region, Arn = $"arn:aws:s3:::{b.BucketName}" },
             });
         }

@@ -1,0 +1,2 @@
+# Production values of the orders service.
+owner_team = "REPLACE_ME"
