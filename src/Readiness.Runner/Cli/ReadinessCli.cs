@@ -101,6 +101,8 @@ public static class ReadinessCli
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
         root.Subcommands.Add(CollectCommand.Create(stdout, stderr));
+        root.Subcommands.Add(AccountsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(MergeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SuppressCommand.Create(stdout, stderr));
         root.Subcommands.Add(DriftCommand.Create(stdout, stderr));
         root.Subcommands.Add(NotifyCommand.Create(stdout, stderr));

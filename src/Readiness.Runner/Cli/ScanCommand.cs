@@ -89,6 +89,7 @@ public static class ScanCommand
             }
             var (awsOptions, awsError) = aws.Read(parse);
             if (awsOptions is null) throw new UsageError(awsError!);
+            if (awsOptions.Organization is not null && !parse.GetValue(awsLive)) throw new UsageError("--org reads live AWS accounts; add --aws.");
             var failOnText = parse.GetValue(failOn)!;
             var options = new ScanOptions
             {

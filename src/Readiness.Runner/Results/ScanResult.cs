@@ -36,6 +36,9 @@ public sealed record ScanResult
     public IReadOnlyList<ResultFinding> Fixed { get; init; } = [];
 
     public CoverageReport Coverage { get; init; } = new();
+
+    /// <summary>The live AWS accounts covered, one row each (a scan with --aws, or a merge of shards); null otherwise.</summary>
+    public IReadOnlyList<AccountSummary>? Accounts { get; init; }
     public IReadOnlyList<EngineError> EngineErrors { get; init; } = [];
 
     /// <summary>Each live HTTP target with its grade; null when the scan had no HTTP targets.</summary>

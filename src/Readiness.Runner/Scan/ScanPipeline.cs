@@ -110,6 +110,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             Rules = ruleset.Rules.Select(RuleSummary.From).ToList(),
             Findings = judged,
             Coverage = CoverageReport.From(collector.Coverage),
+            Accounts = collector.Accounts.Count == 0 ? null : collector.Accounts.OrderBy(a => a.Id, StringComparer.Ordinal).ToList(),
             EngineErrors = errors,
             HttpTargets = evidence.Http.Count == 0 ? null : evidence.Http.Select(HttpTargetSummary.From).OrderBy(t => t.Url, StringComparer.Ordinal).ToList(),
             Warnings = warnings,

@@ -38,4 +38,11 @@ public sealed class EvidenceCollector
 
     public IReadOnlyList<CloudResource> Resources => resources.ToList();
     public IReadOnlyList<HttpTarget> HttpTargets => httpTargets.ToList();
+
+    private readonly ConcurrentQueue<Results.AccountSummary> accounts = new();
+
+    /// <summary>The live AWS accounts the scan was asked to read and how each went (set by the AWS source).</summary>
+    public void Add(Results.AccountSummary account) => accounts.Enqueue(account);
+
+    public IReadOnlyList<Results.AccountSummary> Accounts => accounts.ToList();
 }

@@ -8,6 +8,12 @@ public sealed record AwsCollectOptions
     /// <summary>Roles to assume, one account each. Empty: the starting identity's own account.</summary>
     public IReadOnlyList<string> RoleArns { get; init; } = [];
 
+    /// <summary>Every active account of the AWS Organization (--org), besides <see cref="RoleArns"/>; null for none.</summary>
+    public Services.Organizations.OrganizationScope? Organization { get; init; }
+
+    /// <summary>Accounts read at the same time (--max-accounts): each one reads its regions and services in parallel too.</summary>
+    public int MaxAccountsInParallel { get; init; } = 4;
+
     /// <summary>Region names, or null for every region enabled in the account (EC2 DescribeRegions).</summary>
     public IReadOnlyList<string>? Regions { get; init; }
 

@@ -3,7 +3,9 @@ using Amazon.Runtime;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Aws.Clients;
+using Readiness.Runner.Results;
 using Readiness.Runner.Sources.Aws.Services;
+using Readiness.Runner.Sources.Aws.Services.Organizations;
 
 namespace Readiness.Runner.Sources.Aws;
 
@@ -28,6 +30,11 @@ public sealed class AwsCollection
     public Coverage Coverage { get; } = new();
     public List<string> Accounts { get; } = [];
     public List<string> Regions { get; } = [];
+
+    /// <summary>Each account this collection was asked for (by role or by the organization) and how it went.</summary>
+    public List<AccountSummary> Targets { get; } = [];
+
+    public void Note(AccountSummary account) { lock (Targets) Targets.Add(account); }
 }
 
 /// <summary>
@@ -66,28 +73,77 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
         }
 
         var startSession = new AwsSession(Transport, endpoints, start);
-        var identities = new List<(string Label, AwsSession Session)>();
-        if (options.RoleArns.Count == 0) identities.Add((options.Profile ?? "default credentials", startSession));
-        foreach (var role in options.RoleArns)
+        var targets = options.RoleArns.Select(r => new AccountTarget(r, OrganizationAccounts.AccountOf(r), null)).ToList();
+        if (options.Organization is { } scope)
         {
             try
             {
-                var assumed = await new StsClient(startSession).AssumeRoleAsync(role, "readiness-scan", ct).ConfigureAwait(false);
-                identities.Add((role, new AwsSession(Transport, endpoints, assumed)));
+                var members = await OrganizationAccounts.ListAsync(new OrganizationsClient(startSession), scope, ct).ConfigureAwait(false);
+                targets.AddRange(members.Select(m => new AccountTarget(m.RoleArn, m.Id, m.Name)));
+                if (members.Count == 0)
+                    collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, "aws/organizations",
+                        "The organization lists no active account matching --include, --exclude and --ou, so no account was scanned."));
             }
             catch (AwsCallException e)
             {
-                collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{role}/sts", $"Could not assume the role: {e.Code}: {e.Detail}"));
+                collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, "aws/organizations",
+                    $"{e.Operation} failed ({e.Code}): {e.Detail}; run from the management account or a delegated administrator with organizations:ListAccounts."));
             }
         }
 
-        await Task.WhenAll(identities.Select(i => CollectAccountAsync(i.Label, AwsClients.For(i.Session), collection, ct))).ConfigureAwait(false);
+        // Accounts are read a few at a time: each account already reads its regions and services in parallel.
+        using var slots = new SemaphoreSlim(Math.Max(1, options.MaxAccountsInParallel));
+        async Task One(AccountTarget target)
+        {
+            await slots.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await CollectTargetAsync(target, startSession, endpoints, collection, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        if (targets.Count == 0 && options.Organization is null)
+        {
+            if (await CollectAccountAsync(options.Profile ?? "default credentials", AwsClients.For(startSession), collection, ct).ConfigureAwait(false) is { } own)
+                collection.Note(new AccountSummary { Id = own, Status = AccountStatus.Scanned });
+        }
+        else
+            await Task.WhenAll(targets.DistinctBy(t => t.RoleArn).Select(One)).ConfigureAwait(false);
         collection.Coverage.Count("aws.api-calls", Transport.TotalCalls);
         return collection;
     }
 
-    /// <summary>Collects one account through <paramref name="clients"/>; public so tests can drive it with their own clients.</summary>
-    public async Task CollectAccountAsync(string label, AwsClients clients, AwsCollection collection, CancellationToken ct)
+    /// <summary>A role to assume, with the account it belongs to and that account's name when the organization told it.</summary>
+    private sealed record AccountTarget(string RoleArn, string? Account, string? Name);
+
+    private async Task CollectTargetAsync(AccountTarget target, AwsSession startSession, AwsEndpoints endpoints, AwsCollection collection, CancellationToken ct)
+    {
+        AwsSession session;
+        try
+        {
+            session = new AwsSession(Transport, endpoints, await new StsClient(startSession).AssumeRoleAsync(target.RoleArn, "readiness-scan", ct).ConfigureAwait(false));
+        }
+        catch (AwsCallException e)
+        {
+            collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{target.RoleArn}/sts", $"Could not assume the role: {e.Code}: {e.Detail}"));
+            if (target.Account is { } id) collection.Note(new AccountSummary { Id = id, Name = target.Name, Role = target.RoleArn, Status = AccountStatus.RoleNotAssumed });
+            return;
+        }
+        var account = await CollectAccountAsync(target.RoleArn, AwsClients.For(session), collection, ct).ConfigureAwait(false);
+        if (account is null && target.Account is { } unidentified)
+            collection.Note(new AccountSummary { Id = unidentified, Name = target.Name, Role = target.RoleArn, Status = AccountStatus.Failed });
+        else if (account is not null)
+            collection.Note(new AccountSummary { Id = account, Name = target.Name, Role = target.RoleArn, Status = AccountStatus.Scanned });
+    }
+
+    /// <summary>
+    /// Collects one account through <paramref name="clients"/>; public so tests can drive it with their own clients.
+    /// Returns the account id, or null when the identity could not even be named (a gap says why).
+    /// </summary>
+    public async Task<string?> CollectAccountAsync(string label, AwsClients clients, AwsCollection collection, CancellationToken ct)
     {
         string account;
         try
@@ -97,7 +153,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
         catch (AwsCallException e)
         {
             collection.Coverage.AddGap(new CoverageGap(EvidenceSource.Aws, $"aws/{label}/sts", $"GetCallerIdentity failed ({e.Code}): {e.Detail}"));
-            return;
+            return null;
         }
 
         var run = new AccountRun(account, clients, collection);
@@ -108,6 +164,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
             foreach (var r in regions.Where(r => !collection.Regions.Contains(r))) collection.Regions.Add(r);
         }
         await Task.WhenAll([run.GlobalAsync(ct), .. regions.Select(r => run.RegionAsync(r, ct))]).ConfigureAwait(false);
+        return account;
     }
 
     /// <summary>One account's collection: adds resources and gaps as each service answers.</summary>

@@ -44,6 +44,8 @@ public sealed class AwsEvidenceSource(AwsCollectOptions? live, IReadOnlyList<str
             var collection = await new AwsCollector(live, http ?? owned!).CollectAsync(cancellationToken).ConfigureAwait(false);
             Add(collector, collection.Resources, collection.Coverage.Gaps);
             collector.Coverage.Count("aws.api-calls", collection.Coverage.Counts.GetValueOrDefault("aws.api-calls"));
+            var perAccount = collection.Resources.Where(r => r is not AccountSettings).CountBy(r => r.Provenance.Account ?? "").ToDictionary();
+            foreach (var account in collection.Targets) collector.Add(account with { Resources = perAccount.GetValueOrDefault(account.Id) });
         }
     }
 
