@@ -78,7 +78,7 @@ public sealed class IamClient(AwsSession session, TimeSpan? reportWait = null) :
                     Id = r.Str("RoleName")!,
                     AttachedPolicyArns = Attached(r),
                     InlinePolicies = Inline(r, "RolePolicyList"),
-                    AssumeRolePolicy = r.Str("AssumeRolePolicyDocument") is { } trust ? PolicyDocuments.Parse(Decode(trust)) : null,
+                    AssumeRolePolicy = r.Str("AssumeRolePolicyDocument") is { } trust ? PolicyDocuments.Parse(Decode(trust)) : (PolicyDocument?)null,
                     Tags = TagsOf(r),
                     Provenance = Global(account, r.Str("Arn") ?? $"arn:aws:iam::{account}:role/{r.Str("RoleName")}"),
                 });
