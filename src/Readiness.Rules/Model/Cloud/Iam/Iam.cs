@@ -110,3 +110,31 @@ public sealed record IamPolicyAttachment : CloudResource
     public required string Principal { get; init; }
     public Value<string> PolicyArn { get; init; } = "";
 }
+
+/// <summary>
+/// The account's IAM password policy (aws_iam_account_password_policy, or live GetAccountPasswordPolicy). Live, an
+/// account without one is recorded with <see cref="Exists"/> false: IAM then accepts any password of 8 characters.
+/// </summary>
+public sealed record AccountPasswordPolicy : CloudResource
+{
+    /// <summary>What AWS (and the Terraform provider) apply when the attribute is not set; every source reads the default here.</summary>
+    public static class Defaults
+    {
+        public const int MinimumPasswordLength = 6;
+        public const int PasswordReusePrevention = 0;
+        public const bool RequireCharacterClass = false;
+    }
+
+    public override string Service => "iam";
+    public override string Type => "password-policy";
+
+    public bool Exists { get; init; } = true;
+    public Value<int> MinimumPasswordLength { get; init; } = Defaults.MinimumPasswordLength;
+
+    /// <summary>How many previous passwords cannot be reused; 0 means any may.</summary>
+    public Value<int> PasswordReusePrevention { get; init; } = Defaults.PasswordReusePrevention;
+    public Value<bool> RequireSymbols { get; init; } = Defaults.RequireCharacterClass;
+    public Value<bool> RequireNumbers { get; init; } = Defaults.RequireCharacterClass;
+    public Value<bool> RequireUppercaseCharacters { get; init; } = Defaults.RequireCharacterClass;
+    public Value<bool> RequireLowercaseCharacters { get; init; } = Defaults.RequireCharacterClass;
+}

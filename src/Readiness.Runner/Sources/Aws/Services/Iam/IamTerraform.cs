@@ -8,6 +8,7 @@ namespace Readiness.Runner.Sources.Aws.Services;
 /// aws_iam_user, aws_iam_group, aws_iam_role and aws_iam_policy, with the attachments and inline policies that name
 /// them. An attachment or inline policy whose user, group or role is not declared in the same root (created elsewhere,
 /// named by a variable) is judged on its own: an <see cref="IamPolicyAttachment"/> or an <see cref="IamPolicy"/>.
+/// aws_iam_account_password_policy is the account's <see cref="AccountPasswordPolicy"/>.
 /// </summary>
 public sealed class IamTerraform : ITerraformMapping
 {
@@ -17,7 +18,7 @@ public sealed class IamTerraform : ITerraformMapping
     [
         "aws_iam_user", "aws_iam_group", "aws_iam_role", "aws_iam_policy",
         "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_role_policy_attachment",
-        "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role_policy",
+        "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role_policy", "aws_iam_account_password_policy",
     ];
 
     public CloudResource? Map(IacResource r, IacScope scope) => r.Type switch
@@ -32,6 +33,7 @@ public sealed class IamTerraform : ITerraformMapping
         "aws_iam_user_policy" => Inline(r, scope, "user"),
         "aws_iam_group_policy" => Inline(r, scope, "group"),
         "aws_iam_role_policy" => Inline(r, scope, "role"),
+        "aws_iam_account_password_policy" => PasswordPolicy(r),
         _ => null,
     };
 
@@ -95,6 +97,23 @@ public sealed class IamTerraform : ITerraformMapping
         Name = r.Body.Get("name") as string,
         Document = IamPolicies.Document(r.Body, "policy", scope).From(r.Body.OriginOf("policy")),
     };
+
+    private static AccountPasswordPolicy PasswordPolicy(IacResource r)
+    {
+        var b = r.Body;
+        const bool absent = AccountPasswordPolicy.Defaults.RequireCharacterClass;
+        return new AccountPasswordPolicy
+        {
+            Id = r.Address,
+            Provenance = IacScope.Provenance(r),
+            MinimumPasswordLength = IacValue.Int(b, "minimum_password_length", AccountPasswordPolicy.Defaults.MinimumPasswordLength),
+            PasswordReusePrevention = IacValue.Int(b, "password_reuse_prevention", AccountPasswordPolicy.Defaults.PasswordReusePrevention),
+            RequireSymbols = IacValue.Bool(b, "require_symbols", absent),
+            RequireNumbers = IacValue.Bool(b, "require_numbers", absent),
+            RequireUppercaseCharacters = IacValue.Bool(b, "require_uppercase_characters", absent),
+            RequireLowercaseCharacters = IacValue.Bool(b, "require_lowercase_characters", absent),
+        };
+    }
 
     /// <summary>An attachment to a principal this root does not declare; null when the principal folds it in.</summary>
     private static IamPolicyAttachment? Attachment(IacResource r, IacScope scope, string kind)
