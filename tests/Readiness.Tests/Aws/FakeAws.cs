@@ -193,6 +193,11 @@ public sealed class FakeAws : IAsyncDisposable
               <GetCredentialReportResult><Content>{Convert.ToBase64String(Encoding.UTF8.GetBytes("user,arn,password_enabled,mfa_active,access_key_1_active,access_key_2_active\n<root_account>,arn:aws:iam::123456789012:root,not_supported,true,false,false\n"))}</Content><ReportFormat>text/csv</ReportFormat></GetCredentialReportResult>
             </GetCredentialReportResponse>
             """),
+        "iam:GetAccountPasswordPolicy" => FakeAnswer.Xml("""
+            <GetAccountPasswordPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+              <GetAccountPasswordPolicyResult><PasswordPolicy><MinimumPasswordLength>14</MinimumPasswordLength><PasswordReusePrevention>24</PasswordReusePrevention><RequireSymbols>true</RequireSymbols><RequireNumbers>true</RequireNumbers><RequireUppercaseCharacters>true</RequireUppercaseCharacters><RequireLowercaseCharacters>true</RequireLowercaseCharacters></PasswordPolicy></GetAccountPasswordPolicyResult>
+            </GetAccountPasswordPolicyResponse>
+            """),
         // An account with nothing in it still answers with its (empty) lists.
         "iam:GetAccountAuthorizationDetails" => FakeAnswer.Xml("""<GetAccountAuthorizationDetailsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetAccountAuthorizationDetailsResult><IsTruncated>false</IsTruncated><UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/></GetAccountAuthorizationDetailsResult></GetAccountAuthorizationDetailsResponse>"""),
         "ec2:DescribeSecurityGroups" => Ec2Empty("DescribeSecurityGroups", "securityGroupInfo"),

@@ -1,25 +1,28 @@
+using Readiness.Rules.Catalog.Aws;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
 
 namespace Readiness.Rules.Catalog.Iam;
 
-/// <summary>An IAM user (long-lived keys) holding AdministratorAccess, PowerUserAccess or a customer "*:*" policy.</summary>
-public sealed class IamUserAdminPolicyAttached : ResourceRule<IamUser>
+/// <summary>An IAM user (long-lived keys) holding an administrator policy (see <see cref="IamPrivilege"/>), or an attachment of one to a user the configuration does not declare.</summary>
+public sealed class IamUserAdminPolicyAttached : ResourceRule<CloudResource>
 {
-    private static readonly string[] AdminPolicies = ["AdministratorAccess", "PowerUserAccess"];
-
-    public override IEnumerable<Finding> Check(IamUser user, RuleContext context)
+    public override IEnumerable<Finding> Check(CloudResource resource, RuleContext context)
     {
-        foreach (var attached in user.AttachedPolicyArns)
+        switch (resource)
         {
-            if (attached.Known is not { } arn) continue;
-            var managed = AdminPolicies.FirstOrDefault(p => arn == $"arn:aws:iam::aws:policy/{p}" || arn.EndsWith(":iam::aws:policy/" + p, StringComparison.Ordinal));
-            var customer = managed is null ? context.Cloud.Find<IamPolicy>(arn, user) : null;
-            if (managed is null && !(customer?.Document is { IsKnown: true, Known: { } doc } && IamPolicyFullAdmin.GrantsFullAdmin(doc))) continue;
-            var name = managed ?? customer!.DisplayName;
-            yield return context.OnResource(user, $"IAM user {user.DisplayName} has {name} attached, so its long-lived keys are administrator keys; give it only the permissions its job needs, or use a role with OIDC federation for CI.",
-                nameof(IamUser.AttachedPolicyArns), fingerprintKey: "attached:" + name, value: attached);
+            case IamUser user:
+                foreach (var (name, attached) in IamPrivilege.Held(user.AttachedPolicyArns, [], context.Cloud, user))
+                {
+                    yield return context.OnResource(user, $"IAM user {user.DisplayName} has {name} attached, so its long-lived keys are administrator keys; give it only the permissions its job needs, or use a role with OIDC federation for CI.",
+                        nameof(IamUser.AttachedPolicyArns), fingerprintKey: "attached:" + name, value: attached);
+                }
+                break;
+            case IamPolicyAttachment { PrincipalKind: "user" } attachment when IamPrivilege.Held([attachment.PolicyArn], [], context.Cloud, attachment) is [var (name, _), ..]:
+                yield return context.OnResource(attachment, $"{attachment.DisplayName} attaches {name} to IAM user {attachment.Principal}, which this configuration does not declare, so that user's long-lived keys are administrator keys; attach only the permissions its job needs, or use a role with OIDC federation for CI.",
+                    nameof(IamPolicyAttachment.PolicyArn));
+                break;
         }
     }
 }

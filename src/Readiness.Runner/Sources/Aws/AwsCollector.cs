@@ -244,6 +244,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
                     Add(user with { AccessKeys = AccessKeysOf(keys, row), HasConsolePassword = row?.PasswordEnabled, MfaEnabled = row?.MfaActive });
                 }
                 foreach (var r in details.Groups.Cast<CloudResource>().Concat(details.Roles).Concat(details.Policies)) Add(r);
+                Add(await c.Iam.GetAccountPasswordPolicyAsync(account, ct).ConfigureAwait(false));
             }).ConfigureAwait(false)) read.Add("iam");
 
             foreach (var service in LiveCollectors.Where(l => l.IsGlobal))

@@ -130,7 +130,10 @@ public static class IacPolicy
                 Actions = IacValue.Strings(actions),
                 NotActions = IacValue.Strings(notActions),
                 Resources = Texts(Get(s, "Resource")),
+                Principals = Principals(Get(s, "Principal")),
                 HasCondition = Get(s, "Condition") is not null,
+                Conditions = Conditions(Get(s, "Condition"), out var known),
+                ConditionsKnown = known,
             });
         }
         return new PolicyDocument { Statements = statements };
@@ -143,6 +146,33 @@ public static class IacPolicy
         List<object?> list => list.Select(IacValue.Text).ToList(),
         _ => [IacValue.Text(value)],
     };
+
+    /// <summary>Principal: "*" or {"AWS": "*" | [..], "Service": .., "Federated": ..}; an unknown identifier keeps its expression.</summary>
+    public static IReadOnlyList<PolicyPrincipal> Principals(object? principal) => principal switch
+    {
+        null => [],
+        Dictionary<string, object?> map => map.SelectMany(kv => Texts(kv.Value).Select(id => new PolicyPrincipal(kv.Key, id))).ToList(),
+        _ => [new PolicyPrincipal("*", IacValue.Text(principal))],
+    };
+
+    /// <summary>Condition: {"Operator": {"key": value | [values]}}; <paramref name="known"/> is false when any part is unresolved.</summary>
+    public static IReadOnlyList<PolicyCondition> Conditions(object? condition, out bool known)
+    {
+        known = true;
+        if (condition is null) return [];
+        if (condition is not Dictionary<string, object?> operators) { known = false; return []; }
+        var entries = new List<PolicyCondition>();
+        foreach (var (op, keys) in operators)
+        {
+            if (keys is not Dictionary<string, object?> map) { known = false; continue; }
+            foreach (var (key, values) in map)
+            {
+                if (!IacValues.IsKnown(values)) { known = false; continue; }
+                entries.Add(new PolicyCondition(op, key, Texts(values)));
+            }
+        }
+        return entries;
+    }
 
     private static object? Get(Dictionary<string, object?> map, string key) =>
         map.TryGetValue(key, out var v) ? v : map.FirstOrDefault(kv => string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)).Value;

@@ -15,8 +15,32 @@ public sealed record PolicyStatement
     public IReadOnlyList<string> Actions { get; init; } = [];
     public IReadOnlyList<string> NotActions { get; init; } = [];
     public IReadOnlyList<string> Resources { get; init; } = [];
+
+    /// <summary>Who the statement applies to (trust and resource policies); empty for identity policies.</summary>
+    public IReadOnlyList<PolicyPrincipal> Principals { get; init; } = [];
+
+    /// <summary>True when the statement has a Condition, whether or not its entries are known.</summary>
     public bool HasCondition { get; init; }
+
+    /// <summary>The condition entries whose operator, key and values are all known.</summary>
+    public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
+
+    /// <summary>False when some condition entry is an unresolved expression (a Terraform variable, an unknown reference).</summary>
+    public bool ConditionsKnown { get; init; } = true;
+
+    /// <summary>An Allow statement whose principal is anyone ("*" or {"AWS": "*"}).</summary>
+    public bool AllowsAnyone =>
+        string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase) && Principals.Any(p => p.IsAnyone);
 }
+
+/// <summary>One principal of a statement: Type is "*" (Principal: "*"), "AWS", "Service", "Federated" or "CanonicalUser".</summary>
+public sealed record PolicyPrincipal(string Type, string Id)
+{
+    public bool IsAnyone => Id == "*" && Type is "*" or "AWS";
+}
+
+/// <summary>One condition entry: {"StringLike": {"token.actions.githubusercontent.com:sub": ["repo:org/app:*"]}}.</summary>
+public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values);
 
 /// <summary>An access key of an IAM user (never its secret).</summary>
 public sealed record AccessKey
@@ -59,7 +83,8 @@ public sealed record IamRole : CloudResource
     /// <summary>Managed policies attached (ARNs, or for IaC a customer policy's address), each with where it is attached.</summary>
     public IReadOnlyList<Value<string>> AttachedPolicyArns { get; init; } = [];
     public IReadOnlyList<PolicyDocument> InlinePolicies { get; init; } = [];
-    public PolicyDocument? AssumeRolePolicy { get; init; }
+    /// <summary>The trust policy; unresolved when the configuration builds it from values not known before apply.</summary>
+    public Value<PolicyDocument?> AssumeRolePolicy { get; init; } = (PolicyDocument?)null;
 }
 
 /// <summary>A customer managed IAM policy (AWS managed policies are judged by their well-known ARNs).</summary>
@@ -69,4 +94,47 @@ public sealed record IamPolicy : CloudResource
     public override string Type => "policy";
     public string? Name { get; init; }
     public Value<PolicyDocument?> Document { get; init; } = (PolicyDocument?)null;
+}
+
+/// <summary>
+/// IaC only: a managed policy attachment to a user, group or role that the configuration does not declare (it is
+/// created elsewhere), judged on its own. Attachments to declared principals are folded into the principal.
+/// </summary>
+public sealed record IamPolicyAttachment : CloudResource
+{
+    public override string Service => "iam";
+    public override string Type => "policy-attachment";
+    /// <summary>"user", "group" or "role".</summary>
+    public required string PrincipalKind { get; init; }
+    /// <summary>The principal's name, or the expression that names it.</summary>
+    public required string Principal { get; init; }
+    public Value<string> PolicyArn { get; init; } = "";
+}
+
+/// <summary>
+/// The account's IAM password policy (aws_iam_account_password_policy, or live GetAccountPasswordPolicy). Live, an
+/// account without one is recorded with <see cref="Exists"/> false: IAM then accepts any password of 8 characters.
+/// </summary>
+public sealed record AccountPasswordPolicy : CloudResource
+{
+    /// <summary>What AWS (and the Terraform provider) apply when the attribute is not set; every source reads the default here.</summary>
+    public static class Defaults
+    {
+        public const int MinimumPasswordLength = 6;
+        public const int PasswordReusePrevention = 0;
+        public const bool RequireCharacterClass = false;
+    }
+
+    public override string Service => "iam";
+    public override string Type => "password-policy";
+
+    public bool Exists { get; init; } = true;
+    public Value<int> MinimumPasswordLength { get; init; } = Defaults.MinimumPasswordLength;
+
+    /// <summary>How many previous passwords cannot be reused; 0 means any may.</summary>
+    public Value<int> PasswordReusePrevention { get; init; } = Defaults.PasswordReusePrevention;
+    public Value<bool> RequireSymbols { get; init; } = Defaults.RequireCharacterClass;
+    public Value<bool> RequireNumbers { get; init; } = Defaults.RequireCharacterClass;
+    public Value<bool> RequireUppercaseCharacters { get; init; } = Defaults.RequireCharacterClass;
+    public Value<bool> RequireLowercaseCharacters { get; init; } = Defaults.RequireCharacterClass;
 }

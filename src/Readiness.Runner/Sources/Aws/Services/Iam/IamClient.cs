@@ -23,6 +23,9 @@ public interface IIamClient
     Task<IReadOnlyList<CredentialReportRow>> GetCredentialReportAsync(CancellationToken ct);
     Task<IReadOnlyList<AccessKeyInfo>> ListAccessKeysAsync(string userName, CancellationToken ct);
 
+    /// <summary>The account password policy; one with Exists false when the account has none (NoSuchEntity).</summary>
+    Task<AccountPasswordPolicy> GetAccountPasswordPolicyAsync(string account, CancellationToken ct);
+
     /// <summary>GetAccountSummary's SummaryMap (AccountMFAEnabled, AccountAccessKeysPresent are the root user's).</summary>
     Task<IReadOnlyDictionary<string, int>> GetAccountSummaryAsync(CancellationToken ct);
 }
@@ -78,7 +81,7 @@ public sealed class IamClient(AwsSession session, TimeSpan? reportWait = null) :
                     Id = r.Str("RoleName")!,
                     AttachedPolicyArns = Attached(r),
                     InlinePolicies = Inline(r, "RolePolicyList"),
-                    AssumeRolePolicy = r.Str("AssumeRolePolicyDocument") is { } trust ? PolicyDocuments.Parse(Decode(trust)) : null,
+                    AssumeRolePolicy = r.Str("AssumeRolePolicyDocument") is { } trust ? PolicyDocuments.Parse(Decode(trust)) : (PolicyDocument?)null,
                     Tags = TagsOf(r),
                     Provenance = Global(account, r.Str("Arn") ?? $"arn:aws:iam::{account}:role/{r.Str("RoleName")}"),
                 });
@@ -156,6 +159,32 @@ public sealed class IamClient(AwsSession session, TimeSpan? reportWait = null) :
         return answer.El("GetAccountSummaryResult").Items("SummaryMap", "entry")
             .Where(e => e.Str("key") is not null && e.Int("value") is not null)
             .ToDictionary(e => e.Str("key")!, e => e.Int("value")!.Value, StringComparer.Ordinal);
+    }
+
+    public async Task<AccountPasswordPolicy> GetAccountPasswordPolicyAsync(string account, CancellationToken ct)
+    {
+        var provenance = Global(account, $"arn:aws:iam::{account}:account-password-policy");
+        XElement answer;
+        try
+        {
+            answer = await query.CallAsync(AwsSession.GlobalRegion, "GetAccountPasswordPolicy", null, ct, items: "GetAccountPasswordPolicyResult/PasswordPolicy").ConfigureAwait(false);
+        }
+        catch (AwsCallException e) when (e.Code == "NoSuchEntity")
+        {
+            return new AccountPasswordPolicy { Id = $"{account}/password-policy", Exists = false, Provenance = provenance };
+        }
+        var p = answer.Path("GetAccountPasswordPolicyResult", "PasswordPolicy");
+        return new AccountPasswordPolicy
+        {
+            Id = $"{account}/password-policy",
+            MinimumPasswordLength = p.Int("MinimumPasswordLength") ?? AccountPasswordPolicy.Defaults.MinimumPasswordLength,
+            PasswordReusePrevention = p.Int("PasswordReusePrevention") ?? AccountPasswordPolicy.Defaults.PasswordReusePrevention,
+            RequireSymbols = p.Bool("RequireSymbols"),
+            RequireNumbers = p.Bool("RequireNumbers"),
+            RequireUppercaseCharacters = p.Bool("RequireUppercaseCharacters"),
+            RequireLowercaseCharacters = p.Bool("RequireLowercaseCharacters"),
+            Provenance = provenance,
+        };
     }
 
     private static List<Value<string>> Attached(XElement e) =>

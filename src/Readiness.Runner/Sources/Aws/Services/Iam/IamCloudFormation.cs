@@ -3,37 +3,39 @@ using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
-/// <summary>AWS::IAM::User, Role, Policy and ManagedPolicy; policies that name a user or role in Users / Roles are folded into it.</summary>
+/// <summary>
+/// AWS::IAM::User, Group, Role, Policy and ManagedPolicy. A ManagedPolicy that names a user, group or role in Users /
+/// Groups / Roles is attached to it; an AWS::IAM::Policy is judged as a policy of its own (once, whoever it names).
+/// </summary>
 public sealed class IamCloudFormation : ICloudFormationMapping
 {
-    public IReadOnlyList<string> Types => ["AWS::IAM::User", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"];
-    public IReadOnlyList<string> NameAttributes => ["UserName", "RoleName"];
+    public IReadOnlyList<string> Types => ["AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"];
+    public IReadOnlyList<string> NameAttributes => ["UserName", "GroupName", "RoleName"];
 
     public CloudResource? Map(IacResource r, IacScope scope) => r.Type switch
     {
         "AWS::IAM::User" => User(r, scope),
+        "AWS::IAM::Group" => Group(r, scope),
         "AWS::IAM::Role" => Role(r, scope),
         _ => Policy(r),
     };
 
-    /// <summary>AWS::IAM::Policy and ManagedPolicy resources that name this user or role in Users / Roles, in declaration order.</summary>
+    /// <summary>AWS::IAM::ManagedPolicy resources that name this principal in Users / Groups / Roles, in declaration order.</summary>
     private static List<IacResource> PoliciesNaming(IacResource principal, string listAttribute, IacScope scope) =>
-        scope.Companions(principal, "AWS::IAM::Policy", listAttribute).Concat(scope.Companions(principal, "AWS::IAM::ManagedPolicy", listAttribute))
-            .OrderBy(p => p.Line).ToList();
+        scope.Companions(principal, "AWS::IAM::ManagedPolicy", listAttribute).ToList();
 
     private static IReadOnlyList<PolicyDocument> Known(IEnumerable<Value<PolicyDocument?>> documents) =>
         documents.Where(d => d.IsKnown && d.Known is not null).Select(d => d.Known!).ToList();
 
     private static IReadOnlyList<Value<string>> Managed(IacResource r, List<IacResource> naming) =>
         IacValue.StringsAt(r.Body, "ManagedPolicyArns")
-            .Concat(naming.Where(p => p.Type == "AWS::IAM::ManagedPolicy").Select(p => Value<string>.Of(p.Address)))
+            .Concat(naming.Select(p => Value<string>.Of(p.Address)))
             .ToList();
 
     private static IamUser User(IacResource r, IacScope scope)
     {
         var naming = PoliciesNaming(r, "Users", scope);
-        var inline = r.Body.Blocks("Policies").Select(p => IacPolicy.FromObject(p.Get("PolicyDocument"), "PolicyDocument"))
-            .Concat(naming.Where(p => p.Type == "AWS::IAM::Policy").Select(p => IacPolicy.FromObject(p.Body.Get("PolicyDocument"), "PolicyDocument")));
+        var inline = r.Body.Blocks("Policies").Select(p => IacPolicy.FromObject(p.Get("PolicyDocument"), "PolicyDocument"));
         return new IamUser
         {
             Id = IacScope.IdOf(r, "UserName"),
@@ -44,11 +46,23 @@ public sealed class IamCloudFormation : ICloudFormationMapping
         };
     }
 
+    private static IamGroup Group(IacResource r, IacScope scope)
+    {
+        var naming = PoliciesNaming(r, "Groups", scope);
+        var inline = r.Body.Blocks("Policies").Select(p => IacPolicy.FromObject(p.Get("PolicyDocument"), "PolicyDocument"));
+        return new IamGroup
+        {
+            Id = IacScope.IdOf(r, "GroupName"),
+            Provenance = IacScope.Provenance(r),
+            AttachedPolicyArns = Managed(r, naming),
+            InlinePolicies = Known(inline),
+        };
+    }
+
     private static IamRole Role(IacResource r, IacScope scope)
     {
         var naming = PoliciesNaming(r, "Roles", scope);
         var inline = r.Body.Blocks("Policies").Select(p => IacPolicy.FromObject(p.Get("PolicyDocument"), "PolicyDocument"));
-        var assume = IacPolicy.FromObject(r.Body.Get("AssumeRolePolicyDocument"), "AssumeRolePolicyDocument");
         return new IamRole
         {
             Id = IacScope.IdOf(r, "RoleName"),
@@ -56,7 +70,8 @@ public sealed class IamCloudFormation : ICloudFormationMapping
             Tags = IacTags.CloudFormation(r),
             AttachedPolicyArns = Managed(r, naming),
             InlinePolicies = Known(inline),
-            AssumeRolePolicy = assume.IsKnown ? assume.Known : null,
+            AssumeRolePolicy = (r.Body.Get("AssumeRolePolicyDocument") is { } trust ? IacPolicy.FromObject(trust, "AssumeRolePolicyDocument") : (PolicyDocument?)null)
+                .From(r.Body.OriginOf("AssumeRolePolicyDocument")),
         };
     }
 

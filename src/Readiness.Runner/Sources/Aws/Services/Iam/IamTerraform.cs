@@ -1,18 +1,40 @@
+using System.Runtime.CompilerServices;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
-/// <summary>aws_iam_user, aws_iam_role and aws_iam_policy, with the attachments and inline policies that name them.</summary>
+/// <summary>
+/// aws_iam_user, aws_iam_group, aws_iam_role and aws_iam_policy, with the attachments and inline policies that name
+/// them. An attachment or inline policy whose user, group or role is not declared in the same root (created elsewhere,
+/// named by a variable) is judged on its own: an <see cref="IamPolicyAttachment"/> or an <see cref="IamPolicy"/>.
+/// aws_iam_account_password_policy is the account's <see cref="AccountPasswordPolicy"/>.
+/// </summary>
 public sealed class IamTerraform : ITerraformMapping
 {
-    public IReadOnlyList<string> Types => ["aws_iam_user", "aws_iam_role", "aws_iam_policy"];
+    private static readonly ConditionalWeakTable<IacScope, HashSet<string>> DeclaredPrincipals = new();
+
+    public IReadOnlyList<string> Types =>
+    [
+        "aws_iam_user", "aws_iam_group", "aws_iam_role", "aws_iam_policy",
+        "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_role_policy_attachment",
+        "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role_policy", "aws_iam_account_password_policy",
+    ];
 
     public CloudResource? Map(IacResource r, IacScope scope) => r.Type switch
     {
         "aws_iam_user" => User(r, scope),
+        "aws_iam_group" => Group(r, scope),
         "aws_iam_role" => Role(r, scope),
-        _ => Policy(r, scope),
+        "aws_iam_policy" => Policy(r, scope),
+        "aws_iam_user_policy_attachment" => Attachment(r, scope, "user"),
+        "aws_iam_group_policy_attachment" => Attachment(r, scope, "group"),
+        "aws_iam_role_policy_attachment" => Attachment(r, scope, "role"),
+        "aws_iam_user_policy" => Inline(r, scope, "user"),
+        "aws_iam_group_policy" => Inline(r, scope, "group"),
+        "aws_iam_role_policy" => Inline(r, scope, "role"),
+        "aws_iam_account_password_policy" => PasswordPolicy(r),
+        _ => null,
     };
 
     /// <summary>The policy ARN of each attachment, as set where the attachment is declared.</summary>
@@ -38,12 +60,24 @@ public sealed class IamTerraform : ITerraformMapping
         };
     }
 
+    private static IamGroup Group(IacResource r, IacScope scope)
+    {
+        var attachments = scope.Companions(r, "aws_iam_group_policy_attachment", "group").Concat(scope.Companions(r, "aws_iam_policy_attachment", "groups"));
+        var inline = scope.Companions(r, "aws_iam_group_policy", "group").Select(p => IamPolicies.Document(p.Body, "policy", scope));
+        return new IamGroup
+        {
+            Id = IacScope.IdOf(r, "name"),
+            Provenance = IacScope.Provenance(r),
+            AttachedPolicyArns = Attached(r, attachments).ToList(),
+            InlinePolicies = Known(inline),
+        };
+    }
+
     private static IamRole Role(IacResource r, IacScope scope)
     {
         var attachments = scope.Companions(r, "aws_iam_role_policy_attachment", "role").Concat(scope.Companions(r, "aws_iam_policy_attachment", "roles"));
         var inline = scope.Companions(r, "aws_iam_role_policy", "role").Select(p => IamPolicies.Document(p.Body, "policy", scope))
             .Concat(r.Body.Blocks("inline_policy").Select(p => IamPolicies.Document(p, "policy", scope)));
-        var assume = IamPolicies.Document(r.Body, "assume_role_policy", scope);
         return new IamRole
         {
             Id = IacScope.IdOf(r, "name"),
@@ -51,7 +85,7 @@ public sealed class IamTerraform : ITerraformMapping
             Tags = IacTags.Terraform(r),
             AttachedPolicyArns = IacValue.StringsAt(r.Body, "managed_policy_arns").Concat(Attached(r, attachments)).ToList(),
             InlinePolicies = Known(inline),
-            AssumeRolePolicy = assume.IsKnown ? assume.Known : null,
+            AssumeRolePolicy = IamPolicies.Document(r.Body, "assume_role_policy", scope).From(r.Body.OriginOf("assume_role_policy")),
         };
     }
 
@@ -63,4 +97,58 @@ public sealed class IamTerraform : ITerraformMapping
         Name = r.Body.Get("name") as string,
         Document = IamPolicies.Document(r.Body, "policy", scope).From(r.Body.OriginOf("policy")),
     };
+
+    private static AccountPasswordPolicy PasswordPolicy(IacResource r)
+    {
+        var b = r.Body;
+        const bool absent = AccountPasswordPolicy.Defaults.RequireCharacterClass;
+        return new AccountPasswordPolicy
+        {
+            Id = r.Address,
+            Provenance = IacScope.Provenance(r),
+            MinimumPasswordLength = IacValue.Int(b, "minimum_password_length", AccountPasswordPolicy.Defaults.MinimumPasswordLength),
+            PasswordReusePrevention = IacValue.Int(b, "password_reuse_prevention", AccountPasswordPolicy.Defaults.PasswordReusePrevention),
+            RequireSymbols = IacValue.Bool(b, "require_symbols", absent),
+            RequireNumbers = IacValue.Bool(b, "require_numbers", absent),
+            RequireUppercaseCharacters = IacValue.Bool(b, "require_uppercase_characters", absent),
+            RequireLowercaseCharacters = IacValue.Bool(b, "require_lowercase_characters", absent),
+        };
+    }
+
+    /// <summary>An attachment to a principal this root does not declare; null when the principal folds it in.</summary>
+    private static IamPolicyAttachment? Attachment(IacResource r, IacScope scope, string kind)
+    {
+        var principal = r.Body.Get(kind);
+        if (IsDeclared(scope, kind, principal)) return null;
+        var arn = r.Body.Get("policy_arn");
+        return new IamPolicyAttachment
+        {
+            Id = r.Address,
+            Provenance = IacScope.Provenance(r),
+            PrincipalKind = kind,
+            Principal = IacValue.Text(principal),
+            PolicyArn = (IacValue.KeyOf(arn) is { } key ? Value<string>.Of(key) : IacValue.String(arn, "")).From(r.Body.OriginOf("policy_arn")),
+        };
+    }
+
+    /// <summary>An inline policy of a principal this root does not declare, judged as a policy of its own.</summary>
+    private static IamPolicy? Inline(IacResource r, IacScope scope, string kind) =>
+        IsDeclared(scope, kind, r.Body.Get(kind)) ? null : Policy(r, scope);
+
+    /// <summary>True when the value names a user, group or role of this root the way <see cref="IacScope.Companions"/> links them (reference or literal name).</summary>
+    private static bool IsDeclared(IacScope scope, string kind, object? principal)
+    {
+        var declared = DeclaredPrincipals.GetValue(scope, s => s.Resources
+            .Where(r => r.Type is "aws_iam_user" or "aws_iam_group" or "aws_iam_role")
+            .SelectMany(r => new[] { $"{r.Type} ref:{r.Address}" }.Concat(
+                new[] { "name", "id", "arn" }.Select(a => r.Body.Get(a) as string).Where(n => !string.IsNullOrEmpty(n)).Select(n => $"{r.Type} name:{n}")))
+            .ToHashSet(StringComparer.Ordinal));
+        var type = "aws_iam_" + kind;
+        return principal switch
+        {
+            IacUnknown { Reference: { } reference } => declared.Contains($"{type} ref:{reference}"),
+            string name => declared.Contains($"{type} name:{name}"),
+            _ => false,
+        };
+    }
 }
