@@ -58,7 +58,7 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         Rules(Seeded("adminUserArn")).ShouldBe(["RDY2594", "RDY2595"], dump);
         Rules(Seeded("badSecretArn")).ShouldBe(["RDY2401", "RDY2490"], dump);
         Rules("arn:aws:iam::123456789012:root").ShouldBe(["RDY2590"], dump);
-        Rules("arn:aws:s3:::alva-uploads").ShouldContain("RDY2601", dump);
+        Rules("arn:aws:s3:::alva-uploads").ShouldBe(["RDY2601", "RDY2602", "RDY2603", "RDY2605"], dump);
 
         // Their hardened twins report nothing.
         foreach (var clean in new[] { Seeded("goodDbArn"), $"arn:aws:ec2:us-east-1:123456789012:security-group/{Seeded("hardenedSecurityGroup")}",

@@ -128,9 +128,14 @@ out["badDistributionArn"] = bad_cf["ARN"]
 out["goodDistributionArn"] = good_cf["ARN"]
 out["edgeAclArn"] = acl["ARN"]
 
-# S3: an upload bucket without a public access block, and a hardened twin.
+# S3: a world-readable upload bucket without a public access block, and a hardened twin that requires TLS.
 s3.create_bucket(Bucket="alva-uploads")
+s3.put_bucket_policy(Bucket="alva-uploads", Policy=json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::alva-uploads/*"}]}))
 s3.create_bucket(Bucket="hardened-assets")
+s3.put_bucket_policy(Bucket="hardened-assets", Policy=json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::hardened-assets", "arn:aws:s3:::hardened-assets/*"],
+     "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
 s3.put_public_access_block(Bucket="hardened-assets", PublicAccessBlockConfiguration={
     "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
 s3.put_bucket_encryption(Bucket="hardened-assets", ServerSideEncryptionConfiguration={

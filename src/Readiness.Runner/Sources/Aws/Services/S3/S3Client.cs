@@ -4,13 +4,14 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Aws.Services;
 using S3Bucket = Readiness.Rules.Model.Cloud.S3Bucket;
 
 namespace Readiness.Runner.Sources.Aws.Clients;
 
 public interface IS3Client
 {
-    /// <summary>Every bucket of the account (S3 lists them globally) with its public access block, default encryption and tags.</summary>
+    /// <summary>Every bucket of the account (S3 lists them globally) with its public access block, default encryption, policy, ACL, versioning and tags.</summary>
     Task<IReadOnlyList<S3Bucket>> ListBucketsAsync(string account, CancellationToken ct);
 }
 
@@ -77,6 +78,10 @@ public sealed class S3Client(AwsSession session) : IS3Client
             // Tags are what ownership and environment policies (custom rules) judge; a bucket without any answers NoSuchTagSet.
             var tagging = await Optional("GetBucketTagging", region, "NoSuchTagSet",
                 () => client.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = b.BucketName }, ct)).ConfigureAwait(false);
+            var policy = await Optional("GetBucketPolicy", region, "NoSuchBucketPolicy",
+                () => client.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = b.BucketName }, ct)).ConfigureAwait(false);
+            var acl = await Call("GetBucketAcl", region, () => client.GetBucketAclAsync(new GetBucketAclRequest { BucketName = b.BucketName }, ct)).ConfigureAwait(false);
+            var versioning = await Call("GetBucketVersioning", region, () => client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = b.BucketName }, ct)).ConfigureAwait(false);
             var config = block?.PublicAccessBlockConfiguration;
             result.Add(new S3Bucket
             {
@@ -87,6 +92,9 @@ public sealed class S3Client(AwsSession session) : IS3Client
                 RestrictPublicBuckets = config?.RestrictPublicBuckets == true,
                 EncryptionConfigured = encryption?.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.Count > 0,
                 Tags = (tagging?.TagSet ?? []).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value ?? "", StringComparer.Ordinal),
+                Policy = string.IsNullOrEmpty(policy?.Policy) ? (Rules.Model.Cloud.BucketPolicy?)null : S3Policies.FromJson(policy.Policy),
+                Acl = S3Policies.AclOf((acl.Grants ?? []).Select(g => (g.Grantee?.URI, g.Permission?.Value))),
+                VersioningEnabled = versioning.VersioningConfig?.Status == VersionStatus.Enabled,
                 Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Region = region, Arn = $"arn:aws:s3:::{b.BucketName}" },
             });
         }

@@ -2,7 +2,7 @@ terraform {
   backend "s3" {}
 }
 
-resource "aws_s3_bucket" "assets" { # Noncompliant RDY2601
+resource "aws_s3_bucket" "assets" { # Noncompliant RDY2601 RDY2605
   bucket = "shared-assets-name"
 }
 

@@ -11,7 +11,7 @@ variable "domain_name" {
   default = ""
 }
 
-resource "aws_s3_bucket" "frontend" { # Noncompliant RDY2601 RDY2602
+resource "aws_s3_bucket" "frontend" { # Noncompliant RDY2601 RDY2602 RDY2605
   bucket = "${var.name_prefix}-frontend"
 }
 

@@ -1,7 +1,7 @@
 variable "project_name" {}
 variable "account_id" {}
 
-resource "aws_s3_bucket" "artifacts" {
+resource "aws_s3_bucket" "artifacts" { # Noncompliant RDY2605 RDY2606
   bucket = "${var.project_name}-artifacts-prod-${var.account_id}"
 }
 
