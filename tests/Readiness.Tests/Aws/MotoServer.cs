@@ -66,10 +66,10 @@ public sealed class MotoServer : IAsyncDisposable
         throw new InvalidOperationException($"moto.server did not answer on {endpoint} within 20 s. {stderr}");
     }
 
-    /// <summary>Runs the seed script against this server and returns what it created.</summary>
-    public async Task<JsonElement> SeedAsync(int scale = 0)
+    /// <summary>Runs a seed script of Fixtures/Aws (seed_moto.py unless named) against this server and returns what it created.</summary>
+    public async Task<JsonElement> SeedAsync(int scale = 0, string script = "seed_moto.py")
     {
-        var script = Path.Combine(TestPaths.Fixtures, "Aws", "seed_moto.py");
+        script = Path.Combine(TestPaths.Fixtures, "Aws", script);
         var start = new ProcessStartInfo("python3", [script, Endpoint.ToString(), "--scale", scale.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -80,7 +80,7 @@ public sealed class MotoServer : IAsyncDisposable
         var output = seed.StandardOutput.ReadToEndAsync();
         var errors = seed.StandardError.ReadToEndAsync();
         await seed.WaitForExitAsync();
-        if (seed.ExitCode != 0) throw new InvalidOperationException($"seed_moto.py failed: {await errors}");
+        if (seed.ExitCode != 0) throw new InvalidOperationException($"{Path.GetFileName(script)} failed: {await errors}");
         return JsonDocument.Parse(await output).RootElement.Clone();
     }
 

@@ -1,0 +1,96 @@
+using Readiness.Rules.Languages.Hcl;
+using Readiness.Rules.Model.Cloud;
+using Readiness.Rules.Secrets;
+using Readiness.Runner.Sources.Iac;
+
+namespace Readiness.Runner.Sources.Aws.Services;
+
+/// <summary>aws_lambda_function with its aws_lambda_function_url and aws_lambda_permission companions.</summary>
+public sealed class LambdaTerraform : ITerraformMapping
+{
+    public IReadOnlyList<string> Types => ["aws_lambda_function"];
+    public IReadOnlyList<string> NameAttributes => ["function_name"];
+
+    public CloudResource? Map(IacResource r, IacScope scope)
+    {
+        var b = r.Body;
+        var packageType = b.Get("package_type") as string ?? LambdaFunction.Defaults.PackageType;
+        var url = scope.Companions(r, "aws_lambda_function_url", "function_name").FirstOrDefault();
+        var permissions = scope.Companions(r, "aws_lambda_permission", "function_name")
+            .Select(p => new LambdaPermission
+            {
+                StatementId = p.Body.Get("statement_id") as string,
+                Principal = IacValue.String(p.Body, "principal", ""),
+                Action = p.Body.Get("action") as string,
+                Scoped = Scoped(p.Body, "source_arn", "source_account", "principal_org_id"),
+                Line = IacScope.Near(r, p),
+                Address = p.Address,
+            })
+            .ToList();
+        return new LambdaFunction
+        {
+            Id = IacScope.IdOf(r, "function_name"),
+            Provenance = IacScope.Provenance(r),
+            Tags = IacTags.Terraform(r),
+            Name = b.Get("function_name") as string,
+            PackageType = packageType,
+            Runtime = packageType == "Image" ? (string?)null : IacValue.Optional(b, "runtime"),
+            UrlAuthType = url is null ? (string?)null : IacValue.Optional(url.Body, "authorization_type"),
+            Permissions = permissions,
+            Environment = Environment(r, b.Block("environment")),
+        };
+    }
+
+    /// <summary>Each variable of environment.variables, its literal-ness recorded at the line that sets it.</summary>
+    private static IReadOnlyList<EnvironmentVariable> Environment(IacResource r, IacBody? environment)
+    {
+        if (environment?.Get("variables") is not Dictionary<string, object?> variables) return [];
+        var written = environment.Expression("variables") as HclObject;
+        var attributeOrigin = environment.OriginOf("variables");
+        return variables.Select(v =>
+        {
+            var item = written?.Items.FirstOrDefault(i => KeyText(i.Key) == v.Key);
+            var origin = item is not null ? ValueOrigin.InFile(r.File, item.Line, item.Key.Column) : attributeOrigin;
+            var holdsLiteral = HoldsLiteral(v.Value);
+            return new EnvironmentVariable
+            {
+                Name = v.Key,
+                HoldsLiteral = holdsLiteral.From(origin),
+                ReportedBySecretRules = holdsLiteral is { IsKnown: true, Known: true } && SecretRulesJudge(environment.OriginOf("variables")?.File ?? r.File),
+            };
+        }).ToList();
+    }
+
+    private static string? KeyText(HclExpr key) => key switch
+    {
+        HclVariable v => v.Name,
+        HclLiteral { Value: string s } => s,
+        HclTemplate t => t.Text.Trim('"'),
+        _ => null,
+    };
+
+    /// <summary>
+    /// True for a real value written in the configuration (a placeholder or a Secrets Manager dynamic reference is not one),
+    /// false for another resource's attribute (not written in code), unresolved for an expression nothing resolves.
+    /// </summary>
+    internal static Value<bool> HoldsLiteral(object? value) => value switch
+    {
+        null => false,
+        IacUnknown { Reference: not null } => false,
+        IacUnknown u => Value<bool>.Unresolved(u.Expression),
+        _ => IacValues.AsString(value) is { } s && !SecretNames.IsNotAValue(s),
+    };
+
+    /// <summary>Whether the secret rules judge assignments in the file where a literal is written (a template named like an example is not judged).</summary>
+    internal static bool SecretRulesJudge(string file) => FileContext.Of(new Rules.Model.SourceFile(file, "")).JudgesAssignments;
+
+    /// <summary>A condition attribute that limits the principal: set (even to an unknown value) scopes the permission.</summary>
+    internal static Value<bool> Scoped(IacBody b, params string[] attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (b.Get(attribute) is { } v && v is not string { Length: 0 }) return Value<bool>.Of(true).From(b.OriginOf(attribute));
+        }
+        return false;
+    }
+}

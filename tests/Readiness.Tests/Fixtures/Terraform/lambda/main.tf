@@ -1,0 +1,95 @@
+terraform {
+  backend "s3" {}
+}
+
+variable "stripe_token" {}
+
+variable "db_password" {
+  default = "Kx9-vT2q-Lm7w" # Noncompliant RDY1004
+}
+
+# Public: a URL without auth, a permission for anyone, secrets in plain text, a deprecated runtime.
+resource "aws_lambda_function" "api" {
+  function_name = "api-prod"
+  role          = "arn:aws:iam::123456789012:role/api"
+  handler       = "app.handler"
+  runtime       = "python3.8" # Noncompliant RDY4204
+  filename      = "api.zip"
+
+  environment {
+    variables = {
+      LOG_LEVEL        = "info"
+      DB_PASSWORD      = var.db_password
+      SIGNING_KEY      = "q8Jd0-Zr1c-Wn5t" # Noncompliant RDY1004
+      STRIPE_TOKEN     = var.stripe_token # Undecided RDY4203
+      SESSION_SECRET   = "changeme"
+      JWT_SECRET       = "{{resolve:secretsmanager:jwt}}"
+      API_KEY          = aws_ssm_parameter.api_key.value
+      DB_SECRET_ARN    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db"
+      PASSWORD_MIN_LEN = "12"
+    }
+  }
+}
+
+resource "aws_ssm_parameter" "api_key" {
+  name  = "/api/key"
+  type  = "SecureString"
+  value = "unused"
+}
+
+resource "aws_lambda_function_url" "api" {
+  function_name      = aws_lambda_function.api.function_name
+  authorization_type = "NONE" # Noncompliant RDY4201
+}
+
+resource "aws_lambda_permission" "anyone" { # Noncompliant RDY4202
+  statement_id  = "AllowAnyone"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.api.function_name
+  principal     = "*"
+}
+
+# Hardened: IAM-authenticated URL, a service principal limited to one bucket, a supported runtime.
+resource "aws_lambda_function" "worker" {
+  function_name = "worker-prod"
+  role          = "arn:aws:iam::123456789012:role/worker"
+  handler       = "index.handler"
+  runtime       = "nodejs22.x"
+  filename      = "worker.zip"
+
+  environment {
+    variables = {
+      DB_SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db"
+    }
+  }
+}
+
+resource "aws_lambda_function_url" "worker" {
+  function_name      = aws_lambda_function.worker.arn
+  authorization_type = "AWS_IAM"
+}
+
+resource "aws_lambda_permission" "from_bucket" {
+  statement_id   = "AllowS3"
+  action         = "lambda:InvokeFunction"
+  function_name  = "worker-prod"
+  principal      = "s3.amazonaws.com"
+  source_arn     = "arn:aws:s3:::uploads-prod"
+  source_account = "123456789012"
+}
+
+resource "aws_lambda_permission" "any_in_org" {
+  statement_id     = "AllowOrg"
+  action           = "lambda:InvokeFunction"
+  function_name    = aws_lambda_function.worker.function_name
+  principal        = "*"
+  principal_org_id = "o-abc123"
+}
+
+# A container image has no managed runtime to judge.
+resource "aws_lambda_function" "image" {
+  function_name = "image-prod"
+  role          = "arn:aws:iam::123456789012:role/image"
+  package_type  = "Image"
+  image_uri     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/image:1"
+}
