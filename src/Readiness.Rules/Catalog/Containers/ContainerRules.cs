@@ -1,6 +1,7 @@
 using Readiness.Rules.Engine;
 using Readiness.Rules.Languages.Docker;
 using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
 
 namespace Readiness.Rules.Catalog.Containers;
 
@@ -23,7 +24,14 @@ public abstract class DockerfileRule : EvidenceRule
                     : finding;
             }
         }
+        foreach (var finding in evidence.Cloud.OfType<EcsTaskDefinition>().SelectMany(task => CheckTaskDefinition(task, context))) yield return finding;
     }
+
+    /// <summary>
+    /// The same control over the containers of an ECS task definition, so a user sees one rule id for it whatever runs
+    /// the container; none unless the rule has an ECS counterpart.
+    /// </summary>
+    protected virtual IEnumerable<Finding> CheckTaskDefinition(EcsTaskDefinition task, RuleContext context) => [];
 
     /// <summary>Judges one Dockerfile; <paramref name="final"/> is the stage that becomes the image.</summary>
     protected abstract IEnumerable<Finding> Check(Dockerfile dockerfile, DockerStage final, ContainerEvidence containers, RuleContext context);
@@ -70,6 +78,7 @@ public abstract class ComposeRule : EvidenceRule
                 }
             }
         }
+        foreach (var finding in evidence.Cloud.OfType<EcsTaskDefinition>().SelectMany(task => CheckTaskDefinition(task, context))) yield return finding;
     }
 
     /// <summary>
@@ -80,6 +89,12 @@ public abstract class ComposeRule : EvidenceRule
         service.Profiles.Count > 0 && service.Profiles.All(p => p.Value == "debug" || FileKind.EnvironmentNamedBy(p.Value) is FileEnvironment.Development or FileEnvironment.Test)
             ? service.Profiles[0]
             : null;
+
+    /// <summary>
+    /// The same control over the containers of an ECS task definition, so a user sees one rule id for it whatever runs
+    /// the container; none unless the rule has an ECS counterpart.
+    /// </summary>
+    protected virtual IEnumerable<Finding> CheckTaskDefinition(EcsTaskDefinition task, RuleContext context) => [];
 
     /// <summary>True for settings that are normal on a laptop (debug flags, restart policies): local-only configurations are not judged.</summary>
     protected virtual bool ProductionOnly => false;

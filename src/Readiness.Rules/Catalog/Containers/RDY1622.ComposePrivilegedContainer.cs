@@ -1,12 +1,17 @@
+using Readiness.Rules.Catalog.Cloud;
+using Readiness.Rules.Catalog.Ecs;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Languages.Docker;
 using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
 
 namespace Readiness.Rules.Catalog.Containers;
 
 /// <summary>
 /// A service that can take over the host: privileged, host network, the Docker socket mounted, cap_add ALL or
-/// SYS_ADMIN, or a sensitive host path (/, /etc, /root, /var/lib/docker...) mounted writable.
+/// SYS_ADMIN, or a sensitive host path (/, /etc, /root, /var/lib/docker...) mounted writable. ECS task definitions are
+/// judged here too (one rule id for a container that can take over its host): a privileged container, the host's network
+/// or process namespace, capabilities ALL or SYS_ADMIN.
 /// </summary>
 public sealed class ComposePrivilegedContainer : ComposeRule
 {
@@ -46,4 +51,35 @@ public sealed class ComposePrivilegedContainer : ComposeRule
         if (parts.Length < 2 || !parts[0].StartsWith('/')) return (null, false);
         return (parts[0], parts.Length >= 3 && parts[2].Split(',').Contains("ro"));
     }
+
+    protected override IEnumerable<Finding> CheckTaskDefinition(EcsTaskDefinition task, RuleContext context)
+    {
+        const string Asked = "keeps its containers isolated from the host";
+        foreach (var finding in CloudJudge.Judge(context, task, task.NetworkMode, nameof(EcsTaskDefinition.NetworkMode), Asked, mode => mode == "host",
+            () => context.OnResource(task, $"ECS task definition {task.DisplayName} uses the host's network (`network_mode = \"host\"`), so its containers listen on the instance's interfaces past any port mapping and can reach the instance metadata service; use `awsvpc` (with its own security group) or `bridge`.", nameof(EcsTaskDefinition.NetworkMode), fingerprintKey: "network-host")))
+            yield return finding;
+        foreach (var finding in CloudJudge.Judge(context, task, task.PidMode, nameof(EcsTaskDefinition.PidMode), Asked, mode => mode == "host",
+            () => context.OnResource(task, $"ECS task definition {task.DisplayName} shares the host's process namespace (`pid_mode = \"host\"`), so its containers see and can signal every process on the instance, other tasks and the ECS agent included; remove pid_mode (or use \"task\").", nameof(EcsTaskDefinition.PidMode), fingerprintKey: "pid-host")))
+            yield return finding;
+        foreach (var finding in EcsContainers.Each(context, task, Asked, container => CheckContainer(task, container, context, Asked)))
+            yield return finding;
+    }
+
+    private static IEnumerable<Finding> CheckContainer(EcsTaskDefinition task, EcsContainer container, RuleContext context, string asked)
+    {
+        foreach (var finding in EcsContainers.Judge(context, task, container, container.Privileged, "privileged", asked, privileged => privileged,
+            () => EcsContainers.On(context, task, container, container.Privileged, "privileged",
+                $"The {EcsContainers.Describe(task, container)} runs privileged, with every capability and access to the instance's devices, so a compromise of the container is a compromise of the EC2 instance and every task on it; remove `privileged` (Fargate rejects it) and add only the capabilities it needs in linuxParameters.",
+                "privileged")))
+            yield return finding;
+        foreach (var cap in container.CapabilitiesAdded)
+        {
+            if (!cap.IsKnown) yield return EcsContainers.Undecided(context, task, container, cap, "linuxParameters.capabilities.add", asked);
+            else if (cap.Known!.ToUpperInvariant() is "ALL" or "SYS_ADMIN" or "CAP_SYS_ADMIN")
+                yield return EcsContainers.On(context, task, container, cap, "linuxParameters.capabilities.add",
+                    $"The {EcsContainers.Describe(task, container)} adds the capability {cap.Known}, which is close to root on the instance (mount, namespaces, devices); remove it and add only individual capabilities such as NET_BIND_SERVICE.",
+                    "cap:" + cap.Known.ToUpperInvariant());
+        }
+    }
 }
+

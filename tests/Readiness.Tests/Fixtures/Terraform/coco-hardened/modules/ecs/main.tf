@@ -212,11 +212,19 @@ resource "aws_ecs_task_definition" "api" {
   execution_role_arn       = aws_iam_role.task_execution.arn
   task_role_arn            = aws_iam_role.task.arn
 
+  # An unprivileged UID the image provides, and a read-only root with a writable /tmp for gunicorn.
+  volume {
+    name = "tmp"
+  }
+
   container_definitions = jsonencode([{
-    name         = "api"
-    image        = var.api_image
-    essential    = true
-    portMappings = [{ containerPort = 8000, protocol = "tcp" }]
+    name                   = "api"
+    image                  = var.api_image
+    essential              = true
+    user                   = "10001"
+    readonlyRootFilesystem = true
+    mountPoints            = [{ sourceVolume = "tmp", containerPath = "/tmp" }]
+    portMappings           = [{ containerPort = 8000, protocol = "tcp" }]
     environment = [
       { name = "DJANGO_SETTINGS_MODULE", value = "config.settings.production" },
     ]

@@ -181,7 +181,7 @@ resource "aws_ecs_task_definition" "api" {
   task_role_arn            = aws_iam_role.task.arn
 
   container_definitions = jsonencode([{
-    name         = "api"
+    name         = "api" # Noncompliant RDY1601 RDY4103
     image        = var.api_image
     essential    = true
     portMappings = [{ containerPort = 8000, protocol = "tcp" }]
