@@ -58,5 +58,3 @@ public sealed record BucketPolicyStatement
     public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
 }
 
-/// <summary>One condition of a statement: operator (Bool, StringEquals...), key (aws:SecureTransport) and values as written.</summary>
-public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values);
