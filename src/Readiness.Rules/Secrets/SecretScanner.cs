@@ -335,6 +335,8 @@ public static partial class SecretScanner
             var quoted = raw.Value[0] is '"' or '\'' or '`' || raw.Value.StartsWith("\\\"", StringComparison.Ordinal);
             // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
             if (context.IsCode && !quoted) return;
+            // A YAML or JSON flow list or map (compose's `secrets: [db_password]`) holds names, not a secret.
+            if (!quoted && raw.Value[0] is '[' or '{') return;
             var (value, valueStart) = Unquote(raw.Value, raw.Index);
             // A truncated example ("ops_eyJzaWdu...") shows where a secret goes, not a secret.
             if (value.EndsWith("...", StringComparison.Ordinal) || value.EndsWith('\u2026')) return;
