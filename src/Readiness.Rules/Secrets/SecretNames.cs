@@ -13,6 +13,7 @@ public static partial class SecretNames
     {
         "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "signingkey",
         "authtoken", "accesstoken", "refreshtoken", "clientsecret", "passwords", "secrets", "tokens", "credential", "credentials",
+        "accesskey", "accountkey", "adminkey", "masterkey",
     };
 
     /// <summary>Words before "key" that make it a secret key (api_key, SIGNING_KEY) rather than a lookup key.</summary>
@@ -20,6 +21,11 @@ public static partial class SecretNames
     {
         "api", "access", "secret", "private", "signing", "encryption", "master", "auth", "hmac", "jwt", "license", "licence", "app", "client",
         "service", "admin", "webhook", "session", "cookie", "crypto", "cipher", "aes",
+        // Azure storage account keys (AccountKey, STORAGE_KEY).
+        "account", "storage",
+        // A provider's name before "key" (OPENAI_KEY, AZURE_OPENAI_KEY, STRIPE_KEY): that provider's API key.
+        "openai", "anthropic", "stripe", "sendgrid", "mailgun", "twilio", "slack", "github", "gitlab", "datadog", "sentry",
+        "shopify", "algolia", "cohere", "mistral", "groq", "gemini", "mapbox", "pusher", "brevo", "mailjet", "postmark", "paystack",
     };
 
     /// <summary>Words that make a secret-looking name about something public or structural (csrf_token, next_page_token, public_key).</summary>
@@ -83,6 +89,9 @@ public static partial class SecretNames
         // Where secrets are kept, not one of them: keyVaultToStoreSecrets, vault_secrets, secret_store_tokens.
         if (last is "secrets" or "tokens" or "passwords" or "credentials" && words.Any(w => w is "vault" or "store" or "manager")) return false;
         if (SecretWords.Contains(last)) return !(last is "credential" or "credentials" && words.Count == 1);
+        // One run-together word ending in a password word: ACRPWD, DBPASSWORD, mysqlpasswd.
+        if (last.Length > 4 && (last.EndsWith("password", StringComparison.Ordinal) || last.EndsWith("passwd", StringComparison.Ordinal)
+            || last.EndsWith("pwd", StringComparison.Ordinal) || last.EndsWith("passphrase", StringComparison.Ordinal))) return true;
         if (last == "key" && words.Count >= 2) return KeyQualifiers.Contains(words[^2]);
         return false;
     }

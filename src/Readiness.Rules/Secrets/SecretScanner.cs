@@ -40,6 +40,7 @@ public static partial class SecretScanner
     [
         "password", "passwd", "passphrase", "pwd", "secret", "token", "apikey", "api_key", "api-key", "_key", "-key", ".key",
         "privatekey", "signingkey", "masterkey", "encryptionkey", "authkey", "hmackey", "jwtkey", "appkey", "credential",
+        "accesskey", "accountkey", "adminkey", "clientkey", "servicekey", "sessionkey", "licensekey",
     ];
 
     private static readonly string[] FallbackKeywords = ["environ", "getenv", "process.env", "meta.env", "getenvironmentvariable", "??", "config(", "env("];
@@ -257,10 +258,10 @@ public static partial class SecretScanner
 
     // ---------------------------------------------------------------- generic secret-named assignments
 
-    // name, optional closing quote of a JSON/YAML key (escaped inside a string: \"key\"), optional type (password: str =,
+    // name, optional closing quote of a JSON/YAML key (escaped inside a string: \"key\"; or of an index: os.environ["X"] =), optional type (password: str =,
     // Go's `var token string =`), operator (Makefile ::= ?=, PHP .=, Go :=), value (quoted, escaped-quoted or bare; a bare
     // value ends at a backslash so "A_TOKEN=x\nB=y" inside a JSON string stops at the escaped newline).
-    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>(?:[A-Za-z_$]|[0-9]+[A-Za-z_])[A-Za-z0-9_.$:-]{0,80}?)\\?["']?(?:[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*|[ \t]+(?:string|String|\[\]byte|str)[ \t]*|[ \t]*)(?<op>==|!=|:::=|::=|:=|\?\?=|\?=|\+=|\.=|=>|=|:)[ \t]*(?<value>\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,500}\\"|"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`\\]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
+    [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>(?:[A-Za-z_$]|[0-9]+[A-Za-z_])[A-Za-z0-9_.$:-]{0,80}?)\\?["']?\]?(?:[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*|[ \t]+(?:string|String|\[\]byte|str)[ \t]*|[ \t]*)(?<op>==|!=|:::=|::=|:=|\?\?=|\?=|\+=|\.=|=>|=|:)[ \t]*(?<value>\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,500}\\"|"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`\\]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
     private static partial Regex Assignment();
 
     // A name and its value as the two arguments of a setter: System.setProperty("X_TOKEN", "..."), os.Setenv, map.put.
@@ -346,6 +347,8 @@ public static partial class SecretScanner
             var quoted = raw.Value[0] is '"' or '\'' or '`' || raw.Value.StartsWith("\\\"", StringComparison.Ordinal);
             // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
             if (context.IsCode && !quoted) return;
+            // A YAML or JSON flow list or map (compose's `secrets: [db_password]`) holds names, not a secret.
+            if (!quoted && raw.Value[0] is '[' or '{') return;
             var (value, valueStart) = Unquote(raw.Value, raw.Index);
             // A truncated example ("ops_eyJzaWdu...") shows where a secret goes, not a secret.
             if (value.EndsWith("...", StringComparison.Ordinal) || value.EndsWith('\u2026')) return;

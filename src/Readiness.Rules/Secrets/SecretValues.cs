@@ -160,12 +160,39 @@ public static partial class SecretValues
     {
         var v = value.Trim();
         if (v.Length == 0) return true;
-        if (v.StartsWith('/') || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal)
-            || v.StartsWith("~/", StringComparison.Ordinal) || v.Contains('\\') || (v.Length > 2 && v[1] == ':' && v[2] == '\\'))
+        if ((v.StartsWith('/') && !IsBase64Blob(v)) || v.StartsWith("./", StringComparison.Ordinal) || v.StartsWith("../", StringComparison.Ordinal)
+            || v.StartsWith("~/", StringComparison.Ordinal) || (v.Contains('\\') && IsBackslashPath(v)))
             return true;
         if (v.Contains("://", StringComparison.Ordinal) || v.StartsWith('#')) return true;
         return IdentifierLike().IsMatch(v) || FileName().IsMatch(v) || Number().IsMatch(v);
     }
+
+    /// <summary>A long base64 value (an Azure key may start with '/'): no path has a 16-character segment of only base64 letters.</summary>
+    private static bool IsBase64Blob(string v) => Base64Blob().IsMatch(v) && v.Split('/').Any(segment => segment.TrimEnd('=').Length >= 16);
+
+    [GeneratedRegex(@"^[A-Za-z0-9+/]{40,}={0,2}$")]
+    private static partial Regex Base64Blob();
+
+    /// <summary>
+    /// A Windows path (C:\certs, \\server\share, .\keys, %APPDATA%\app, Keys\server.pfx): it starts like one, or every
+    /// segment is a word or a file name. A random token with a backslash in it (eyzEMo...\GY6.Ko\DnyZE06Y0Gu) is not.
+    /// </summary>
+    private static bool IsBackslashPath(string v)
+    {
+        if (WindowsPathStart().IsMatch(v)) return true;
+        foreach (var segment in v.Split('\\'))
+        {
+            if (segment.Length > 0 && !PathSegment().IsMatch(segment)) return false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:[A-Za-z]:\\|\\\\|\.\.?\\|~\\|%[A-Za-z_]\w*%\\)")]
+    private static partial Regex WindowsPathStart();
+
+    // Letter words (Program Files, System32, my-app) or a file name (server.pfx).
+    [GeneratedRegex(@"^[A-Za-z]+(?:[ ._-][A-Za-z]+)*[0-9]*(?:\.[A-Za-z0-9]{1,5})?$")]
+    private static partial Regex PathSegment();
 
     [GeneratedRegex(@"^(.)\1{2,}$")]
     private static partial Regex RepeatedCharacter();

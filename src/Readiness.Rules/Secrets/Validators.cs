@@ -114,7 +114,7 @@ public static class Validators
         return false;
     }
 
-    /// <summary>"auth" values of a Docker config: base64 of "user:password" with a real-looking password.</summary>
+    /// <summary>"auth" values of a Docker config: base64 of "user:password" with a real-looking password, or of "_json_key:" and a service-account key.</summary>
     public static bool IsBasicAuthWithPassword(string base64)
     {
         byte[] bytes;
@@ -123,6 +123,8 @@ public static class Validators
         string text;
         try { text = new UTF8Encoding(false, true).GetString(bytes); }
         catch (DecoderFallbackException) { return false; }
+        // Google registries: the user is _json_key and the password a whole service-account key file.
+        if (text.StartsWith("_json_key:", StringComparison.Ordinal)) return text.Contains("\"private_key\"", StringComparison.Ordinal);
         var colon = text.IndexOf(':');
         if (colon <= 0 || colon == text.Length - 1 || text.Any(char.IsControl)) return false;
         var password = text[(colon + 1)..];

@@ -20,9 +20,9 @@ public class PeerCorpusTests(ITestOutputHelper output)
 {
     // Ratchet towards the goal of issue 17 (recall >= 0.90, false positives <= 0.02, each focus provider >= 0.80):
     // raised as detectors land, never lowered.
-    private const double MinRecall = 0.90;
+    private const double MinRecall = 0.92;
     private const double MaxFalsePositiveRate = 0.02;
-    private const double MinFocusRecall = 0.47;
+    private const double MinFocusRecall = 0.57;
 
     private static readonly string[] FocusProviders =
     [

@@ -19,6 +19,8 @@ public class SecretFixtureTests
     [InlineData("Secrets/web/config.ts")]
     [InlineData("Secrets/api/Program.cs")]
     [InlineData("Secrets/deploy/values-prod.yaml")]
+    [InlineData("Secrets/deploy/push.sh")]
+    [InlineData("Secrets/deploy/docker-compose.yml")]
     [InlineData("Secrets/config/application.properties")]
     [InlineData("Secrets/config/services.yaml")]
     [InlineData("Secrets/keys/deploy_key")]
