@@ -90,11 +90,50 @@ public static partial class InitCommand
         # severity:
         #   RDY1102: medium      # a different severity for one rule
 
+        {CustomExample}
         policy:
           # allow: `readiness-ignore RDY1234: reason` comments in code count; forbid: exceptions only in .readiness/suppressions/.
           inline_suppressions: allow
           # How far ahead a suppression may expire, so accepted risks come back for review.
           max_suppression_days: {SuppressionPolicy.DefaultMaxDays}
+
+        """;
+
+    /// <summary>
+    /// One commented example of each kind of custom rule (docs/custom-rules.md). Removing the leading "# " of its lines
+    /// gives a section that loads and works as it is; the tests do exactly that.
+    /// </summary>
+    public const string CustomExample = """
+        # Your organisation's own rules (docs/custom-rules.md): remove the leading '# ' of these lines to start,
+        # check them with 'readiness rules test', list the resource kinds with 'readiness rules schema'.
+        # custom:
+        #   prefix: ORG-
+        #   secrets:
+        #     - id: ORG-001
+        #       title: Internal API token
+        #       severity: high
+        #       regex: '\b(?<secret>org_[a-z0-9]{32})\b'
+        #       keywords: [org_]
+        #       true_samples: ['api_token = "org_4f9c2a7e1b8d3f6a0c5e9b2d7a1f4c8e"']
+        #       false_samples: ['api_token = "org_example"']
+        #   resources:
+        #     - id: ORG-101
+        #       title: Every database and bucket names its owner
+        #       severity: medium
+        #       types: [aws_db_instance, aws_s3_bucket]
+        #       condition: { has_tag: Owner }
+        #       message: "{kind} {name} has no Owner tag; tag it with the team that owns it."
+        #   files:
+        #     - id: ORG-201
+        #       title: No placeholder in production variables
+        #       severity: high
+        #       paths: ["**/production.tfvars"]
+        #       regex: 'REPLACE_ME'
+        #   http:
+        #     - id: ORG-301
+        #       title: Permissions-Policy is set
+        #       severity: medium
+        #       require_header: Permissions-Policy
 
         """;
 

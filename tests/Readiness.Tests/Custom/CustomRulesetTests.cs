@@ -155,3 +155,33 @@ public sealed class CustomRulesetTests
         run.Stdout.ShouldContain("  StorageEncrypted             bool");
     }
 }
+
+/// <summary>`readiness init` writes a commented example of each kind of custom rule; uncommented, it loads and works.</summary>
+public sealed class CustomInitTests : IDisposable
+{
+    private readonly DirectoryInfo project = Directory.CreateTempSubdirectory("readiness-init-custom-");
+
+    public void Dispose() => project.Delete(recursive: true);
+
+    [Fact]
+    public void The_commented_example_uncommented_loads_and_its_samples_pass()
+    {
+        CliRunner.Run("init", project.FullName).ExitCode.ShouldBe(0);
+        var path = Path.Combine(project.FullName, ".readiness", "ruleset.yaml");
+        var text = File.ReadAllText(path);
+        text.ShouldContain("# custom:\n#   prefix: ORG-\n");
+        // As written, the example is a comment: the ruleset has no custom rules.
+        new RulesetLoader(RuleCatalog.Default).Load(path, project.FullName).Custom.ShouldBeEmpty();
+
+        var lines = text.Split('\n');
+        var start = Array.IndexOf(lines, "# custom:");
+        for (var i = start; i < lines.Length && lines[i].StartsWith('#'); i++) lines[i] = lines[i][2..];
+        File.WriteAllText(path, string.Join('\n', lines));
+
+        var ruleset = new RulesetLoader(RuleCatalog.Default).Load(path, project.FullName);
+        ruleset.Custom.Select(d => d.Rule.Id).ShouldBe(["ORG-001", "ORG-101", "ORG-201", "ORG-301"], ignoreOrder: true);
+        var run = CliRunner.Run("rules", "test", path);
+        run.ExitCode.ShouldBe(0, run.Stdout + run.Stderr);
+        run.Stdout.ShouldContain("2 case(s), 0 misjudged.");
+    }
+}
