@@ -44,16 +44,18 @@ public static class ReportFacts
     /// <summary>One account of an organisation scan or merge, with its open and blocking findings and its gaps.</summary>
     public sealed record AccountRow(AccountSummary Account, int Findings, int Blocking, int Gaps)
     {
-        public string StatusText => Account.Status switch
-        {
-            AccountStatus.Scanned => "scanned",
-            AccountStatus.RoleNotAssumed => "role not assumed",
-            AccountStatus.Failed => "failed",
-            AccountStatus.Missing => "no shard",
-            AccountStatus.Duplicate => "two shards",
-            _ => "other version or ruleset",
-        };
+        public string StatusText => ReportFacts.StatusText(Account.Status);
     }
+
+    public static string StatusText(AccountStatus status) => status switch
+    {
+        AccountStatus.Scanned => "scanned",
+        AccountStatus.RoleNotAssumed => "role not assumed",
+        AccountStatus.Failed => "failed",
+        AccountStatus.Missing => "no shard",
+        AccountStatus.Duplicate => "two shards",
+        _ => "other version or ruleset",
+    };
 
     /// <summary>
     /// A row per account (null when the result has no account list): accounts that were not fully looked at first, then

@@ -130,6 +130,35 @@ public sealed class OrgScanTests(OrgMoto org) : IClassFixture<OrgMoto>
     }
 
     [Fact]
+    public void Drift_and_the_email_over_merged_nights_have_a_row_per_account()
+    {
+        // Last night one account had not joined the run; tonight it has: its findings are new, the others' unchanged.
+        var lastNight = org.CopyOfRun();
+        var joined = org.MemberIds.First();
+        Directory.Delete(Path.Combine(lastNight, joined), recursive: true);
+        File.Delete(Path.Combine(lastNight, "accounts.json"));
+        var before = Output();
+        Merge(lastNight, "--output-dir", before, "--format", "json").ExitCode.ShouldBe(1);
+
+        var drift = Output();
+        var run = OrgMoto.Readiness("drift", "--from", before, "--to", org.MergedFolder, "--output-dir", drift);
+        run.ExitCode.ShouldBe(0, run.Stdout + run.Stderr);
+        var added = Results(org.MergedFolder).Findings.Count(f => f.Finding.Location.Resource?.Account == joined);
+        run.Stdout.ShouldStartWith($"Readiness drift: {added} new, 0 fixed");
+
+        var markdown = File.ReadAllText(Path.Combine(drift, "drift.md"));
+        markdown.ShouldContain($"## Accounts ({OrgMoto.Members + 1})");
+        markdown.ShouldContain($"| {joined} (team-00) | {added} | 0 | scanned |");
+        markdown.ShouldContain($"| {org.Clean} (team-01) | 0 | 0 | scanned |");
+        File.ReadAllText(Path.Combine(drift, "drift.html")).ShouldContain($"<tr><td><code>{joined} (team-00)</code></td><td>{added}</td><td>0</td><td>scanned</td></tr>");
+
+        var email = Readiness.Runner.Notify.EmailReport.From(drift);
+        email.Subject.ShouldStartWith($"Readiness drift: {added} new, 0 fixed");
+        email.Text.ShouldContain($"| {joined} (team-00) | {added} | 0 | scanned |");
+        email.Html.ShouldContain("<h2 id=\"accounts\">Accounts</h2>");
+    }
+
+    [Fact]
     public void Without_the_account_list_a_folder_left_empty_is_a_failed_shard()
     {
         var run = org.CopyOfRun();
