@@ -6,7 +6,8 @@
   var GROUPS_PER_PAGE = 20;
   var ROWS_PER_PAGE = 50;
   var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-  var state = { severity: {}, source: {}, text: '', groupPage: 0, rowPages: {}, open: {} };
+  // account: '*' for every finding, '' for findings of no account, else an account id (results with an account list).
+  var state = { severity: {}, source: {}, account: '*', text: '', groupPage: 0, rowPages: {}, open: {} };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -32,7 +33,8 @@
   }
 
   function matches(f) {
-    return state.severity[f.s] !== false && state.source[f.k] !== false && (!state.text || searchText(f).indexOf(state.text) >= 0);
+    return state.severity[f.s] !== false && state.source[f.k] !== false && (state.account === '*' || f.a === state.account)
+      && (!state.text || searchText(f).indexOf(state.text) >= 0);
   }
 
   function badge(severity) {
@@ -262,6 +264,9 @@
     state.source = {};
     state.text = '';
     document.getElementById('filter-text').value = '';
+    state.account = '*';
+    var account = document.getElementById('filter-account');
+    if (account) account.value = '*';
   }
 
   function wireFilters() {
@@ -275,6 +280,14 @@
         renderGroups();
       });
     });
+    var account = document.getElementById('filter-account');
+    if (account) {
+      account.addEventListener('change', function () {
+        state.account = account.value;
+        state.groupPage = 0;
+        renderGroups();
+      });
+    }
     var timer = null;
     document.getElementById('filter-text').addEventListener('input', function (e) {
       var value = e.target.value.trim().toLowerCase();

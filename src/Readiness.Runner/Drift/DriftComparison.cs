@@ -15,18 +15,34 @@ public static class DriftComparison
             .Where(f => f.ExpiredSuppression is not null)
             .Select(f => new ExpiredSuppression(f, before.TryGetValue(f.Finding.Fingerprint, out var old) && old.Suppression is not null))
             .ToList();
+        var added = to.Findings.Where(f => f.Suppression is null && !before.ContainsKey(f.Finding.Fingerprint)).Select(Plain).ToList();
+        // A fixed finding blocks nothing any more, whatever the older run decided for it.
+        var gone = (from?.Findings ?? []).Where(f => !now.Contains(f.Finding.Fingerprint)).Select(f => Plain(f) with { Blocking = false }).ToList();
         return new DriftReport
         {
             From = new DriftRun { Source = fromSource, StartedAt = from?.StartedAt, Target = from?.Target, Status = from?.Verdict.Status, Findings = from?.Findings.Count ?? 0, Missing = from is null },
             To = new DriftRun { Source = toSource, StartedAt = to.StartedAt, Target = to.Target, Status = to.Verdict.Status, Findings = to.Findings.Count },
             Verdict = to.Verdict,
-            New = to.Findings.Where(f => f.Suppression is null && !before.ContainsKey(f.Finding.Fingerprint)).Select(Plain).ToList(),
-            // A fixed finding blocks nothing any more, whatever the older run decided for it.
-            Fixed = (from?.Findings ?? []).Where(f => !now.Contains(f.Finding.Fingerprint)).Select(f => Plain(f) with { Blocking = false }).ToList(),
+            New = added,
+            Fixed = gone,
+            Accounts = PerAccount(from, to, added, gone),
             ExpiredSuppressions = expired,
             ResourceChanges = inventories is { } pair ? InventoryDiff.Compare(pair.From, pair.To) : [],
             ResourceChangesNote = inventories is null ? inventoryNote : null,
         };
+    }
+
+    /// <summary>A row per account of either run (an account that left the organisation still shows what was fixed there).</summary>
+    private static IReadOnlyList<DriftAccount>? PerAccount(ScanResult? from, ScanResult to, List<ResultFinding> added, List<ResultFinding> gone)
+    {
+        if (to.Accounts is null) return null;
+        static string? AccountOf(ResultFinding f) => f.Finding.Location.Resource?.Account;
+        var known = to.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var old in from?.Accounts ?? []) known.TryAdd(old.Id, old with { Status = AccountStatus.Missing });
+        return known.Values
+            .Select(a => new DriftAccount(a.Id, a.Name, a.Status, added.Count(f => AccountOf(f) == a.Id), gone.Count(f => AccountOf(f) == a.Id)))
+            .OrderByDescending(a => a.New).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static ResultFinding Plain(ResultFinding f) => f with { BaselineState = null };

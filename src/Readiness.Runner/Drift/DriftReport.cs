@@ -31,6 +31,9 @@ public sealed record DriftReport
     /// <summary>Configuration changes of live resources between the two AWS inventories.</summary>
     public IReadOnlyList<ResourceChange> ResourceChanges { get; init; } = [];
 
+    /// <summary>New and fixed findings per account, when the newer run covers accounts (an organisation merge or --aws scan); null otherwise.</summary>
+    public IReadOnlyList<DriftAccount>? Accounts { get; init; }
+
     /// <summary>Why resource changes could not be compared (e.g. a run without an inventory); null when they were.</summary>
     public string? ResourceChangesNote { get; init; }
 
@@ -63,6 +66,12 @@ public sealed record DriftRun
 
     /// <summary>True when --allow-missing-from found no previous results (the first run: everything is new).</summary>
     public bool Missing { get; init; }
+}
+
+/// <summary>One account's part of the drift: its new and fixed findings, and how its newer scan went.</summary>
+public sealed record DriftAccount(string Id, string? Name, AccountStatus Status, int New, int Fixed)
+{
+    public string Display() => Name is { Length: > 0 } name ? $"{Id} ({name})" : Id;
 }
 
 /// <summary>A finding that came back because its suppression expired; NewlyExpired when the older run still had it suppressed.</summary>

@@ -71,6 +71,12 @@ public static class DriftWriters
         md.Append("# ").Append(Md(report.Summary())).Append("\n\n");
         md.Append("- From: ").Append(Md(RunLine(report.From))).Append('\n');
         md.Append("- To: ").Append(Md(RunLine(report.To))).Append("\n\n");
+        if (report.Accounts is { Count: > 0 } accounts)
+        {
+            md.Append("## Accounts (").Append(accounts.Count).Append(")\n\n| Account | New | Fixed | Scan |\n|---|---:|---:|---|\n");
+            foreach (var a in accounts) md.Append($"| {Md(a.Display())} | {a.New} | {a.Fixed} | {AccountScan(a.Status)} |\n");
+            md.Append('\n');
+        }
         FindingTable(md, $"New findings ({report.New.Count})", report.New, "No new findings.");
         FindingTable(md, $"Fixed findings ({report.Fixed.Count})", report.Fixed, "Nothing was fixed.");
         md.Append("## Suppressions that expired (").Append(report.ExpiredSuppressions.Count).Append(")\n\n");
@@ -95,6 +101,8 @@ public static class DriftWriters
         }
         return md.ToString();
     }
+
+    private static string AccountScan(AccountStatus status) => status == AccountStatus.Missing ? "not in this run" : ReportFacts.StatusText(status);
 
     private static void FindingTable(StringBuilder md, string title, IReadOnlyList<ResultFinding> findings, string none)
     {
@@ -130,6 +138,7 @@ public static class DriftWriters
         verdictClass = report.Verdict.Status == VerdictStatus.Ready ? "ok" : "bad",
         from = RunLine(report.From),
         to = RunLine(report.To),
+        accounts = report.Accounts?.Select(a => new { account = a.Display(), newCount = a.New, fixedCount = a.Fixed, scan = AccountScan(a.Status) }).ToList(),
         findingTables = new[]
         {
             FindingRows("new", $"New findings ({report.New.Count})", report.New, "No new findings."),

@@ -62,6 +62,17 @@ public sealed class HtmlReporter : IReporter
             severities = ReportFacts.SeveritiesDescending.Select(s => new { name = s.ToName(), count = ReportFacts.Count(result, s) }),
             sources = ReportFacts.Sources.Select(s => new { name = s.ToName(), label = ReportFacts.SourceLabel(s), count = ReportFacts.Count(result, s) }),
             blockers = Blockers(result, ruleOrder),
+            accounts = ReportFacts.Accounts(result)?.Select(a => new
+            {
+                id = a.Account.Id,
+                label = a.Account.Display(),
+                status = a.StatusText,
+                ok = a.Account.Status == AccountStatus.Scanned && a.Gaps == 0,
+                resources = a.Account.Resources,
+                findings = a.Findings,
+                blocking = a.Blocking,
+                gaps = a.Gaps,
+            }).ToList(),
             gaps = result.Coverage.Gaps.Select(g => new { source = ReportFacts.SourceLabel(g.Source), text = g.Display() }),
             engineErrors = result.EngineErrors.Select(e => $"Rule {e.RuleId} failed on {e.Target}: {e.Message}"),
             looked = Looked(result),
@@ -175,7 +186,9 @@ public sealed class HtmlReporter : IReporter
         f.Blocking ? true : null,
         f.Finding.Undecided ? true : null,
         f.Suppression is { } s ? Describe(s) : null,
-        f.ExpiredSuppression is { } e ? Describe(e) : null);
+        f.ExpiredSuppression is { } e ? Describe(e) : null,
+        // The account filter exists only for results with an account list; other reports stay as they were.
+        result.Accounts is null ? null : f.Finding.Location.Resource?.Account ?? "");
 
     /// <summary>
     /// Joins the hard-wrapped lines of rule text (YAML block scalars) into paragraphs, keeping blank lines, list items
@@ -219,7 +232,8 @@ public sealed class HtmlReporter : IReporter
         [property: System.Text.Json.Serialization.JsonPropertyName("x")] bool? Blocking,
         [property: System.Text.Json.Serialization.JsonPropertyName("u")] bool? Undecided,
         [property: System.Text.Json.Serialization.JsonPropertyName("p")] string? Suppression,
-        [property: System.Text.Json.Serialization.JsonPropertyName("e")] string? Expired);
+        [property: System.Text.Json.Serialization.JsonPropertyName("e")] string? Expired,
+        [property: System.Text.Json.Serialization.JsonPropertyName("a")] string? Account);
 
     private sealed record HtmlRule(string Id, string Title, string Severity, IReadOnlyList<string> Tags, string? Rationale, string? Remediation,
         IReadOnlyList<HtmlReference>? References, string? HelpUri);

@@ -28,13 +28,14 @@ public sealed class JUnitReporter : IReporter
             if (cases.Count > 0) suites.Add(($"readiness.{source.ToName()}", cases, []));
         }
         if (result.Coverage.Gaps.Count > 0 || result.EngineErrors.Count > 0) suites.Add(("readiness.coverage", [], result.Coverage.Gaps.ToList()));
+        var accounts = ReportFacts.Accounts(result) ?? [];
 
         using var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" });
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "readiness");
-        xml.WriteAttributeString("tests", Num(suites.Sum(s => s.Cases.Count + s.Gaps.Count) + result.EngineErrors.Count));
-        xml.WriteAttributeString("failures", Num(suites.Sum(s => s.Cases.Count(c => Blocking(result, c).Any()))));
-        xml.WriteAttributeString("errors", Num(result.Coverage.Gaps.Count + result.EngineErrors.Count));
+        xml.WriteAttributeString("tests", Num(suites.Sum(s => s.Cases.Count + s.Gaps.Count) + result.EngineErrors.Count + accounts.Count));
+        xml.WriteAttributeString("failures", Num(suites.Sum(s => s.Cases.Count(c => Blocking(result, c).Any())) + accounts.Count(a => a.Blocking > 0 && !NotLooked(a))));
+        xml.WriteAttributeString("errors", Num(result.Coverage.Gaps.Count + result.EngineErrors.Count + accounts.Count(NotLooked)));
         xml.WriteAttributeString("time", Seconds(result));
         xml.WriteAttributeString("timestamp", result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture));
         foreach (var (name, cases, gaps) in suites)
@@ -71,9 +72,44 @@ public sealed class JUnitReporter : IReporter
             }
             xml.WriteEndElement();
         }
+        if (accounts.Count > 0) WriteAccounts(xml, accounts);
         xml.WriteEndElement();
         xml.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    private static bool NotLooked(ReportFacts.AccountRow a) => a.Account.Status != AccountStatus.Scanned;
+
+    /// <summary>A test case per account of an organisation: an error when it was not looked at, a failure when findings in it block.</summary>
+    private static void WriteAccounts(XmlWriter xml, List<ReportFacts.AccountRow> accounts)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", "readiness.accounts");
+        xml.WriteAttributeString("tests", Num(accounts.Count));
+        xml.WriteAttributeString("failures", Num(accounts.Count(a => a.Blocking > 0 && !NotLooked(a))));
+        xml.WriteAttributeString("errors", Num(accounts.Count(NotLooked)));
+        xml.WriteAttributeString("skipped", "0");
+        xml.WriteAttributeString("time", "0");
+        foreach (var a in accounts.OrderBy(a => a.Account.Id, StringComparer.Ordinal))
+        {
+            StartCase(xml, $"aws account {a.Account.Display()}", "readiness.accounts");
+            if (NotLooked(a))
+            {
+                xml.WriteStartElement("error");
+                xml.WriteAttributeString("type", "account-" + a.StatusText.Replace(' ', '-'));
+                xml.WriteAttributeString("message", Clean($"Account {a.Account.Display()}: {a.StatusText}; see the coverage gaps for why."));
+                xml.WriteEndElement();
+            }
+            else if (a.Blocking > 0)
+            {
+                xml.WriteStartElement("failure");
+                xml.WriteAttributeString("type", "blocking");
+                xml.WriteAttributeString("message", Clean($"{a.Blocking} of {a.Findings} findings in account {a.Account.Display()} block the launch."));
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
     }
 
     private static List<Case> CasesFor(ScanResult result, EvidenceSource source)

@@ -14,6 +14,8 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
     public const int DefaultMaxChars = 60_000;
     private const int TopFindings = 50;
     private const int MaxCell = 300;
+    // Accounts with problems sort first, so the rows cut for size are the scanned, least blocking ones.
+    private const int MaxAccountRows = 100;
 
     public string Format => "md";
     public string FileName => "summary.md";
@@ -45,6 +47,16 @@ public sealed class MarkdownReporter(int maxChars = MarkdownReporter.DefaultMaxC
             foreach (var gap in result.Coverage.Gaps.Take(20)) md.Append("- ").Append(Text(gap.Display())).Append('\n');
             if (result.Coverage.Gaps.Count > 20) md.Append("- and ").Append(result.Coverage.Gaps.Count - 20).Append(" more (see results.json)\n");
             foreach (var error in result.EngineErrors.Take(20)) md.Append("- Rule ").Append(Text(error.RuleId)).Append(" failed on ").Append(Text(error.Target)).Append(": ").Append(Text(error.Message)).Append('\n');
+            md.Append('\n');
+        }
+
+        if (ReportFacts.Accounts(result) is { Count: > 0 } accounts)
+        {
+            md.Append("### Accounts\n\n| Account | Status | Resources | Findings | Blocking | Gaps |\n|---|---|---:|---:|---:|---:|\n");
+            foreach (var row in accounts.Take(MaxAccountRows))
+                md.Append("| ").Append(Cell(row.Account.Display())).Append(" | ").Append(row.StatusText).Append(" | ").Append(row.Account.Resources)
+                  .Append(" | ").Append(row.Findings).Append(" | ").Append(row.Blocking).Append(" | ").Append(row.Gaps).Append(" |\n");
+            if (accounts.Count > MaxAccountRows) md.Append("\n").Append(accounts.Count - MaxAccountRows).Append(" more accounts (all scanned, fewer blocking findings) are in report.html and results.json.\n");
             md.Append('\n');
         }
 

@@ -41,6 +41,41 @@ public static class ReportFacts
 
     public static int Count(ScanResult result, EvidenceSource source) => result.Findings.Count(f => f.Suppression is null && f.Finding.Source == source);
 
+    /// <summary>One account of an organisation scan or merge, with its open and blocking findings and its gaps.</summary>
+    public sealed record AccountRow(AccountSummary Account, int Findings, int Blocking, int Gaps)
+    {
+        public string StatusText => ReportFacts.StatusText(Account.Status);
+    }
+
+    public static string StatusText(AccountStatus status) => status switch
+    {
+        AccountStatus.Scanned => "scanned",
+        AccountStatus.RoleNotAssumed => "role not assumed",
+        AccountStatus.Failed => "failed",
+        AccountStatus.Missing => "no shard",
+        AccountStatus.Duplicate => "two shards",
+        _ => "other version or ruleset",
+    };
+
+    /// <summary>
+    /// A row per account (null when the result has no account list): accounts that were not fully looked at first, then
+    /// the most blocking findings. A finding belongs to the account of its resource; a gap to the account its scope names.
+    /// </summary>
+    public static List<AccountRow>? Accounts(ScanResult result)
+    {
+        if (result.Accounts is null) return null;
+        var open = result.Findings.Where(f => f.Suppression is null && f.Finding.Location.Resource?.Account is not null)
+            .GroupBy(f => f.Finding.Location.Resource!.Account!).ToDictionary(g => g.Key, g => (All: g.Count(), Blocking: g.Count(f => f.Blocking)), StringComparer.Ordinal);
+        return result.Accounts.Select(a => new AccountRow(a,
+                open.GetValueOrDefault(a.Id).All,
+                open.GetValueOrDefault(a.Id).Blocking,
+                result.Coverage.Gaps.Count(g => g.Scope.StartsWith($"aws/{a.Id}/", StringComparison.Ordinal) || g.Scope.Contains($":{a.Id}:", StringComparison.Ordinal))))
+            .OrderBy(r => r.Account.Status == AccountStatus.Scanned && r.Gaps == 0)
+            .ThenByDescending(r => r.Blocking)
+            .ThenBy(r => r.Account.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>"1 finding suppressed as an accepted risk.", "3 findings suppressed as accepted risks."</summary>
     public static string SuppressedText(int n) => $"{English.Count(n, "finding")} suppressed as {English.Verb(n, "an accepted risk", "accepted risks")}.";
 

@@ -27,6 +27,8 @@ public sealed class OrgMoto : IAsyncLifetime
     public string Matrix { get; private set; } = "";
     public IReadOnlyList<ExternalProcess.Outcome> ShardRuns { get; private set; } = [];
     public ExternalProcess.Outcome OrgScan { get; private set; } = null!;
+    public string MergedFolder => Path.Combine(Work.FullName, "merged");
+    public ExternalProcess.Outcome Merged { get; private set; } = null!;
 
     public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string>
     {
@@ -60,6 +62,7 @@ public sealed class OrgMoto : IAsyncLifetime
         ShardRuns = await Task.WhenAll(entries.Select(e => Task.Run(() => Readiness(ShardScan(e.Role, Path.Combine(RunFolder, e.Account))))));
         OrgScan = await Task.Run(() => Readiness("scan", App, "--aws", "--org", "--endpoint-url", Endpoint, "--regions", "us-east-1",
             "--format", "json", "--output-dir", OrgScanFolder, "--max-accounts", "2"));
+        Merged = Readiness("merge", RunFolder, "--accounts", AccountsFile, "--output-dir", MergedFolder);
     }
 
     public string[] ShardScan(string role, string output) =>

@@ -42,8 +42,8 @@ public sealed class OrgScanTests(OrgMoto org) : IClassFixture<OrgMoto>
     [Fact]
     public void Shards_merged_equal_the_single_process_org_scan()
     {
-        var output = Output();
-        var merged = Merge(org.RunFolder, "--accounts", org.AccountsFile, "--output-dir", output);
+        var output = org.MergedFolder;
+        var merged = org.Merged;
         merged.ExitCode.ShouldBe(1, merged.Stdout + merged.Stderr);
         merged.Stdout.ShouldContain($"Merged {OrgMoto.Members + 1} shard(s) covering {OrgMoto.Members + 1} account(s)");
 
@@ -73,6 +73,40 @@ public sealed class OrgScanTests(OrgMoto org) : IClassFixture<OrgMoto>
     }
 
     [Fact]
+    public void Merged_reports_have_a_row_per_account_and_the_html_filters_by_account()
+    {
+        var result = Results(org.MergedFolder);
+        var summary = File.ReadAllText(Path.Combine(org.MergedFolder, "summary.md"));
+        summary.ShouldContain("### Accounts\n\n| Account | Status | Resources | Findings | Blocking | Gaps |");
+        foreach (var account in result.Accounts!)
+        {
+            var open = result.Findings.Count(f => f.Finding.Location.Resource?.Account == account.Id);
+            var blocking = result.Findings.Count(f => f.Finding.Location.Resource?.Account == account.Id && f.Blocking);
+            summary.ShouldContain($"| {account.Display()} | scanned | {account.Resources} | {open} | {blocking} | 0 |");
+        }
+
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(org.MergedFolder, "junit.xml"));
+        var suite = junit.Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "readiness.accounts");
+        suite.Elements("testcase").Count().ShouldBe(OrgMoto.Members + 1);
+        suite.Elements("testcase").Single(c => ((string)c.Attribute("name")!).Contains(org.Clean)).Element("failure")!.Attribute("message")!.Value
+            .ShouldContain($"in account {org.Clean} (team-01) block the launch.");
+
+        using var browser = new Browser();
+        browser.Open(Path.Combine(org.MergedFolder, "report.html"));
+        browser.Script("return document.querySelectorAll('#accounts tr.account').length;").ShouldBe((long)(OrgMoto.Members + 1));
+        var all = result.Findings.Count(f => f.Suppression is null);
+        MatchCount(browser).ShouldStartWith($"{all} findings");
+        var team = org.MemberIds.First();
+        browser.Script("var s = document.getElementById('filter-account'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", team);
+        MatchCount(browser).ShouldStartWith($"{result.Findings.Count(f => f.Finding.Location.Resource?.Account == team)} of {all} findings match");
+        browser.Script("var s = document.getElementById('filter-account'); s.value = ''; s.dispatchEvent(new Event('change'));");
+        MatchCount(browser).ShouldStartWith($"1 of {all} findings match", customMessage: "the one code finding has no account");
+        browser.BrowserLog().Where(l => l.StartsWith("Severe", StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty();
+    }
+
+    private static string MatchCount(Browser browser) => (string)browser.Script("return document.getElementById('match-count').textContent;")!;
+
+    [Fact]
     public void A_deleted_shard_makes_the_merge_incomplete_unless_allowed()
     {
         var run = org.CopyOfRun();
@@ -90,6 +124,38 @@ public sealed class OrgScanTests(OrgMoto org) : IClassFixture<OrgMoto>
         var result = Results(output);
         result.Accounts!.Single(a => a.Id == gone).Status.ShouldBe(AccountStatus.Missing);
         result.Coverage.Gaps.ShouldContain(g => g.Scope == $"aws/{gone}/shard");
+        File.ReadAllText(Path.Combine(output, "summary.md")).ShouldContain($"| {gone} (team-00) | no shard | 0 | 0 | 0 | 1 |");
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(output, "junit.xml"));
+        junit.Descendants("testcase").Single(c => (string?)c.Attribute("name") == $"aws account {gone} (team-00)").Element("error")!.Attribute("type")!.Value.ShouldBe("account-no-shard");
+    }
+
+    [Fact]
+    public void Drift_and_the_email_over_merged_nights_have_a_row_per_account()
+    {
+        // Last night one account had not joined the run; tonight it has: its findings are new, the others' unchanged.
+        var lastNight = org.CopyOfRun();
+        var joined = org.MemberIds.First();
+        Directory.Delete(Path.Combine(lastNight, joined), recursive: true);
+        File.Delete(Path.Combine(lastNight, "accounts.json"));
+        var before = Output();
+        Merge(lastNight, "--output-dir", before, "--format", "json").ExitCode.ShouldBe(1);
+
+        var drift = Output();
+        var run = OrgMoto.Readiness("drift", "--from", before, "--to", org.MergedFolder, "--output-dir", drift);
+        run.ExitCode.ShouldBe(0, run.Stdout + run.Stderr);
+        var added = Results(org.MergedFolder).Findings.Count(f => f.Finding.Location.Resource?.Account == joined);
+        run.Stdout.ShouldStartWith($"Readiness drift: {added} new, 0 fixed");
+
+        var markdown = File.ReadAllText(Path.Combine(drift, "drift.md"));
+        markdown.ShouldContain($"## Accounts ({OrgMoto.Members + 1})");
+        markdown.ShouldContain($"| {joined} (team-00) | {added} | 0 | scanned |");
+        markdown.ShouldContain($"| {org.Clean} (team-01) | 0 | 0 | scanned |");
+        File.ReadAllText(Path.Combine(drift, "drift.html")).ShouldContain($"<tr><td><code>{joined} (team-00)</code></td><td>{added}</td><td>0</td><td>scanned</td></tr>");
+
+        var email = Readiness.Runner.Notify.EmailReport.From(drift);
+        email.Subject.ShouldStartWith($"Readiness drift: {added} new, 0 fixed");
+        email.Text.ShouldContain($"| {joined} (team-00) | {added} | 0 | scanned |");
+        email.Html.ShouldContain("<h2 id=\"accounts\">Accounts</h2>");
     }
 
     [Fact]
