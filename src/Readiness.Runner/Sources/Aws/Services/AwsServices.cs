@@ -25,5 +25,8 @@ public static class AwsServices
         new("cloudtrail", new CloudTrailTerraform(), new CloudTrailCloudFormation(), new CloudTrailCollector()),
         new("account", new AccountTerraform()),
         new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),
+        new("kms", new KmsTerraform(), new KmsCloudFormation(), new KmsCollector()),
+        new("acm", new AcmTerraform(), new AcmCloudFormation(), new AcmCollector()),
+        new("cognito-idp", new CognitoTerraform(), new CognitoCloudFormation(), new CognitoCollector()),
     ];
 }
