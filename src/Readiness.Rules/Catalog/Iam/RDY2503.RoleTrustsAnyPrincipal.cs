@@ -7,13 +7,6 @@ namespace Readiness.Rules.Catalog.Iam;
 /// <summary>A role trust policy that lets any AWS principal in the world assume the role ("AWS": "*" or "*") with no condition that names who.</summary>
 public sealed class RoleTrustsAnyPrincipal : ResourceRule<IamRole>
 {
-    /// <summary>Condition keys that narrow "anyone" down to known accounts, organizations or callers.</summary>
-    private static readonly string[] RestrictingKeys =
-    [
-        "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:SourceAccount", "aws:SourceArn",
-        "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:userid", "aws:username", "sts:ExternalId", "aws:SourceIp", "aws:SourceVpc", "aws:SourceVpce",
-    ];
-
     public override IEnumerable<Finding> Check(IamRole role, RuleContext context)
     {
         if (!role.AssumeRolePolicy.IsKnown)
@@ -28,7 +21,7 @@ public sealed class RoleTrustsAnyPrincipal : ResourceRule<IamRole>
                 yield return context.Undecided(role, nameof(IamRole.AssumeRolePolicy), "Condition", "can be assumed by any principal");
                 yield break;
             }
-            if (statement.Conditions.Any(c => RestrictingKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase))) continue;
+            if (statement.NarrowsPrincipal) continue;
             yield return context.OnResource(role,
                 $"IAM role {role.DisplayName} trusts any principal (\"AWS\": \"*\") without a condition that names who, so any AWS account in the world can assume it; name the trusted account or role ARNs in Principal, or add an aws:PrincipalOrgID or aws:PrincipalAccount condition.",
                 nameof(IamRole.AssumeRolePolicy));

@@ -28,9 +28,20 @@ public sealed record PolicyStatement
     /// <summary>False when some condition entry is an unresolved expression (a Terraform variable, an unknown reference).</summary>
     public bool ConditionsKnown { get; init; } = true;
 
+    /// <summary>Condition keys that narrow a principal of "*" down to known accounts, organizations, callers or networks.</summary>
+    public static readonly IReadOnlyList<string> PrincipalNarrowingKeys =
+    [
+        "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:SourceAccount", "aws:SourceArn",
+        "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:userid", "aws:username", "sts:ExternalId", "aws:SourceIp", "aws:SourceVpc", "aws:SourceVpce",
+        "kms:CallerAccount", "kms:ViaService",
+    ];
+
     /// <summary>An Allow statement whose principal is anyone ("*" or {"AWS": "*"}).</summary>
     public bool AllowsAnyone =>
         string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase) && Principals.Any(p => p.IsAnyone);
+
+    /// <summary>A known condition narrows who the statement applies to (aws:MultiFactorAuthPresent or aws:SecureTransport alone do not).</summary>
+    public bool NarrowsPrincipal => Conditions.Any(c => PrincipalNarrowingKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase));
 }
 
 /// <summary>One principal of a statement: Type is "*" (Principal: "*"), "AWS", "Service", "Federated" or "CanonicalUser".</summary>
