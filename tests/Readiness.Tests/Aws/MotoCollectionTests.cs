@@ -53,7 +53,7 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         // The seed plans' mistakes, each reported on its ARN (the shared IaC controls judge live resources too).
         Rules(Seeded("badDbArn")).ShouldBe(["RDY2001", "RDY2002", "RDY2003", "RDY2004", "RDY2090"], dump);
         Rules($"arn:aws:ec2:us-east-1:123456789012:security-group/{Seeded("devSecurityGroup")}").ShouldBe(["RDY2101", "RDY2102", "RDY2103"], dump);
-        Rules(Seeded("badDistributionArn")).ShouldBe(["RDY2201", "RDY2202", "RDY2204"], dump);
+        Rules(Seeded("badDistributionArn")).ShouldBe(["RDY2201", "RDY2202", "RDY2204", "RDY2205", "RDY2207"], dump);
         Rules(Seeded("cicdUserArn")).ShouldBe(["RDY2502", "RDY2595"], dump);
         Rules(Seeded("adminUserArn")).ShouldBe(["RDY2594", "RDY2595"], dump);
         Rules(Seeded("badSecretArn")).ShouldBe(["RDY2401", "RDY2490"], dump);
@@ -72,8 +72,10 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         dev.Ingress.Select(r => (r.FromPort.Known, r.ToPort.Known, r.Sources.Single().Known)).ShouldBe([(22, 22, "0.0.0.0/0"), (5432, 5432, "0.0.0.0/0"), (3000, 3003, "0.0.0.0/0")], ignoreOrder: true);
         var badCf = collection.Resources.OfType<Distribution>().Single(d => d.Provenance.Arn == Seeded("badDistributionArn"));
         (badCf.WebAclId.Known, badCf.Behaviors[0].ViewerProtocolPolicy.Known).ShouldBe((null, "allow-all"));
+        badCf.Origins.ShouldHaveSingleItem().ShouldSatisfyAllConditions(o => o.IsS3.ShouldBeTrue(), o => o.AccessControlled.Known.ShouldBeFalse());
         var goodCf = collection.Resources.OfType<Distribution>().Single(d => d.Provenance.Arn == Seeded("goodDistributionArn"));
         (goodCf.WebAclId.Known, goodCf.Behaviors[0].ViewerProtocolPolicy.Known).ShouldBe((Seeded("edgeAclArn"), "redirect-to-https"));
+        goodCf.Origins.ShouldHaveSingleItem().ProtocolPolicy.Known.ShouldBe("https-only");
         collection.Resources.OfType<WebAcl>().Single().AssociatedResources.ShouldBe([Seeded("goodDistributionArn")]);
         collection.Resources.OfType<ResponseHeadersPolicy>().ShouldHaveSingleItem().ContentSecurityPolicy.Known.ShouldNotBeNull();
         var settings = collection.Resources.OfType<AccountSettings>().ToList();

@@ -108,9 +108,12 @@ def distribution(ref, policy, web_acl=None, headers=None, hardened=False):
                 "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}}
     if headers:
         behavior["ResponseHeadersPolicyId"] = headers
+    # The hardened one reaches its origin over HTTPS; the other reads the upload bucket anonymously.
+    origin = ({"Id": "origin", "DomainName": "origin.example.com",
+               "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}} if hardened
+              else {"Id": "origin", "DomainName": "alva-uploads.s3.amazonaws.com", "S3OriginConfig": {"OriginAccessIdentity": ""}})
     config = {"CallerReference": ref, "Comment": ref, "Enabled": True,
-              "Origins": {"Quantity": 1, "Items": [{"Id": "origin", "DomainName": "origin.example.com",
-                                                    "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}}]},
+              "Origins": {"Quantity": 1, "Items": [origin]},
               "DefaultCacheBehavior": behavior}
     if web_acl:
         config["WebACLId"] = web_acl

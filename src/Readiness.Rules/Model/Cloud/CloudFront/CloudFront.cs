@@ -22,11 +22,38 @@ public sealed record Distribution : CloudResource
     public Value<string?> WebAclId { get; init; } = (string?)null;
 
     public IReadOnlyList<CacheBehavior> Behaviors { get; init; } = [];
+    public IReadOnlyList<DistributionOrigin> Origins { get; init; } = [];
 
     /// <summary>Viewer certificate minimum protocol, e.g. "TLSv1.2_2021". With the default certificate CloudFront allows TLSv1.</summary>
     public Value<string> MinimumProtocolVersion { get; init; } = Defaults.MinimumProtocolVersion;
     public Value<bool> UsesDefaultCertificate { get; init; } = Defaults.UsesDefaultCertificate;
     public Value<bool> LoggingEnabled { get; init; } = Defaults.LoggingEnabled;
+}
+
+/// <summary>One origin of a distribution: an S3 bucket's REST endpoint or a custom origin (a load balancer, a website endpoint, any host).</summary>
+public sealed record DistributionOrigin
+{
+    /// <summary>What AWS applies when the attribute is not set; every source reads the default here.</summary>
+    public static class Defaults
+    {
+        public const bool AccessControlled = false;
+    }
+
+    public string Id { get; init; } = "";
+
+    /// <summary>The origin's domain name as written (for IaC possibly the expression that computes it).</summary>
+    public string DomainName { get; init; } = "";
+
+    /// <summary>True for an S3 REST endpoint (s3_origin_config / S3OriginConfig, or an origin access control); false for a custom origin.</summary>
+    public bool IsS3 { get; init; }
+
+    /// <summary>S3 origins: CloudFront signs its requests with an origin access control, or uses an origin access identity.</summary>
+    public Value<bool> AccessControlled { get; init; } = Defaults.AccessControlled;
+
+    /// <summary>Custom origins: "https-only", "http-only" or "match-viewer"; null for S3 origins.</summary>
+    public Value<string?> ProtocolPolicy { get; init; } = (string?)null;
+
+    public int Line { get; init; }
 }
 
 /// <summary>The default (PathPattern "*") or an ordered cache behavior.</summary>

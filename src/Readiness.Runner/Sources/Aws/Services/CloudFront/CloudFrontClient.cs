@@ -42,6 +42,7 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
                 Aliases = c.El("Aliases").El("Items").Els("CNAME").Select(a => a.Value).ToList(),
                 WebAclId = c.Str("WebACLId"),
                 Behaviors = behaviors,
+                Origins = c.El("Origins").El("Items").Els("Origin").Select(ReadOrigin).ToList(),
                 UsesDefaultCertificate = defaultCertificate,
                 MinimumProtocolVersion = defaultCertificate ? "TLSv1" : certificate.Str("MinimumProtocolVersion") ?? "TLSv1",
                 LoggingEnabled = c.El("Logging").Bool("Enabled"),
@@ -49,6 +50,21 @@ public sealed class CloudFrontClient(AwsSession session) : ICloudFrontClient
             });
         }
         return result;
+    }
+
+    private static DistributionOrigin ReadOrigin(XElement o)
+    {
+        var custom = o.El("CustomOriginConfig");
+        var domain = o.Str("DomainName") ?? "";
+        return new DistributionOrigin
+        {
+            Id = o.Str("Id") ?? "",
+            DomainName = domain,
+            IsS3 = custom is null,
+            // An origin without either is given as empty elements.
+            AccessControlled = o.Str("OriginAccessControlId") is { Length: > 0 } || o.El("S3OriginConfig").Str("OriginAccessIdentity") is { Length: > 0 },
+            ProtocolPolicy = custom.Str("OriginProtocolPolicy"),
+        };
     }
 
     private static CacheBehavior Behavior(XElement? b, string pattern) => new()

@@ -36,12 +36,32 @@ public sealed class CloudFrontCloudFormation : ICloudFormationMapping
             Aliases = IacValue.Strings(config?.Get("Aliases")),
             WebAclId = IacValue.Reference(config, "WebACLId"),
             Behaviors = behaviors,
+            Origins = (config?.Blocks("Origins") ?? []).Select(Origin).ToList(),
             // With the default certificate CloudFront accepts TLSv1 whatever MinimumProtocolVersion says.
             MinimumProtocolVersion = (usesDefault.Known
                 ? Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion
                 : IacValue.String(certificate?.Get("MinimumProtocolVersion"), Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion)).From(protocolOrigin),
             UsesDefaultCertificate = usesDefault,
             LoggingEnabled = config?.Block("Logging") is not null,
+        };
+    }
+
+    private static DistributionOrigin Origin(IacBody origin)
+    {
+        var custom = origin.Block("CustomOriginConfig");
+        var s3 = origin.Block("S3OriginConfig");
+        var domain = IacValue.Text(origin.Get("DomainName"));
+        var oac = IacValue.Reference(origin, "OriginAccessControlId");
+        var oai = s3 is null ? (string?)null : IacValue.Reference(s3, "OriginAccessIdentity");
+        return new DistributionOrigin
+        {
+            Id = IacValue.Text(origin.Get("Id")),
+            DomainName = domain,
+            IsS3 = custom is null && (s3 is not null || oac.Known is not null || !oac.IsKnown || CloudFrontOrigins.LooksLikeS3(domain)),
+            AccessControlled = CloudFrontOrigins.AccessControlled(oac, oai),
+            // CloudFormation's default for a custom origin is match-viewer.
+            ProtocolPolicy = custom is null ? (string?)null : IacValue.Optional(custom.Get("OriginProtocolPolicy") ?? "match-viewer").From(custom.OriginOf("OriginProtocolPolicy")),
+            Line = origin.Line,
         };
     }
 

@@ -36,12 +36,31 @@ public sealed class CloudFrontTerraform : ITerraformMapping
             Aliases = IacValue.Strings(b.Get("aliases")),
             WebAclId = IacValue.Reference(b, "web_acl_id"),
             Behaviors = behaviors,
+            Origins = b.Blocks("origin").Select(Origin).ToList(),
             // With the default certificate CloudFront accepts TLSv1 whatever minimum_protocol_version says.
             MinimumProtocolVersion = (usesDefault.Known
                 ? Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion
                 : IacValue.String(certificate?.Get("minimum_protocol_version"), Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion)).From(protocolOrigin),
             UsesDefaultCertificate = usesDefault,
             LoggingEnabled = b.Block("logging_config") is not null,
+        };
+    }
+
+    private static DistributionOrigin Origin(IacBody origin)
+    {
+        var custom = origin.Block("custom_origin_config");
+        var s3 = origin.Block("s3_origin_config");
+        var domain = IacValue.Text(origin.Get("domain_name"));
+        var oac = IacValue.Reference(origin, "origin_access_control_id");
+        var oai = s3 is null ? (string?)null : IacValue.Reference(s3, "origin_access_identity");
+        return new DistributionOrigin
+        {
+            Id = IacValue.Text(origin.Get("origin_id")),
+            DomainName = domain,
+            IsS3 = custom is null && (s3 is not null || oac.Known is not null || !oac.IsKnown || CloudFrontOrigins.LooksLikeS3(domain)),
+            AccessControlled = CloudFrontOrigins.AccessControlled(oac, oai),
+            ProtocolPolicy = custom is null ? (string?)null : IacValue.Optional(custom, "origin_protocol_policy"),
+            Line = origin.Line,
         };
     }
 

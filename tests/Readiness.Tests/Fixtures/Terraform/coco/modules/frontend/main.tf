@@ -29,7 +29,7 @@ resource "aws_cloudfront_origin_access_control" "frontend" {
   signing_protocol                  = "sigv4"
 }
 
-resource "aws_cloudfront_distribution" "frontend" { # Noncompliant RDY2201
+resource "aws_cloudfront_distribution" "frontend" { # Noncompliant RDY2201 RDY2207
   enabled             = true
   is_ipv6_enabled     = true
   default_root_object = "index.html"
@@ -51,7 +51,7 @@ resource "aws_cloudfront_distribution" "frontend" { # Noncompliant RDY2201
     custom_origin_config {
       http_port              = 80
       https_port             = 443
-      origin_protocol_policy = "http-only"
+      origin_protocol_policy = "http-only" # Noncompliant RDY2206
       origin_ssl_protocols   = ["TLSv1.2"]
     }
   }
