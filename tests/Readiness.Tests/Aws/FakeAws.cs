@@ -166,6 +166,7 @@ public sealed class FakeAws : IAsyncDisposable
         if (path.EndsWith("/config", StringComparison.Ordinal)) return "GetDistributionConfig";
         if (path.EndsWith("/distribution", StringComparison.Ordinal)) return "ListDistributions";
         if (path.EndsWith("/response-headers-policy", StringComparison.Ordinal)) return "ListResponseHeadersPolicies";
+        if (path == "/2015-03-31/functions/") return "ListFunctions";
         return path;
     }
 
@@ -213,6 +214,7 @@ public sealed class FakeAws : IAsyncDisposable
         "kms:ListKeys" => FakeAnswer.Json("""{"Keys":[],"Truncated":false}"""),
         "acm:ListCertificates" => FakeAnswer.Json("""{"CertificateSummaryList":[]}"""),
         "cognito-idp:ListUserPools" => FakeAnswer.Json("""{"UserPools":[]}"""),
+        "lambda:ListFunctions" => FakeAnswer.Json("""{"Functions":[]}"""),
         _ when operation.StartsWith("s3:", StringComparison.Ordinal) => FakeAnswer.Xml("""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>"""),
         "cloudfront:ListDistributions" => FakeAnswer.Xml("""<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"""),
         _ when operation.StartsWith("wafv2:", StringComparison.Ordinal) || operation.StartsWith("secretsmanager:", StringComparison.Ordinal)

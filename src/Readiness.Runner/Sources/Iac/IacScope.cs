@@ -74,6 +74,19 @@ public sealed class IacScope
         return found.Select(i => Resources[i]).ToList();
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> (a companion's reference attribute) names a resource of one of
+    /// <paramref name="types"/> that this scope declares (not a data source): by its address or one of its literal names.
+    /// A companion whose owner is not declared here (sg-123, a variable, a data source) is judged on its own.
+    /// </summary>
+    public bool DeclaresOwner(object? value, params string[] types) => value switch
+    {
+        IacUnknown { Reference: { } reference } => ByAddress(reference) is { IsData: false } owner && types.Contains(owner.Type),
+        string name => types.Any(t => byType.GetValueOrDefault(t)?.Any(r => !r.IsData && NamesOf(r).Contains(name, StringComparer.Ordinal)) == true),
+        List<object?> list => list.Any(v => DeclaresOwner(v, types)),
+        _ => false,
+    };
+
     private Dictionary<string, List<int>> Index(string type, string attribute)
     {
         lock (indexes)

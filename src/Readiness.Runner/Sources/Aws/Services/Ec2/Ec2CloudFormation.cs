@@ -3,13 +3,27 @@ using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
-/// <summary>AWS::EC2::SecurityGroup with inline and AWS::EC2::SecurityGroupIngress rules; AWS::EC2::VPC with its AWS::EC2::FlowLog.</summary>
+/// <summary>
+/// AWS::EC2::SecurityGroup with inline and AWS::EC2::SecurityGroupIngress rules; AWS::EC2::VPC with its AWS::EC2::FlowLog.
+/// An ingress rule of a group the template does not declare (a literal id, a parameter, an import) is judged on its own.
+/// </summary>
 public sealed class Ec2CloudFormation : ICloudFormationMapping
 {
-    public IReadOnlyList<string> Types => ["AWS::EC2::SecurityGroup", "AWS::EC2::VPC"];
+    public IReadOnlyList<string> Types => ["AWS::EC2::SecurityGroup", "AWS::EC2::VPC", "AWS::EC2::SecurityGroupIngress"];
     public IReadOnlyList<string> NameAttributes => ["GroupName"];
 
-    public CloudResource? Map(IacResource r, IacScope scope) => r.Type == "AWS::EC2::VPC" ? Vpc(r, scope) : SecurityGroup(r, scope);
+    public CloudResource? Map(IacResource r, IacScope scope) => r.Type switch
+    {
+        "AWS::EC2::VPC" => Vpc(r, scope),
+        "AWS::EC2::SecurityGroup" => SecurityGroup(r, scope),
+        _ => scope.DeclaresOwner(r.Body.Get("GroupId"), "AWS::EC2::SecurityGroup") ? null : new SecurityGroup
+        {
+            // Named by the rule's logical id so it never links to a live group.
+            Id = r.Address,
+            Provenance = IacScope.Provenance(r),
+            Ingress = [Ingress(r.Body, r.Line, r.Address)],
+        },
+    };
 
     private static SecurityGroup SecurityGroup(IacResource r, IacScope scope)
     {

@@ -9,9 +9,27 @@ namespace Readiness.Runner.Sources.Aws.Services;
 /// </summary>
 public sealed class Ec2Terraform : ITerraformMapping
 {
-    public IReadOnlyList<string> Types => ["aws_security_group", "aws_vpc"];
+    public IReadOnlyList<string> Types => ["aws_security_group", "aws_vpc", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"];
 
-    public CloudResource? Map(IacResource r, IacScope scope) => r.Type == "aws_vpc" ? Vpc(r, scope) : SecurityGroup(r, scope);
+    public CloudResource? Map(IacResource r, IacScope scope) => r.Type switch
+    {
+        "aws_vpc" => Vpc(r, scope),
+        "aws_security_group" => SecurityGroup(r, scope),
+        _ => scope.DeclaresOwner(r.Body.Get("security_group_id"), "aws_security_group") ? null : Orphan(r),
+    };
+
+    /// <summary>A rule of an undeclared group: a group record of its own, named by the rule's address so it never links to a live group.</summary>
+    private static SecurityGroup? Orphan(IacResource rule)
+    {
+        if (rule.Type == "aws_security_group_rule" && rule.Body.Get("type") is string type && type != "ingress") return null;
+        return new SecurityGroup
+        {
+            Id = rule.Address,
+            Provenance = IacScope.Provenance(rule),
+            Tags = IacTags.Terraform(rule),
+            Ingress = [rule.Type == "aws_security_group_rule" ? Ingress(rule.Body, rule.Line, rule.Address) : VpcIngress(rule.Body, rule.Line, rule.Address)],
+        };
+    }
 
     private static SecurityGroup SecurityGroup(IacResource r, IacScope scope)
     {
@@ -23,15 +41,7 @@ public sealed class Ec2Terraform : ITerraformMapping
             ingress.Add(Ingress(rule.Body, IacScope.Near(r, rule), rule.Address));
         }
         foreach (var rule in scope.Companions(r, "aws_vpc_security_group_ingress_rule", "security_group_id"))
-        {
-            var b = rule.Body;
-            var sources = new List<Value<string>>();
-            foreach (var attribute in new[] { "cidr_ipv4", "cidr_ipv6" })
-            {
-                if (b.Get(attribute) is { } v) sources.Add(IacValue.String(v, ""));
-            }
-            ingress.Add(Permission(b, "ip_protocol", sources, IacScope.Near(r, rule), rule.Address));
-        }
+            ingress.Add(VpcIngress(rule.Body, IacScope.Near(r, rule), rule.Address));
         return new SecurityGroup
         {
             Id = r.Address,
@@ -41,6 +51,16 @@ public sealed class Ec2Terraform : ITerraformMapping
             VpcId = IacValue.KeyOf(r.Body.Get("vpc_id")),
             Ingress = ingress,
         };
+    }
+
+    private static IngressRule VpcIngress(IacBody b, int line, string? address)
+    {
+        var sources = new List<Value<string>>();
+        foreach (var attribute in new[] { "cidr_ipv4", "cidr_ipv6" })
+        {
+            if (b.Get(attribute) is { } v) sources.Add(IacValue.String(v, ""));
+        }
+        return Permission(b, "ip_protocol", sources, line, address);
     }
 
     private static IngressRule Ingress(IacBody b, int line, string? address) =>
