@@ -25,6 +25,6 @@ public static class AwsServices
         new("cloudtrail", new CloudTrailTerraform(), new CloudTrailCloudFormation(), new CloudTrailCollector()),
         new("account", new AccountTerraform()),
         new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),
-        new("ecs", new EcsTerraform(), new EcsCloudFormation()),
+        new("ecs", new EcsTerraform(), new EcsCloudFormation(), new EcsCollector()),
     ];
 }
