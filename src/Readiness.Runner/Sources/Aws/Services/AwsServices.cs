@@ -26,7 +26,7 @@ public static class AwsServices
         new("account", new AccountTerraform()),
         new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),
         new("lambda", new LambdaTerraform(), new LambdaCloudFormation(), new LambdaCollector()),
-        new("ecs", new EcsTerraform(), new EcsCloudFormation()),
+        new("ecs", new EcsTerraform(), new EcsCloudFormation(), new EcsCollector()),
         new("kms", new KmsTerraform(), new KmsCloudFormation(), new KmsCollector()),
         new("acm", new AcmTerraform(), new AcmCloudFormation(), new AcmCollector()),
         new("cognito-idp", new CognitoTerraform(), new CognitoCloudFormation(), new CognitoCollector()),

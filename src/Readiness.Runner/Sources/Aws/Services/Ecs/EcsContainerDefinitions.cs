@@ -52,6 +52,10 @@ internal static class EcsContainerDefinitions
         }
     }
 
+    /// <summary>The containerDefinitions array of a DescribeTaskDefinition answer; every value is recorded as read from that API field.</summary>
+    public static Value<IReadOnlyList<EcsContainer>> FromApi(JsonElement definitions, ValueOrigin origin) =>
+        Bodies(IacValues.FromJson(definitions), origin) is { } bodies ? Read(bodies, camelCase: true) : Value<IReadOnlyList<EcsContainer>>.Of([]);
+
     /// <summary>CloudFormation's ContainerDefinitions (PascalCase keys).</summary>
     public static Value<IReadOnlyList<EcsContainer>> FromCloudFormation(IacBody body, string attribute) =>
         body.Get(attribute) is IacUnknown u
