@@ -114,7 +114,7 @@ public static partial class InitCommand
         #       severity: high
         #       regex: '\b(?<secret>org_[a-z0-9]{32})\b'
         #       keywords: [org_]
-        #       true_samples: ['api_token = "org_4f9c2a7e1b8d3f6a0c5e9b2d7a1f4c8e"']
+        #       true_samples: ['api_token = "org_0123456789abcdef0123456789abcdef"']
         #       false_samples: ['api_token = "org_example"']
         #   resources:
         #     - id: ORG-101

@@ -185,3 +185,22 @@ public sealed class CustomInitTests : IDisposable
         run.Stdout.ShouldContain("2 case(s), 0 misjudged.");
     }
 }
+
+/// <summary>A forbidden key in a file that cannot hold annotations (JSON), judged through the policies ruleset's ORG-202.</summary>
+public sealed class CustomJsonKeyTests
+{
+    [Fact]
+    public void A_forbidden_key_is_found_in_json_at_its_line()
+    {
+        var ruleset = new RulesetLoader(RuleCatalog.Default).Load(TestPaths.Fixture("Custom/policies/ruleset.yaml"), TestPaths.Repo);
+        var engine = new RuleEngine(ruleset.Rules.Where(r => r.Rule.Id == "ORG-202"));
+        var path = TestPaths.Fixture("Custom/json/config/production.json");
+        engine.CheckFile(new SourceFile("config/production.json", File.ReadAllText(path)));
+        var (findings, errors) = engine.Complete();
+
+        errors.ShouldBeEmpty();
+        engine.Gaps.ShouldBeEmpty();
+        findings.ShouldHaveSingleItem().Location.File!.StartLine.ShouldBe(5);
+        findings[0].Message.ShouldBe("config/production.json turns app.debug on at line 5; set it to false for production.");
+    }
+}

@@ -42,10 +42,11 @@ public static partial class Annotations
 {
     public const string SidecarName = "expected.yaml";
 
-    [GeneratedRegex(@"\b(?<kind>Noncompliant|Undecided|FN|FP)(?:@(?<offset>[+-]\d+))?(?<ids>(?:[\s,]+RDY\d{4})*)(?:\s*\{\{(?<message>.*?)\}\})?")]
+    // Ids are shipped (RDY1234) or a ruleset's own (ORG-101, in the custom rules' fixtures that `readiness rules test` judges).
+    [GeneratedRegex(@"\b(?<kind>Noncompliant|Undecided|FN|FP)(?:@(?<offset>[+-]\d+))?(?<ids>(?:[\s,]+(?:RDY\d{4}|[A-Z][A-Z0-9]*-[A-Z0-9]+))*)(?:\s*\{\{(?<message>.*?)\}\})?")]
     private static partial Regex Marker();
 
-    [GeneratedRegex(@"RDY\d{4}")]
+    [GeneratedRegex(@"RDY\d{4}|[A-Z][A-Z0-9]*-[A-Z0-9]+")]
     private static partial Regex RuleId();
 
     [GeneratedRegex(@"^(?:(?<kind>FN|FP)\s+)?(?<id>RDY\d{4})@(?<line>\d+)$")]
