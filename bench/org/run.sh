@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 repo=$PWD
 sizes=(${SIZES:-5 20 50})
 jobs=${SHARD_JOBS:-4}
-out=$repo/bench/results/org; rm -rf "$out"; mkdir -p "$out"
+out=$repo/bench/results/org; mkdir -p "$out"
 # READINESS_BIN: an already built readiness (e.g. a wrapper around src/Readiness.Runner/bin/Release/net10.0/readiness.dll).
 readiness=${READINESS_BIN:-$repo/readiness}
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
@@ -60,7 +60,12 @@ if [ -z "$template" ]; then
 fi
 shards=${SHARDS:-50}
 resources=${RESOURCES:-5000}
-python3 bench/org/make_shards.py "$template" "$out/synthetic" --shards "$shards" --resources "$resources"
+# The synthetic shards take minutes to write; they are kept for the next run of the same size.
+if [ "$(cat "$out/synthetic/size" 2>/dev/null)" != "$shards x $resources" ]; then
+  rm -rf "$out/synthetic"
+  python3 bench/org/make_shards.py "$template" "$out/synthetic" --shards "$shards" --resources "$resources"
+  echo "$shards x $resources" >"$out/synthetic/size"
+fi
 for part in $((shards / 4)) $((shards / 2)) "$shards"; do
   input=$out/synthetic-$part; mkdir -p "$input"
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['accounts']=d['accounts'][:int(sys.argv[2])]; json.dump(d, open(sys.argv[3],'w'))" \
@@ -69,7 +74,8 @@ for part in $((shards / 4)) $((shards / 2)) "$shards"; do
     ln -sfn "$out/synthetic/$a" "$input/$a"
   done
   /usr/bin/time -f "%e %M" -o "$out/time-$part" "$readiness" merge "$input" --accounts "$input/accounts.json" --output-dir "$out/merged-synthetic-$part" --format json,html,md -q >/dev/null 2>&1 || true
-  read -r wall rss <"$out/time-$part"
+  # GNU time writes "Command exited with non-zero status 1" first when the merge is NOT READY (exit 1).
+  read -r wall rss < <(tail -1 "$out/time-$part")
   echo "merge shards=$part findings=$((part * resources)) wall=${wall}s peak-rss=$((rss / 1024))MB report.html=$(( $(stat -c %s "$out/merged-synthetic-$part/report.html") / 1024 / 1024 ))MB" | tee -a "$out/summary.txt"
 done
 
