@@ -6,8 +6,9 @@
 # Then the merge at scale: SHARDS synthetic shards of RESOURCES findings each (make_shards.py), merged with wall time
 # and peak RSS (/usr/bin/time), at 1/4, 1/2 and all of the shards to show it is linear, and the merged report.html
 # loaded in headless Chromium (time to the page's data-rendered mark, minus an empty page's).
+# xargs appends each account's "ID ROLE" after the fixed arguments, so the shard script reads them as $4 and $5.
 # Usage: bench/org/run.sh   Environment: SIZES (default "5 20 50"), SHARD_JOBS (4), SHARDS (50), RESOURCES (5000),
-# SKIP_MOTO=1 to run only the merge part, READINESS_BIN. Run it as `nice -n 10 bench/org/run.sh` on a shared machine.
+# SKIP_MOTO=1 to run only the merge part, SKIP_MERGE=1 only the moto part, READINESS_BIN. Run it as `nice -n 10 bench/org/run.sh` on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
@@ -40,8 +41,8 @@ if [ -z "${SKIP_MOTO:-}" ]; then
     "$readiness" accounts --org --endpoint-url "$endpoint" --format json >"$out/accounts-$size.json"
     start=$(date +%s.%N)
     python3 -c "import json,sys; [print(a['id'], a['roleArn']) for a in json.load(open(sys.argv[1]))['accounts']]" "$out/accounts-$size.json" |
-      xargs -P "$jobs" -L 1 sh -c '"$0" scan "$1" --aws --role-arn "$3" --endpoint-url "$4" --regions us-east-1 --format json --output-dir "$5/$2" -q >/dev/null 2>&1 || true' \
-        "$readiness" "$empty" _ _ "$endpoint" "$out/run-$size" 2>/dev/null || true
+      xargs -P "$jobs" -L 1 sh -c '"$0" scan "$1" --aws --role-arn "$5" --endpoint-url "$2" --regions us-east-1 --format json --output-dir "$3/$4" -q >/dev/null 2>&1 || true' \
+        "$readiness" "$empty" "$endpoint" "$out/run-$size" || true
     "$readiness" merge "$out/run-$size" --accounts "$out/accounts-$size.json" --output-dir "$out/merged-$size" --format json -q >/dev/null 2>&1 || true
     sharded=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
     same=$(python3 -c "import json,sys; a,b=(sorted(f['finding']['fingerprint'] for f in json.load(open(p))['findings']) for p in sys.argv[1:]); print('equal' if a==b else f'DIFFER {len(a)} vs {len(b)}')" \
@@ -52,6 +53,7 @@ if [ -z "${SKIP_MOTO:-}" ]; then
   done
 fi
 
+[ -n "${SKIP_MERGE:-}" ] && exit 0
 # The merge at scale, from one real shard's results as the template.
 template=$(ls "$out"/run-*/*/results.json 2>/dev/null | head -1 || true)
 if [ -z "$template" ]; then
