@@ -52,7 +52,7 @@ public sealed class ConsoleOutputTests : IDisposable
         var result = ScanSample();
         var coloured = new StringWriter();
         ConsoleReporter.Write(result, coloured, new ConsoleStyle { Color = true });
-        coloured.ToString().ShouldContain("\x1b[1;91mCRITICAL (6)");
+        coloured.ToString().ShouldContain("\x1b[1;91mCRITICAL (7)");
         coloured.ToString().ShouldContain("\x1b[1;91mNOT READY: ");
 
         // A writer that is not this process's terminal gets no colour and no wrapping.
@@ -131,7 +131,7 @@ public sealed class ConsoleOutputTests : IDisposable
     {
         var run = CliRunner.Run("scan", Sample, "--quiet", "--output-dir", Path.Combine(work.FullName, "out"));
         run.ExitCode.ShouldBe(1);
-        run.Stdout.TrimEnd().Split('\n').ShouldHaveSingleItem().ShouldStartWith("NOT READY: 32 findings at or above high block the launch.");
+        run.Stdout.TrimEnd().Split('\n').ShouldHaveSingleItem().ShouldStartWith("NOT READY: 34 findings at or above high block the launch.");
     }
 
     [Fact]

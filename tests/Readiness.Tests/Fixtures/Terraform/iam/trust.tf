@@ -197,10 +197,10 @@ resource "aws_iam_role" "github_var" {
   assume_role_policy = data.aws_iam_policy_document.github_var.json # Undecided RDY2504
 }
 
-# The provider by reference and no claim condition at all: nothing in the trust says it is GitHub's.
+# The provider by reference and no claim condition at all: the provider's URL says it is GitHub's.
 resource "aws_iam_role" "github_by_reference" {
   name = "github-by-reference"
-  assume_role_policy = jsonencode({ # FN RDY2504
+  assume_role_policy = jsonencode({ # Noncompliant RDY2504
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"

@@ -85,8 +85,24 @@ public sealed class IamTerraform : ITerraformMapping
             Tags = IacTags.Terraform(r),
             AttachedPolicyArns = IacValue.StringsAt(r.Body, "managed_policy_arns").Concat(Attached(r, attachments)).ToList(),
             InlinePolicies = Known(inline),
-            AssumeRolePolicy = IamPolicies.Document(r.Body, "assume_role_policy", scope).From(r.Body.OriginOf("assume_role_policy")),
+            AssumeRolePolicy = WithProviderUrls(IamPolicies.Document(r.Body, "assume_role_policy", scope), scope).From(r.Body.OriginOf("assume_role_policy")),
         };
+    }
+
+    /// <summary>
+    /// A Federated principal written as a reference to an aws_iam_openid_connect_provider of this root
+    /// (aws_iam_openid_connect_provider.github.arn) names that provider's URL, so a GitHub Actions trust is recognised.
+    /// </summary>
+    private static Value<PolicyDocument?> WithProviderUrls(Value<PolicyDocument?> trust, IacScope scope)
+    {
+        if (trust.Known is not { } document) return trust;
+        PolicyPrincipal Resolve(PolicyPrincipal p) =>
+            p.Type == "Federated" && p.Id.EndsWith(".arn", StringComparison.Ordinal)
+            && scope.ByAddress(p.Id[..^".arn".Length]) is { Type: "aws_iam_openid_connect_provider" } provider
+            && provider.Body.Get("url") is string url
+                ? p with { Id = "oidc-provider/" + url.Replace("https://", "", StringComparison.Ordinal) }
+                : p;
+        return document with { Statements = document.Statements.Select(s => s with { Principals = s.Principals.Select(Resolve).ToList() }).ToList() };
     }
 
     private static IamPolicy Policy(IacResource r, IacScope scope) => new()
