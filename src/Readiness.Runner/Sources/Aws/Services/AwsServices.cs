@@ -25,5 +25,9 @@ public static class AwsServices
         new("cloudtrail", new CloudTrailTerraform(), new CloudTrailCloudFormation(), new CloudTrailCollector()),
         new("account", new AccountTerraform()),
         new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),
+        new("guardduty", new GuardDutyTerraform(), new GuardDutyCloudFormation(), new GuardDutyCollector()),
+        new("cloudwatch", new CloudWatchTerraform(), new CloudWatchCloudFormation(), new CloudWatchCollector()),
+        new("logs", new LogsTerraform(), new LogsCloudFormation(), new LogsCollector()),
+        new("budgets", new BudgetsTerraform(), new BudgetsCloudFormation(), new BudgetsCollector()),
     ];
 }
