@@ -13,6 +13,7 @@ trap 'kill $moto 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -s "http://127.0.0.1:$port/moto-api/" >/dev/null && break; sleep 0.1; done
 echo "seeding $scale bulk resources..."
 python3 tests/Readiness.Tests/Fixtures/Aws/seed_moto.py "http://127.0.0.1:$port" --scale "$scale" >/dev/null
+python3 tests/Readiness.Tests/Fixtures/Aws/seed_operations.py "http://127.0.0.1:$port" >/dev/null
 dotnet build src/Readiness.Runner -c Release -v quiet -nologo >/dev/null
 out=$(mktemp -d)
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench

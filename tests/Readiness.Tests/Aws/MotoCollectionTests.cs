@@ -57,7 +57,8 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         Rules(Seeded("cicdUserArn")).ShouldBe(["RDY2502", "RDY2595"], dump);
         Rules(Seeded("adminUserArn")).ShouldBe(["RDY2594", "RDY2595"], dump);
         Rules(Seeded("badSecretArn")).ShouldBe(["RDY2401", "RDY2490"], dump);
-        Rules("arn:aws:iam::123456789012:root").ShouldBe(["RDY2590"], dump);
+        // The emulated account has workloads and no budget (RDY4705 reads budgets, which moto answers).
+        Rules("arn:aws:iam::123456789012:root").ShouldBe(["RDY2590", "RDY4705"], dump);
         Rules("arn:aws:s3:::alva-uploads").ShouldBe(["RDY2601", "RDY2602", "RDY2603", "RDY2605"], dump);
 
         // Their hardened twins report nothing.

@@ -34,7 +34,8 @@ public sealed class IacCliTests : IDisposable
         deletion.Location.File.StartLine.ShouldBe(105);
 
         var prod = Scan("--var-file", Path.Combine(TestPaths.Samples, "coco-testai", "infrastructure", "terraform", "environments", "prod", "terraform.tfvars"));
-        prod.RulesOn(Database).ShouldBe(["RDY2003"]);
+        // Production now: unencrypted, and nothing alarms on its storage or CPU.
+        prod.RulesOn(Database).ShouldBe(["RDY2003", "RDY4703", "RDY4704"]);
     }
 
     [Fact]

@@ -42,8 +42,9 @@ public class TerraformFixtureTests
         db.DeletionProtection.ShouldBe(Value<bool>.Of(true));
         db.BackupRetentionPeriod.ShouldBe(Value<int>.Of(30));
         db.MultiAz.ShouldBe(Value<bool>.Of(true));
-        var onDb = scan.Findings.Where(f => f.Location.Resource?.Address == "module.rds.aws_db_instance.postgres").Select(f => f.RuleId).ToList();
-        onDb.ShouldBe(["RDY2003"]);
+        var onDb = scan.Findings.Where(f => f.Location.Resource?.Address == "module.rds.aws_db_instance.postgres").Select(f => f.RuleId).Order().ToList();
+        // Production now: unencrypted, and nothing alarms on its storage or CPU.
+        onDb.ShouldBe(["RDY2003", "RDY4703", "RDY4704"]);
     }
 }
 

@@ -56,6 +56,7 @@ module "vpc" {
   cidr_block         = var.vpc_cidr
   availability_zones = ["${var.aws_region}a", "${var.aws_region}b"]
   single_nat_gateway = true
+  logs_kms_key_arn   = aws_kms_key.logs.arn
 }
 
 module "ecs" {
@@ -69,6 +70,7 @@ module "ecs" {
   desired_count      = var.api_desired_count
   task_cpu           = 512
   task_memory        = 1024
+  logs_kms_key_arn   = aws_kms_key.logs.arn
 }
 
 module "rds" {
@@ -91,6 +93,7 @@ module "waf" {
   name_prefix    = local.name_prefix
   rate_limit     = var.waf_rate_limit
   log_group_name = "aws-waf-logs-${local.name_prefix}"
+  logs_kms_key_arn = aws_kms_key.logs.arn
 }
 
 module "frontend" {

@@ -49,19 +49,20 @@ public sealed class QueryProtocol(AwsSession session, string service, string sig
     }
 }
 
-/// <summary>The AWS JSON 1.1 protocol (WAFv2, Secrets Manager, CloudTrail): POST with X-Amz-Target, JSON answer.</summary>
-public sealed class JsonProtocol(AwsSession session, string service, string signingName, string targetPrefix)
+/// <summary>The AWS JSON 1.1 protocol (WAFv2, Secrets Manager, CloudTrail): POST with X-Amz-Target, JSON answer; global services (Budgets) in us-east-1.</summary>
+public sealed class JsonProtocol(AwsSession session, string service, string signingName, string targetPrefix, bool global = false)
 {
     /// <param name="items">Property the answer must hold (e.g. "SecretList"): an answer without it is a gap, not an empty list.</param>
     public async Task<JsonElement> CallAsync(string region, string operation, JsonObject body, CancellationToken ct, string? items = null)
     {
+        region = global ? AwsSession.GlobalRegion : region;
         var text = await session.Transport.SendAsync(new AwsCall
         {
             Service = service,
             SigningName = signingName,
             Region = region,
             Operation = operation,
-            Uri = session.Endpoints.For(signingName, region),
+            Uri = session.Endpoints.For(signingName, region, global),
             Body = Encoding.UTF8.GetBytes(body.ToJsonString()),
             ContentType = "application/x-amz-json-1.1",
             Headers = new Dictionary<string, string> { ["X-Amz-Target"] = $"{targetPrefix}.{operation}" },

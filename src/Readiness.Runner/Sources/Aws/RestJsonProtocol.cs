@@ -1,6 +1,6 @@
 namespace Readiness.Runner.Sources.Aws;
 
-/// <summary>The REST-JSON protocol (Lambda, API Gateway): GET on a path with query parameters, JSON answer.</summary>
+/// <summary>The REST-JSON protocol (Lambda, API Gateway, GuardDuty): GET on a path with query parameters, JSON answer.</summary>
 public sealed class RestJsonProtocol(AwsSession session, string service, string signingName)
 {
     /// <param name="items">Property the answer must hold (e.g. "Functions"): an answer without it is a gap, not an empty list.</param>

@@ -30,5 +30,9 @@ public static class AwsServices
         new("kms", new KmsTerraform(), new KmsCloudFormation(), new KmsCollector()),
         new("acm", new AcmTerraform(), new AcmCloudFormation(), new AcmCollector()),
         new("cognito-idp", new CognitoTerraform(), new CognitoCloudFormation(), new CognitoCollector()),
+        new("guardduty", new GuardDutyTerraform(), new GuardDutyCloudFormation(), new GuardDutyCollector()),
+        new("cloudwatch", new CloudWatchTerraform(), new CloudWatchCloudFormation(), new CloudWatchCollector()),
+        new("logs", new LogsTerraform(), new LogsCloudFormation(), new LogsCollector()),
+        new("budgets", new BudgetsTerraform(), new BudgetsCloudFormation(), new BudgetsCollector()),
     ];
 }

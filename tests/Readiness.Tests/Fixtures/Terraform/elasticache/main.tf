@@ -9,7 +9,7 @@ variable "cache_auth_token" {
 variable "jobs_snapshots" {}
 
 # Production sessions: every control fails where it is set; the missing AUTH token at the resource.
-resource "aws_elasticache_replication_group" "sessions" { # Noncompliant RDY4303
+resource "aws_elasticache_replication_group" "sessions" { # Noncompliant RDY4303 RDY4705
   replication_group_id       = "sessions-prod"
   description                = "Sessions"
   engine                     = "redis"

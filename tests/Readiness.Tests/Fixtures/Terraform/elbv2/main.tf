@@ -5,7 +5,7 @@ terraform {
 variable "tls_policy" {}
 
 # Production API: every control off where it is set; no access_logs block and no web ACL, reported at the resource.
-resource "aws_lb" "api" { # Noncompliant RDY4004 RDY4005
+resource "aws_lb" "api" { # Noncompliant RDY4004 RDY4005 RDY4702 RDY4705
   name                       = "api-prod"
   load_balancer_type         = "application"
   drop_invalid_header_fields = false # Noncompliant RDY4002
@@ -56,7 +56,7 @@ resource "aws_lb_listener" "mqtt_tls" { # Undecided RDY4001
 }
 
 # Hardened production load balancer.
-resource "aws_lb" "web" {
+resource "aws_lb" "web" { # Noncompliant RDY4702
   name                       = "web-prod"
   load_balancer_type         = "application"
   drop_invalid_header_fields = true

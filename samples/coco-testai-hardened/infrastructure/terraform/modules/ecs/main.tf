@@ -1,3 +1,8 @@
+variable "logs_kms_key_arn" {
+  description = "Customer managed KMS key that encrypts the module's log group"
+  type        = string
+}
+
 variable "name_prefix" {
   type = string
 }
@@ -142,6 +147,7 @@ resource "aws_lb_listener" "https" {
 resource "aws_cloudwatch_log_group" "api" {
   name              = "/ecs/${var.name_prefix}-api"
   retention_in_days = 30
+  kms_key_id        = var.logs_kms_key_arn
 }
 
 resource "aws_iam_role" "task_execution" {
@@ -290,6 +296,11 @@ resource "aws_iam_role_policy" "github_deploy" {
       },
     ]
   })
+}
+
+output "alb_arn_suffix" {
+  description = "The LoadBalancer dimension of the balancer's CloudWatch metrics"
+  value       = aws_lb.api.arn_suffix
 }
 
 output "alb_dns_name" {

@@ -1,3 +1,8 @@
+variable "logs_kms_key_arn" {
+  description = "Customer managed KMS key that encrypts the module's log group"
+  type        = string
+}
+
 variable "name_prefix" {
   type = string
 }
@@ -28,6 +33,7 @@ resource "aws_vpc" "main" {
 resource "aws_cloudwatch_log_group" "flow" {
   name              = "/vpc/${var.name_prefix}/flow"
   retention_in_days = 90
+  kms_key_id        = var.logs_kms_key_arn
 }
 
 resource "aws_iam_role" "flow_logs" {

@@ -1,4 +1,9 @@
 # SHIELD-1: one CLOUDFRONT-scope web ACL in front of the frontend and the /api/* proxy.
+variable "logs_kms_key_arn" {
+  description = "Customer managed KMS key that encrypts the module's log group"
+  type        = string
+}
+
 variable "name_prefix" {
   type = string
 }
@@ -95,6 +100,7 @@ resource "aws_wafv2_web_acl" "edge" {
 resource "aws_cloudwatch_log_group" "waf" {
   name              = var.log_group_name
   retention_in_days = 90
+  kms_key_id        = var.logs_kms_key_arn
 }
 
 resource "aws_wafv2_web_acl_logging_configuration" "edge" {

@@ -85,7 +85,7 @@ resource "aws_security_group" "tasks" {
 }
 
 # The edge web ACL is CloudFront-scoped and CloudFront serves only S3: the ALB is reached directly without one.
-resource "aws_lb" "api" { # Noncompliant RDY4005
+resource "aws_lb" "api" { # Noncompliant RDY4005 RDY4702 RDY4705
   name                       = "${var.name_prefix}-alb"
   internal                   = false
   load_balancer_type         = "application"
@@ -140,7 +140,7 @@ resource "aws_lb_listener" "https" {
   }
 }
 
-resource "aws_cloudwatch_log_group" "api" {
+resource "aws_cloudwatch_log_group" "api" { # Noncompliant RDY4707
   name              = "/ecs/${var.name_prefix}-api"
   retention_in_days = 30
 }

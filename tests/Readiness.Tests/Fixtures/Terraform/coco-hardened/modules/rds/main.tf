@@ -98,7 +98,7 @@ resource "aws_secretsmanager_secret_version" "db" {
   })
 }
 
-resource "aws_db_instance" "postgres" {
+resource "aws_db_instance" "postgres" { # Noncompliant RDY4703 RDY4704
   identifier     = "${var.name_prefix}-postgres"
   engine         = "postgres"
   engine_version = "16.3"

@@ -25,7 +25,7 @@ resource "aws_vpc" "main" {
   }
 }
 
-resource "aws_cloudwatch_log_group" "flow" {
+resource "aws_cloudwatch_log_group" "flow" { # Noncompliant RDY4707
   name              = "/vpc/${var.name_prefix}/flow"
   retention_in_days = 90
 }

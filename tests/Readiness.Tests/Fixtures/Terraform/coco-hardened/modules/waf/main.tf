@@ -92,7 +92,7 @@ resource "aws_wafv2_web_acl" "edge" {
   }
 }
 
-resource "aws_cloudwatch_log_group" "waf" {
+resource "aws_cloudwatch_log_group" "waf" { # Noncompliant RDY4707
   name              = var.log_group_name
   retention_in_days = 90
 }

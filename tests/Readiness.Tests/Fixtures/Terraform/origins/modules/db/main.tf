@@ -1,7 +1,7 @@
 variable "name" {}
 variable "deletion_protection" {}
 
-resource "aws_db_instance" "main" {
+resource "aws_db_instance" "main" { # Noncompliant RDY4703 RDY4704 RDY4705
   identifier              = var.name
   engine                  = "postgres"
   storage_encrypted       = true

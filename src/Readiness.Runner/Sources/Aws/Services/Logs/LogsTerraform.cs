@@ -1,0 +1,35 @@
+using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Iac;
+
+namespace Readiness.Runner.Sources.Aws.Services;
+
+/// <summary>aws_cloudwatch_log_group.</summary>
+public sealed class LogsTerraform : ITerraformMapping
+{
+    public IReadOnlyList<string> Types => ["aws_cloudwatch_log_group"];
+
+    public CloudResource? Map(IacResource r, IacScope scope) => new LogGroup
+    {
+        Id = IacScope.IdOf(r, "name"),
+        Provenance = IacScope.Provenance(r),
+        Tags = IacTags.Terraform(r),
+        RetentionInDays = IacValue.Int(r.Body, "retention_in_days", LogGroup.Defaults.RetentionInDays),
+        KmsKeyId = IacValue.Reference(r.Body, "kms_key_id"),
+    };
+}
+
+/// <summary>AWS::Logs::LogGroup.</summary>
+public sealed class LogsCloudFormation : ICloudFormationMapping
+{
+    public IReadOnlyList<string> Types => ["AWS::Logs::LogGroup"];
+    public IReadOnlyList<string> NameAttributes => ["LogGroupName"];
+
+    public CloudResource? Map(IacResource r, IacScope scope) => new LogGroup
+    {
+        Id = IacScope.IdOf(r, "LogGroupName"),
+        Provenance = IacScope.Provenance(r),
+        Tags = IacTags.CloudFormation(r),
+        RetentionInDays = IacValue.Int(r.Body, "RetentionInDays", LogGroup.Defaults.RetentionInDays),
+        KmsKeyId = IacValue.Reference(r.Body, "KmsKeyId"),
+    };
+}
