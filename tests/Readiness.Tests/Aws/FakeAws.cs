@@ -207,6 +207,7 @@ public sealed class FakeAws : IAsyncDisposable
         "cloudtrail:DescribeTrails" => FakeAnswer.Json("""{"trailList":[]}"""),
         "ecs:ListTaskDefinitionFamilies" => FakeAnswer.Json("""{"families":[]}"""),
         "ecs:ListClusters" => FakeAnswer.Json("""{"clusterArns":[]}"""),
+        "ecr:DescribeRepositories" => FakeAnswer.Json("""{"repositories":[]}"""),
         _ when operation.StartsWith("s3:", StringComparison.Ordinal) => FakeAnswer.Xml("""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>"""),
         "cloudfront:ListDistributions" => FakeAnswer.Xml("""<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"""),
         _ when operation.StartsWith("wafv2:", StringComparison.Ordinal) || operation.StartsWith("secretsmanager:", StringComparison.Ordinal)

@@ -26,5 +26,6 @@ public static class AwsServices
         new("account", new AccountTerraform()),
         new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),
         new("ecs", new EcsTerraform(), new EcsCloudFormation(), new EcsCollector()),
+        new("ecr", new EcrTerraform(), new EcrCloudFormation(), new EcrCollector()),
     ];
 }
