@@ -34,5 +34,6 @@ public static class AwsServices
         new("cloudwatch", new CloudWatchTerraform(), new CloudWatchCloudFormation(), new CloudWatchCollector()),
         new("logs", new LogsTerraform(), new LogsCloudFormation(), new LogsCollector()),
         new("budgets", new BudgetsTerraform(), new BudgetsCloudFormation(), new BudgetsCollector()),
+        new("ecr", new EcrTerraform(), new EcrCloudFormation(), new EcrCollector()),
     ];
 }
