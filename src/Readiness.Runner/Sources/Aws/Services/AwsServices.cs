@@ -26,5 +26,6 @@ public static class AwsServices
         new("account", new AccountTerraform()),
         new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),
         new("lambda", new LambdaTerraform(), new LambdaCloudFormation(), new LambdaCollector()),
+        new("ebs", new EbsTerraform(), new EbsCloudFormation(), new EbsCollector()),
     ];
 }
