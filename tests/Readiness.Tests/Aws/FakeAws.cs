@@ -205,6 +205,8 @@ public sealed class FakeAws : IAsyncDisposable
         "ec2:DescribeVpcs" => Ec2Empty("DescribeVpcs", "vpcSet"),
         "ec2:DescribeFlowLogs" => Ec2Empty("DescribeFlowLogs", "flowLogSet"),
         "ec2:DescribeRouteTables" => Ec2Empty("DescribeRouteTables", "routeTableSet"),
+        "ec2:DescribeVolumes" => Ec2Empty("DescribeVolumes", "volumeSet"),
+        "ec2:DescribeInstances" => Ec2Empty("DescribeInstances", "reservationSet"),
         "rds:DescribeDBInstances" => QueryEmpty("DescribeDBInstances", "DBInstances", "http://rds.amazonaws.com/doc/2014-10-31/"),
         "rds:DescribeDBClusters" => QueryEmpty("DescribeDBClusters", "DBClusters", "http://rds.amazonaws.com/doc/2014-10-31/"),
         "elasticloadbalancing:DescribeLoadBalancers" => QueryEmpty("DescribeLoadBalancers", "LoadBalancers", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"),

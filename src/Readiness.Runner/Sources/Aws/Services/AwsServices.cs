@@ -35,5 +35,6 @@ public static class AwsServices
         new("logs", new LogsTerraform(), new LogsCloudFormation(), new LogsCollector()),
         new("budgets", new BudgetsTerraform(), new BudgetsCloudFormation(), new BudgetsCollector()),
         new("ecr", new EcrTerraform(), new EcrCloudFormation(), new EcrCollector()),
+        new("ebs", new EbsTerraform(), new EbsCloudFormation(), new EbsCollector()),
     ];
 }
