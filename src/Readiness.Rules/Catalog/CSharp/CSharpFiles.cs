@@ -13,6 +13,10 @@ namespace Readiness.Rules.Catalog.CSharp;
 /// </summary>
 internal static class CSharpFiles
 {
+    /// <summary>As <see cref="IsApplicationCode(SourceFile, string[])"/>, with the keywords as a prepared search (for case-insensitive sets).</summary>
+    public static bool IsApplicationCode(SourceFile file, SearchValues<string> keywords) =>
+        file.Language == Language.CSharp && FileKind.Of(file).ReachesProduction && file.Text.AsSpan().IndexOfAny(keywords) >= 0;
+
     public static bool IsApplicationCode(SourceFile file, params string[] keywords)
     {
         if (file.Language != Language.CSharp || !FileKind.Of(file).ReachesProduction) return false;

@@ -26,8 +26,12 @@ public sealed class CSharpHardcodedSecret : FileRule
         ["UsernamePasswordCredential"] = 1,
     };
 
-    public override bool AppliesTo(SourceFile file) => CSharpFiles.IsApplicationCode(file,
-        "assword", "ecret", "oken", "Key", "key", "Credential", "Pwd", "pwd") && CSharpFiles.MayAssignSecretLiteral(file);
+    // Every secret word SecretNames knows contains one of these, in any case (DB_PASSWORD, SMTP_PASSWD, GPG_PASSPHRASE).
+    private static readonly System.Buffers.SearchValues<string> SecretWordParts = System.Buffers.SearchValues.Create(
+        ["passw", "passphrase", "pwd", "secret", "token", "key", "credential"], StringComparison.OrdinalIgnoreCase);
+
+    public override bool AppliesTo(SourceFile file) =>
+        CSharpFiles.IsApplicationCode(file, SecretWordParts) && CSharpFiles.MayAssignSecretLiteral(file);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

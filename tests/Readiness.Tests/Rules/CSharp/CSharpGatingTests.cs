@@ -18,6 +18,10 @@ public class CSharpGatingTests
         FixtureVerifier.Verify("Stacks/CSharp/secret_forms/SecretForms.cs", "RDY1201").Count.ShouldBe(15);
 
     [Fact]
+    public void Secret_names_in_capitals_or_short_forms_pass_the_gate_and_are_found() =>
+        FixtureVerifier.Verify("Stacks/CSharp/secret_forms/UpperCaseNames.cs", "RDY1201").Count.ShouldBe(4);
+
+    [Fact]
     public void Code_that_only_mentions_keys_and_tokens_is_not_parsed()
     {
         var file = Fixture("Stacks/CSharp/secret_forms/NoSecretLiterals.cs");
