@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Readiness.Rules.Languages.Hcl;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Iac;
-using Readiness.Runner.Sources.Terraform;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
@@ -13,34 +10,11 @@ namespace Readiness.Runner.Sources.Aws.Services;
 /// </summary>
 internal static class EcrPolicies
 {
-    public static Value<IReadOnlyList<ResourcePolicyStatement>> FromAttribute(IacBody body, string attribute, IacScope scope)
-    {
-        var origin = body.OriginOf(attribute);
-        if (body.Expression(attribute) is HclCall { Name: "jsonencode", Args: [var argument] } && body.Module is { } module)
-            return FromObject(TerraformEvaluator.Instance.Eval(argument, module), argument.Text).From(origin);
-        return (body.Get(attribute) switch
-        {
-            null => Value<IReadOnlyList<ResourcePolicyStatement>>.Of([]),
-            string json => FromJson(json),
-            IacUnknown { Reference: { } reference } u when reference.Contains("data.aws_iam_policy_document.", StringComparison.Ordinal) =>
-                scope.ByAddress(reference) is { } data ? FromPolicyDocumentData(data.Body) : Value<IReadOnlyList<ResourcePolicyStatement>>.Unresolved(u.Expression),
-            IacUnknown u => Value<IReadOnlyList<ResourcePolicyStatement>>.Unresolved(u.Expression),
-            var other => FromObject(other, attribute),
-        }).From(origin);
-    }
+    public static Value<IReadOnlyList<ResourcePolicyStatement>> FromAttribute(IacBody body, string attribute, IacScope scope) =>
+        IacPolicySource.Read<IReadOnlyList<ResourcePolicyStatement>>(body, attribute, scope, [], FromObject, FromPolicyDocumentData).From(body.OriginOf(attribute));
 
-    public static Value<IReadOnlyList<ResourcePolicyStatement>> FromJson(string json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return FromObject(IacValues.FromJson(doc.RootElement), json);
-        }
-        catch (JsonException)
-        {
-            return Value<IReadOnlyList<ResourcePolicyStatement>>.Unresolved(json.Length > 80 ? json[..80] + "..." : json);
-        }
-    }
+    public static Value<IReadOnlyList<ResourcePolicyStatement>> FromJson(string json) =>
+        IacPolicySource.FromJson<IReadOnlyList<ResourcePolicyStatement>>(json, FromObject);
 
     private static Value<IReadOnlyList<ResourcePolicyStatement>> FromObject(object? document, string expression)
     {

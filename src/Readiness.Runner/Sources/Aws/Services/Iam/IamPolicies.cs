@@ -1,43 +1,13 @@
-using System.Text.Json;
-using Readiness.Rules.Languages.Hcl;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Iac;
-using Readiness.Runner.Sources.Terraform;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
 /// <summary>Reads IAM policy documents from jsonencode(...), JSON strings and heredocs, and data.aws_iam_policy_document.</summary>
 internal static class IamPolicies
 {
-    public static Value<PolicyDocument?> Document(IacBody body, string attribute, IacScope scope)
-    {
-        // jsonencode({...}) is read before encoding, so a resource ARN in it does not hide the actions.
-        if (body.Expression(attribute) is HclCall { Name: "jsonencode", Args: [var argument] } && body.Module is { } module)
-            return IacPolicy.FromObject(TerraformEvaluator.Instance.Eval(argument, module), argument.Text);
-        var value = body.Get(attribute);
-        switch (value)
-        {
-            case null:
-                return (PolicyDocument?)null;
-            case string json:
-                try
-                {
-                    using var doc = JsonDocument.Parse(json);
-                    return IacPolicy.FromObject(IacValues.FromJson(doc.RootElement), json);
-                }
-                catch (JsonException)
-                {
-                    return Value<PolicyDocument?>.Unresolved(json.Length > 80 ? json[..80] + "..." : json);
-                }
-            case IacUnknown { Reference: { } reference } unknown when reference.Contains("data.aws_iam_policy_document.", StringComparison.Ordinal):
-                var data = scope.ByAddress(reference);
-                return data is null ? Value<PolicyDocument?>.Unresolved(unknown.Expression) : FromPolicyDocumentData(data.Body);
-            case IacUnknown unknown:
-                return Value<PolicyDocument?>.Unresolved(unknown.Expression);
-            default:
-                return IacPolicy.FromObject(value, attribute);
-        }
-    }
+    public static Value<PolicyDocument?> Document(IacBody body, string attribute, IacScope scope) =>
+        IacPolicySource.Read<PolicyDocument?>(body, attribute, scope, null, IacPolicy.FromObject, FromPolicyDocumentData);
 
     private static Value<PolicyDocument?> FromPolicyDocumentData(IacBody data)
     {

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Readiness.Rules.Languages.Hcl;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Iac;
-using Readiness.Runner.Sources.Terraform;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
@@ -13,34 +10,10 @@ namespace Readiness.Runner.Sources.Aws.Services;
 public static class S3Policies
 {
     /// <summary>A Terraform policy attribute (aws_s3_bucket_policy.policy, aws_s3_bucket.policy); null when absent.</summary>
-    public static Value<BucketPolicy?> FromTerraform(IacBody body, string attribute, IacScope scope)
-    {
-        // jsonencode({...}) is read before encoding, so an unknown ARN in it does not hide the statements.
-        if (body.Expression(attribute) is HclCall { Name: "jsonencode", Args: [var argument] } && body.Module is { } module)
-            return FromObject(TerraformEvaluator.Instance.Eval(argument, module), argument.Text);
-        return body.Get(attribute) switch
-        {
-            null => (BucketPolicy?)null,
-            string json => FromJson(json),
-            IacUnknown { Reference: { } reference } unknown when reference.Contains("data.aws_iam_policy_document.", StringComparison.Ordinal) =>
-                scope.ByAddress(reference) is { } data ? FromPolicyDocumentData(data.Body) : Value<BucketPolicy?>.Unresolved(unknown.Expression),
-            IacUnknown unknown => Value<BucketPolicy?>.Unresolved(unknown.Expression),
-            var value => FromObject(value, attribute),
-        };
-    }
+    public static Value<BucketPolicy?> FromTerraform(IacBody body, string attribute, IacScope scope) =>
+        IacPolicySource.Read<BucketPolicy?>(body, attribute, scope, null, FromObject, FromPolicyDocumentData);
 
-    public static Value<BucketPolicy?> FromJson(string json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return FromObject(IacValues.FromJson(doc.RootElement), json);
-        }
-        catch (JsonException)
-        {
-            return Value<BucketPolicy?>.Unresolved(json.Length > 80 ? json[..80] + "..." : json);
-        }
-    }
+    public static Value<BucketPolicy?> FromJson(string json) => IacPolicySource.FromJson<BucketPolicy?>(json, FromObject);
 
     /// <summary>A decoded policy whose leaves may be unknown. An unknown effect, principal or action leaves the policy undecided.</summary>
     public static Value<BucketPolicy?> FromObject(object? document, string expression)
