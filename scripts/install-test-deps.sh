@@ -11,6 +11,8 @@ need_apt+=(python3-aiosmtpd)
 need_apt+=(chromium chromium-driver)
 # Workflows: the pre-commit hook is tested with Debian's pre-commit in a temporary repository.
 need_apt+=(pre-commit git)
+# openssl s_server: a server that still accepts TLS 1.0 (HttpTlsTests).
+need_apt+=(openssl)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   missing=()

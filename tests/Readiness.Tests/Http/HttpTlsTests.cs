@@ -57,23 +57,46 @@ public sealed class HttpTlsTests
     }
 
     [Fact]
-    public async Task Server_accepting_tls_1_0_is_reported_or_the_coverage_says_it_could_not_be_tested()
+    public async Task Server_accepting_tls_1_0_and_1_1_is_reported_whatever_this_machines_tls_library_offers()
     {
         using var certificate = LocalWebServer.SelfSignedCertificate();
-#pragma warning disable SYSLIB0039 // the server under test must offer the obsolete protocols
-        await using var server = await TestApps.TlsAsync(certificate, SslProtocols.Tls | SslProtocols.Tls11 | SslProtocols.Tls12);
-#pragma warning restore SYSLIB0039
-        var url = server.HttpsUrl!;
-        var scan = await HttpScan.RunAsync(Insecure, new HttpProbeTarget(url) { HttpUrl = server.HttpUrl });
+        await using var server = OpenSslServer.Start(certificate);
+        var url = server.HttpsUrl;
+        var scan = await HttpScan.RunAsync(Insecure, new HttpProbeTarget(url));
 
         var checks = scan.Targets.Single().LegacyProtocols;
-        checks.Select(c => c.Protocol).ShouldBe(["TLS 1.0", "TLS 1.1"]);
-        // Never "refused": either the handshake completed, or this machine could not offer the protocol and says so.
-        checks.ShouldAllBe(c => c.Accepted != false, string.Join("\n", checks));
-        foreach (var check in checks.Where(c => c.Accepted is null))
-            scan.Coverage.Skipped.ShouldContain(s => s.Scope == url && s.Reason.StartsWith($"{check.Protocol} not tested: this machine's TLS library does not offer {check.Protocol}"));
-        if (checks.Any(c => c.Accepted == true)) scan.Single(url, "RDY3024").Message.ShouldContain("still accepts TLS 1.0");
-        else scan.For(url).ShouldNotContain(f => f.RuleId == "RDY3024");
+        checks.Select(c => (c.Protocol, c.Accepted)).ShouldBe([("TLS 1.0", true), ("TLS 1.1", true)], string.Join("\n", checks));
+        checks[0].Note.ShouldBe("the server answered a TLS 1.0 ClientHello with a ServerHello for TLS 1.0");
+        scan.Single(url, "RDY3024").Message
+            .ShouldBe($"127.0.0.1:{new Uri(url).Port} still accepts TLS 1.0 and TLS 1.1, deprecated since 2021 (RFC 8996) and open to downgrade attacks; allow TLS 1.2 and 1.3 only.");
+        scan.Coverage.Skipped.ShouldNotContain(s => s.Reason.StartsWith("TLS 1."));
+    }
+
+    [Fact]
+    public async Task Server_refusing_only_tls_1_0_is_reported_for_tls_1_1_alone()
+    {
+        using var certificate = LocalWebServer.SelfSignedCertificate();
+        await using var server = OpenSslServer.Start(certificate, "-no_tls1");
+        var scan = await HttpScan.RunAsync(Insecure, new HttpProbeTarget(server.HttpsUrl));
+
+        var checks = scan.Targets.Single().LegacyProtocols;
+        checks.Select(c => (c.Protocol, c.Accepted)).ShouldBe([("TLS 1.0", false), ("TLS 1.1", true)], string.Join("\n", checks));
+        scan.Single(server.HttpsUrl, "RDY3024").Properties["protocols"].ShouldBe("TLS 1.1");
+    }
+
+    [Fact]
+    public async Task Server_that_never_answers_the_hello_leaves_the_protocol_unknown_not_refused()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var accepting = listener.AcceptTcpClientAsync();
+
+        var check = await LegacyTlsProbe.ProbeAsync("127.0.0.1", port, LegacyTlsProbe.Tls10, TimeSpan.FromMilliseconds(500), CancellationToken.None);
+
+        check.Accepted.ShouldBeNull();
+        check.Note.ShouldBe("the server did not answer a TLS 1.0 ClientHello within 0.5 s, so whether it accepts TLS 1.0 is unknown");
+        (await accepting).Dispose();
     }
 
     [Fact]
@@ -84,7 +107,9 @@ public sealed class HttpTlsTests
         var url = server.HttpsUrl!;
         var scan = await HttpScan.RunAsync(Insecure, new HttpProbeTarget(url) { HttpUrl = server.HttpUrl });
 
-        scan.Targets.Single().LegacyProtocols.ShouldAllBe(c => c.Accepted != true);
+        var checks = scan.Targets.Single().LegacyProtocols;
+        checks.ShouldAllBe(c => c.Accepted == false, string.Join("\n", checks));
+        checks[0].Note.ShouldBe("the server refused TLS 1.0 with the alert \"protocol version\"");
         scan.Findings.ShouldBeEmpty(scan.Dump());
         scan.Coverage.Counts["http.tls-handshakes"].ShouldBe(2);
     }

@@ -3,7 +3,7 @@ using Readiness.Rules.Model;
 
 namespace Readiness.Rules.Catalog.Http;
 
-/// <summary>The server still completes a TLS 1.0 or 1.1 handshake (deprecated by RFC 8996).</summary>
+/// <summary>The server still agrees to a TLS 1.0 or 1.1 handshake (deprecated by RFC 8996).</summary>
 public sealed class LegacyTlsAccepted : HttpTargetRule
 {
     protected override IEnumerable<Finding> Check(HttpTarget target, RuleContext context)

@@ -182,54 +182,21 @@ public sealed class HttpProbeSource(IReadOnlyList<HttpProbeTarget> targets, Http
         }
 
         /// <summary>
-        /// One handshake each offering only TLS 1.0, then only TLS 1.1. When this machine's TLS library will not offer
-        /// the protocol at all (OpenSSL 3 at its default security level has no cipher left for it: "no ciphers
-        /// available", "no protocols available"), nothing is known: recorded as unknown and listed in the coverage,
+        /// One ClientHello each offering only TLS 1.0, then only TLS 1.1 (see <see cref="LegacyTlsProbe"/>). A server
+        /// that does not answer in time leaves the question open: recorded as unknown and listed in the coverage,
         /// never as "not accepted".
         /// </summary>
         private async Task<IReadOnlyList<TlsProtocolCheck>> LegacyProtocolsAsync(Uri url, CancellationToken cancellationToken)
         {
             var checks = new List<TlsProtocolCheck>();
-#pragma warning disable SYSLIB0039 // TLS 1.0 and 1.1 are obsolete: offering them is the point of this check.
-            foreach (var (protocol, name) in new[] { (SslProtocols.Tls, "TLS 1.0"), (SslProtocols.Tls11, "TLS 1.1") })
-#pragma warning restore SYSLIB0039
+            foreach (var version in new[] { LegacyTlsProbe.Tls10, LegacyTlsProbe.Tls11 })
             {
-                var check = await HandshakeAsync(url, protocol, name, cancellationToken);
+                var check = await LegacyTlsProbe.ProbeAsync(url.Host, url.Port, version, options.Timeout, cancellationToken);
                 coverage.Count("http.tls-handshakes");
-                if (check.Accepted is null) coverage.AddSkip(new CoverageSkip(EvidenceSource.Http, target.Url, $"{name} not tested: {check.Note}"));
+                if (check.Accepted is null) coverage.AddSkip(new CoverageSkip(EvidenceSource.Http, target.Url, $"{check.Protocol} not tested: {check.Note}"));
                 checks.Add(check);
             }
             return checks;
-        }
-
-        private async Task<TlsProtocolCheck> HandshakeAsync(Uri url, SslProtocols protocol, string name, CancellationToken cancellationToken)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Timeout);
-            try
-            {
-                using var tcp = new TcpClient();
-                await tcp.ConnectAsync(url.Host, url.Port, timeout.Token);
-                await using var tls = new SslStream(tcp.GetStream());
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-                {
-                    TargetHost = url.Host,
-                    EnabledSslProtocols = protocol,
-                    // Only the protocol is in question here; the certificate is judged on the real connection.
-                    RemoteCertificateValidationCallback = (_, _, _, _) => true,
-                }, timeout.Token);
-                return new TlsProtocolCheck(name, true, $"the server completed a {name} handshake ({tls.SslProtocol})");
-            }
-            catch (Exception ex) when (ex is AuthenticationException or IOException or SocketException or PlatformNotSupportedException or OperationCanceledException
-                                       && !cancellationToken.IsCancellationRequested)
-            {
-                var detail = Innermost(ex).Message;
-                return ex is PlatformNotSupportedException || detail.Contains("no protocols available", StringComparison.OrdinalIgnoreCase)
-                    || detail.Contains("protocol is not supported", StringComparison.OrdinalIgnoreCase)
-                    || detail.Contains("no ciphers available", StringComparison.OrdinalIgnoreCase)
-                    ? new TlsProtocolCheck(name, null, $"this machine's TLS library does not offer {name} ({detail}), so whether the server accepts it is unknown")
-                    : new TlsProtocolCheck(name, false, $"the server refused a {name} handshake ({detail})");
-            }
         }
 
         private SocketsHttpHandler CreateHandler() => new()
