@@ -152,7 +152,8 @@ public static class ScanCommand
         var ruleset = new RulesetLoader(RuleCatalog.Default).Load(options.Ruleset, options.Path);
         ScanResult result;
         using (var progress = ScanProgress.ForConsole(stderr))
-            result = new ScanPipeline(options, ruleset).RunAsync(progress is null ? null : progress.Files, stage: progress is null ? null : progress.Stage).GetAwaiter().GetResult();
+            result = new ScanPipeline(options, ruleset).RunAsync(progress is null ? null : progress.Files, stage: progress is null ? null : progress.Stage,
+                collecting: progress is null ? null : progress.Collecting).GetAwaiter().GetResult();
 
         // With --stdout the report is the output, and everything for people goes to stderr.
         var human = options.StdoutFormat is null ? stdout : stderr;

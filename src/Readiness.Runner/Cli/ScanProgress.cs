@@ -1,3 +1,5 @@
+using Readiness.Runner.Sources;
+
 namespace Readiness.Runner.Cli;
 
 /// <summary>
@@ -11,6 +13,8 @@ public sealed class ScanProgress : IDisposable
     private readonly TextWriter stderr;
     private readonly bool terminal;
     private readonly ITimer? timer;
+    private ITimer? redraw;
+    private Func<CollectionCounts>? collecting;
     private readonly DateTimeOffset started;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
@@ -48,24 +52,62 @@ public sealed class ScanProgress : IDisposable
         lock (gate)
         {
             stage = what;
-            if (!terminal) return;
-            stderr.Write($"\r\x1b[K{char.ToUpperInvariant(what[0])}{what[1..]}... ({files:N0} files read)");
-            drawn = true;
+            collecting = null;
+            redraw?.Dispose();
+            redraw = null;
+            DrawStage();
         }
     }
+
+    /// <summary>While the sources collect: what they have gathered so far, redrawn on a terminal, in the plain line otherwise.</summary>
+    public void Collecting(string what, Func<CollectionCounts> counts)
+    {
+        lock (gate)
+        {
+            stage = what;
+            collecting = counts;
+            DrawStage();
+            if (terminal) redraw = time.CreateTimer(_ => { lock (gate) if (collecting is not null) DrawStage(); }, null, RedrawInterval, RedrawInterval);
+        }
+    }
+
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(250);
+
+    private void DrawStage()
+    {
+        if (!terminal) return;
+        stderr.Write($"\r\x1b[K{char.ToUpperInvariant(stage[0])}{stage[1..]}... ({Counts()})");
+        drawn = true;
+    }
+
+    /// <summary>"1,234 files read, 312 IaC resources, 48 AWS resources from 7 services, 1 HTTP target".</summary>
+    private string Counts()
+    {
+        var parts = new List<string> { Plural(files, "file") + " read" };
+        if (collecting?.Invoke() is { } c)
+        {
+            if (c.IacResources > 0) parts.Add(Plural(c.IacResources, "IaC resource"));
+            if (c.AwsResources > 0) parts.Add($"{Plural(c.AwsResources, "AWS resource")} from {Plural(c.AwsServices, "service")}");
+            if (c.HttpTargets > 0) parts.Add(Plural(c.HttpTargets, "HTTP target"));
+        }
+        return string.Join(", ", parts);
+    }
+
+    private static string Plural(int count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
 
     private void PlainLine()
     {
         lock (gate)
         {
             var seconds = (int)(time.GetUtcNow() - started).TotalSeconds;
-            stderr.WriteLine($"readiness: still scanning ({stage}): {files:N0} files read, {seconds} s.");
+            stderr.WriteLine($"readiness: still scanning ({stage}): {Counts()}, {seconds} s.");
         }
     }
 
     public void Dispose()
     {
         timer?.Dispose();
+        redraw?.Dispose();
         lock (gate)
         {
             if (drawn) stderr.Write("\r\x1b[K");

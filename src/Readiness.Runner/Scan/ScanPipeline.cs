@@ -37,7 +37,9 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
 
     /// <param name="fileProgress">Files read so far, now and then.</param>
     /// <param name="stage">What the scan does next, in words ("collecting IaC, AWS and HTTP evidence").</param>
-    public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default, Action<string>? stage = null)
+    /// <param name="collecting">Called when the sources start collecting, with what they have gathered so far.</param>
+    public async Task<ScanResult> RunAsync(Action<int>? fileProgress = null, CancellationToken cancellationToken = default, Action<string>? stage = null,
+        Action<string, Func<CollectionCounts>>? collecting = null)
     {
         var startedAt = options.Now ?? DateTimeOffset.UtcNow;
         // A file as PATH is scanned as its folder with every other entry left out, so the walker treats it as usual.
@@ -82,7 +84,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
             collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Code, options.Path, "folder does not exist"));
         }
 
-        stage?.Invoke("collecting " + string.Join(", ", sources.Select(s => s.Name)));
+        collecting?.Invoke("collecting " + string.Join(", ", sources.Select(s => s.Name)), () => collector.Counts);
         await Task.WhenAll(sources.Select(s => CollectSafely(s, collector, cancellationToken)));
         var collected = collector.Resources;
         foreach (var linker in sources.OfType<IResourceLinker>()) linker.Link(collected, collector.Coverage);

@@ -33,8 +33,25 @@ public sealed class EvidenceCollector
     /// <summary>Dockerfiles and compose configurations (set by the container source).</summary>
     public ContainerEvidence Containers { get; set; } = ContainerEvidence.Empty;
 
-    public void Add(CloudResource resource) => resources.Enqueue(resource);
+    private readonly ConcurrentDictionary<string, byte> liveServices = new(StringComparer.Ordinal);
+
+    public void Add(CloudResource resource)
+    {
+        resources.Enqueue(resource);
+        if (resource.Provenance.Origin == Origin.AwsLive) liveServices.TryAdd(resource.Service, 0);
+    }
+
     public void Add(HttpTarget target) => httpTargets.Enqueue(target);
+
+    /// <summary>What has been collected so far, for progress while the sources run.</summary>
+    public CollectionCounts Counts
+    {
+        get
+        {
+            var counted = Coverage.Counts; // the same counters the coverage report shows at the end
+            return new((int)counted.GetValueOrDefault("iac.resources"), (int)counted.GetValueOrDefault("aws.resources"), liveServices.Count, httpTargets.Count);
+        }
+    }
 
     public IReadOnlyList<CloudResource> Resources => resources.ToList();
     public IReadOnlyList<HttpTarget> HttpTargets => httpTargets.ToList();
@@ -46,3 +63,6 @@ public sealed class EvidenceCollector
 
     public IReadOnlyList<Results.AccountSummary> Accounts => accounts.ToList();
 }
+
+/// <summary>IaC resources, live AWS resources and the services they came from, and HTTP targets probed so far.</summary>
+public sealed record CollectionCounts(int IacResources, int AwsResources, int AwsServices, int HttpTargets);

@@ -149,4 +149,48 @@ public sealed class ConsoleOutputTests : IDisposable
         lines[0].ShouldStartWith("readiness: still scanning (collecting aws): 1,234 files read, ");
         stderr.ToString().ShouldNotContain("\r");
     }
+
+    [Fact]
+    public void Progress_while_collecting_counts_iac_resources_aws_services_and_http_targets()
+    {
+        var plain = new StringWriter();
+        var counts = new Readiness.Runner.Sources.CollectionCounts(312, 48, 7, 1);
+        using (var progress = new ScanProgress(plain, terminal: false, interval: TimeSpan.FromMilliseconds(100)))
+        {
+            progress.Files(10);
+            progress.Collecting("collecting terraform, aws", () => counts);
+            Thread.Sleep(250);
+        }
+        plain.ToString().Split('\n')[0].ShouldStartWith("readiness: still scanning (collecting terraform, aws): 10 files read, 312 IaC resources, 48 AWS resources from 7 services, 1 HTTP target, ");
+
+        var terminal = new StringWriter();
+        using (var progress = new ScanProgress(terminal, terminal: true))
+        {
+            progress.Files(1);
+            progress.Collecting("collecting terraform", () => counts with { AwsResources = 0, HttpTargets = 0 });
+            progress.Stage("judging 312 resources");
+        }
+        terminal.ToString().ShouldContain("\r\x1b[KCollecting terraform... (1 file read, 312 IaC resources)");
+        terminal.ToString().ShouldContain("\r\x1b[KJudging 312 resources... (1 file read)");
+    }
+
+    [Fact]
+    public async Task The_pipeline_reports_what_its_sources_collected_while_they_run()
+    {
+        Func<Readiness.Runner.Sources.CollectionCounts>? counts = null;
+        string? stage = null;
+        var ruleset = new Readiness.Runner.Configuration.RulesetLoader(Readiness.Rules.Engine.RuleCatalog.Default).Load("launch-readiness", TestPaths.Repo);
+        var result = await new Readiness.Runner.Scan.ScanPipeline(new Readiness.Runner.Scan.ScanOptions { Path = Sample, OutputDir = Path.Combine(work.FullName, "out"), AwsInventories = [Path.Combine(Sample, "aws", "inventory.json")] }, ruleset)
+            .RunAsync(collecting: (what, c) => (stage, counts) = (what, c));
+
+        stage.ShouldNotBeNull().ShouldStartWith("collecting ");
+        var collected = counts.ShouldNotBeNull()();
+        result.Verdict.ExitCode.ShouldBe(1);
+        collected.IacResources.ShouldBe((int)result.Coverage.Counts["iac.resources"]);
+        collected.IacResources.ShouldBeGreaterThan(30);
+        collected.AwsResources.ShouldBe((int)result.Coverage.Counts["aws.resources"]);
+        collected.AwsResources.ShouldBeGreaterThan(10);
+        collected.AwsServices.ShouldBeGreaterThan(3);
+        collected.HttpTargets.ShouldBe(0);
+    }
 }
