@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The organisation benchmark (issue 22; not a test). On the moto emulator, for each organisation size in SIZES:
 #   seed an organisation (tests/Readiness.Tests/Org/seed_org.py: members with an IAM user, an open security group and
-#   secrets; one moto process, accounts seeded 4 at a time through moto's x-moto-account-id header), then time one
+#   secrets; one moto process, accounts seeded through moto's x-moto-account-id header), then time one
 #   `scan --aws --org` process (wall time and peak RSS), and the same accounts as shards (one `scan --aws --role-arn`
 #   process per account, SHARD_JOBS at a time) plus `merge`; API calls come from each result's aws.api-calls count.
 # Then the merge at scale: SHARDS synthetic shards of RESOURCES findings each (make_shards.py), merged with wall time

@@ -1,20 +1,19 @@
 """Seeds a moto server with an AWS Organization: the management account and N member accounts, each with mistakes
 (used only to set up tests and bench/org).
 
-Usage: python3 seed_org.py ENDPOINT_URL --accounts N [--resources R] [--threads T]
+Usage: python3 seed_org.py ENDPOINT_URL --accounts N [--resources R]
 Creates N member accounts (team-00 under the organizational unit "prod", team-01 under "prod-eu" nested in it), and in
 every member account: an IAM user with an access key (so the credential report has rows), a security group open to
 the internet on SSH, a secret without rotation named the same in every account, and R extra secrets (bench scale).
 Account number 2 (index 1, when there are at least 3) is left clean apart from its IAM user; the management account
 has one IAM user.
 Seeding is cheap so that 50 accounts are affordable: one client per service for every account (moto serves the account
-named by its x-moto-account-id header, so no AssumeRole and no new client per account), T accounts at a time (default 4).
+named by its x-moto-account-id header, so no AssumeRole and no new client per account). Accounts are seeded one after
+the other: moto is not safe for concurrent writes into new accounts (with 4 threads the bench once failed on a user created twice).
 Prints one JSON object: {"management": ID, "ou": OU-ID, "accounts": [{"id", "name"}], "clean": ID}.
 """
 import json
 import sys
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import boto3
 
@@ -23,17 +22,15 @@ def option(name, default):
     return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
 count = option("--accounts", 0)
 extra = option("--resources", 0)
-threads = option("--threads", 4)
 region = "us-east-1"
 kw = dict(endpoint_url=endpoint, region_name=region, aws_access_key_id="testing", aws_secret_access_key="testing")
 
-# The account each thread is seeding; None means the caller's own (the management account).
-current = threading.local()
+# The account being seeded; None means the caller's own (the management account).
+current = {"account": None}
 
 def in_current_account(request, **_):
-    account = getattr(current, "account", None)
-    if account:
-        request.headers["x-moto-account-id"] = account
+    if current["account"]:
+        request.headers["x-moto-account-id"] = current["account"]
 
 def client(service):
     c = boto3.client(service, **kw)
@@ -47,7 +44,7 @@ prod = org.create_organizational_unit(ParentId=root, Name="prod")["Organizationa
 nested = org.create_organizational_unit(ParentId=prod, Name="prod-eu")["OrganizationalUnit"]["Id"]
 
 def seed_account(account, index, clean):
-    current.account = account
+    current["account"] = account
     iam.create_user(UserName=f"deploy-{index}")
     iam.create_access_key(UserName=f"deploy-{index}")
     if clean:
@@ -73,8 +70,7 @@ for i in range(count):
 # The management account is scanned too (its role name is the same); its credential report needs a user.
 iam.create_user(UserName="org-admin")
 clean = accounts[1]["id"] if count >= 3 else None
-with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-    # list() so that an error in any account fails the seed.
-    list(pool.map(lambda item: seed_account(item[1]["id"], item[0], item[1]["id"] == clean), enumerate(accounts)))
+for i, a in enumerate(accounts):
+    seed_account(a["id"], i, a["id"] == clean)
 
 print(json.dumps({"management": management, "ou": prod, "accounts": accounts, "clean": clean}))
