@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The organisation benchmark (issue 22; not a test). On the moto emulator, for each organisation size in SIZES:
 #   seed an organisation (tests/Readiness.Tests/Org/seed_org.py: members with an IAM user, an open security group and
-#   secrets), then time one `scan --aws --org` process, and the same accounts as shards (one `scan --aws --role-arn`
+#   secrets; one moto process, accounts seeded through moto's x-moto-account-id header), then time one
+#   `scan --aws --org` process (wall time and peak RSS), and the same accounts as shards (one `scan --aws --role-arn`
 #   process per account, SHARD_JOBS at a time) plus `merge`; API calls come from each result's aws.api-calls count.
 # Then the merge at scale: SHARDS synthetic shards of RESOURCES findings each (make_shards.py), merged with wall time
 # and peak RSS (/usr/bin/time), at 1/4, 1/2 and all of the shards to show it is linear, and the merged report.html
 # loaded in headless Chromium (time to the page's data-rendered mark, minus an empty page's).
-# xargs appends each account's "ID ROLE" after the fixed arguments, so the shard script reads them as $4 and $5.
+# xargs appends each account's "ID ROLE" after the fixed arguments, so the shard script reads them as $5 and $6.
 # Usage: bench/org/run.sh   Environment: SIZES (default "5 20 50"), SHARD_JOBS (4), SHARDS (50), RESOURCES (5000),
 # SKIP_MOTO=1 to run only the merge part, SKIP_MERGE=1 only the moto part, READINESS_BIN. Run it as `nice -n 10 bench/org/run.sh` on a shared machine.
 set -euo pipefail
@@ -31,23 +32,27 @@ if [ -z "${SKIP_MOTO:-}" ]; then
     trap 'kill $moto 2>/dev/null || true' EXIT
     for _ in $(seq 50); do curl -s "http://127.0.0.1:$port/moto-api/" >/dev/null && break; sleep 0.2; done
     endpoint="http://127.0.0.1:$port/"
-    python3 tests/Readiness.Tests/Org/seed_org.py "$endpoint" --accounts "$size" --resources 5 >"$out/seed-$size.json"
-
     start=$(date +%s.%N)
-    "$readiness" scan "$empty" --aws --org --endpoint-url "$endpoint" --regions us-east-1 --max-accounts 8 \
+    python3 tests/Readiness.Tests/Org/seed_org.py "$endpoint" --accounts "$size" --resources 5 >"$out/seed-$size.json"
+    seeded=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
+
+    rm -rf "$out/org-$size" "$out/run-$size" "$out/merged-$size" "$out/shard-time-$size"; mkdir -p "$out/shard-time-$size"
+    /usr/bin/time -f "%e %M" -o "$out/time-org-$size" "$readiness" scan "$empty" --aws --org --endpoint-url "$endpoint" --regions us-east-1 --max-accounts 8 \
       --format json --output-dir "$out/org-$size" -q >/dev/null 2>&1 || true
-    single=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
+    read -r single single_rss < <(tail -1 "$out/time-org-$size")
 
     "$readiness" accounts --org --endpoint-url "$endpoint" --format json >"$out/accounts-$size.json"
     start=$(date +%s.%N)
     python3 -c "import json,sys; [print(a['id'], a['roleArn']) for a in json.load(open(sys.argv[1]))['accounts']]" "$out/accounts-$size.json" |
-      xargs -P "$jobs" -L 1 sh -c '"$0" scan "$1" --aws --role-arn "$5" --endpoint-url "$2" --regions us-east-1 --format json --output-dir "$3/$4" -q >/dev/null 2>&1 || true' \
-        "$readiness" "$empty" "$endpoint" "$out/run-$size" || true
+      xargs -P "$jobs" -L 1 sh -c '/usr/bin/time -f "%e %M" -o "$4/$5" "$0" scan "$1" --aws --role-arn "$6" --endpoint-url "$2" --regions us-east-1 --format json --output-dir "$3/$5" -q >/dev/null 2>&1 || true' \
+        "$readiness" "$empty" "$endpoint" "$out/run-$size" "$out/shard-time-$size" || true
     "$readiness" merge "$out/run-$size" --accounts "$out/accounts-$size.json" --output-dir "$out/merged-$size" --format json -q >/dev/null 2>&1 || true
     sharded=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
+    # Peak RSS of the largest shard process (each line of GNU time's output ends with "WALL RSS").
+    shard_rss=$(for f in "$out/shard-time-$size"/*; do tail -1 "$f" | cut -d' ' -f2; done | sort -n | tail -1)
     same=$(python3 -c "import json,sys; a,b=(sorted(f['finding']['fingerprint'] for f in json.load(open(p))['findings']) for p in sys.argv[1:]); print('equal' if a==b else f'DIFFER {len(a)} vs {len(b)}')" \
       "$out/org-$size/results.json" "$out/merged-$size/results.json")
-    echo "accounts=$((size + 1)) single-process=$(seconds "$single")s api-calls=$(calls "$out/org-$size/results.json") sharded(${jobs} at a time)+merge=$(seconds "$sharded")s api-calls=$(calls "$out"/run-$size/*/results.json) findings: $same" | tee -a "$out/summary.txt"
+    echo "accounts=$((size + 1)) seed=$(seconds "$seeded")s single-process=$(seconds "$single")s peak-rss=$((single_rss / 1024))MB api-calls=$(calls "$out/org-$size/results.json") sharded(${jobs} at a time)+merge=$(seconds "$sharded")s largest-shard-rss=$((shard_rss / 1024))MB api-calls=$(calls "$out"/run-$size/*/results.json) findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['findings']))" "$out/merged-$size/results.json") $same" | tee -a "$out/summary.txt"
     kill $moto; wait $moto 2>/dev/null || true
     trap - EXIT
   done

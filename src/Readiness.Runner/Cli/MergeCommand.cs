@@ -66,7 +66,7 @@ public static class MergeCommand
             {
                 throw new CommandError($"cannot write reports to {output}: {ex.Message}", ex);
             }
-            stdout.WriteLine($"Merged {shards.Count(s => s.Result is not null)} shard(s) covering {result.Accounts?.Count ?? 0} account(s); reports written to {output}: {string.Join(", ", formats.Distinct().Select(f => Reporters.Find(f)!.FileName))}.");
+            stdout.WriteLine($"Merged {result.Coverage.Counts.GetValueOrDefault(ResultsMerger.ShardCount)} shard(s) covering {result.Accounts?.Count ?? 0} account(s); reports written to {output}: {string.Join(", ", formats.Distinct().Select(f => Reporters.Find(f)!.FileName))}.");
             return result.Verdict.ExitCode;
         });
         return command;
@@ -82,29 +82,35 @@ public static class MergeCommand
         }).ToList();
     }
 
-    /// <summary>The shards one INPUT names: itself when it holds results.json, else its subfolders (or, for S3, ACCOUNT/ under it).</summary>
-    private static IEnumerable<Shard> Shards(string location, IReadOnlyList<AccountSummary>? expected)
+    /// <summary>
+    /// The shards one INPUT names, none read yet: itself when it holds results.json, else its subfolders (or, for S3,
+    /// ACCOUNT/ under it for each expected account).
+    /// </summary>
+    private static IEnumerable<ShardSource> Shards(string location, IReadOnlyList<AccountSummary>? expected)
     {
-        var own = Read(location);
-        if (own.Result is not null || own.Error is not null) return [own];
         if (ReportStore.IsS3(location))
         {
+            // Only reading tells whether an s3:// prefix holds results.json; what is read is dropped, and read again in its turn.
+            var own = Read(location);
+            if (own.Result is not null || own.Error is not null) return [Source(location)];
             if (expected is null)
                 throw new UsageError($"{location} holds no results.json; to merge the shards under an s3:// run folder, give --accounts (they are read from {location.TrimEnd('/')}/ACCOUNT/).");
             // An account without results here is reported as missing by the merge, from the account list.
-            return expected.Select(a => Read($"{location.TrimEnd('/')}/{a.Id}") with { AccountHint = a.Id }).Where(s => s.Result is not null || s.Error is not null).ToList();
+            return expected.Select(a => Source($"{location.TrimEnd('/')}/{a.Id}", a.Id)).ToList();
         }
+        if (File.Exists(ReportStore.Locate(location, "results.json"))) return [Source(location)];
         if (!Directory.Exists(location)) throw new UsageError($"merge input '{location}' does not exist; give shard results or a run folder of shard folders.");
         // A run folder: every subfolder is a shard; one without results.json is a shard that failed before writing it.
         return Directory.EnumerateDirectories(location).Order(StringComparer.Ordinal).Select(folder =>
-        {
-            var shard = Read(folder);
-            var hint = Path.GetFileName(folder) is { Length: 12 } name && name.All(char.IsAsciiDigit) ? name : null;
-            return shard.Result is null && shard.Error is null
-                ? shard with { Error = "the folder has no results.json", AccountHint = hint }
-                : shard with { AccountHint = hint };
-        }).ToList();
+            Source(folder, Path.GetFileName(folder) is { Length: 12 } name && name.All(char.IsAsciiDigit) ? name : null, missingIsFailure: true)).ToList();
     }
+
+    private static ShardSource Source(string location, string? accountHint = null, bool missingIsFailure = false) =>
+        new(ReportStore.Locate(location, "results.json"), () =>
+        {
+            var shard = Read(location) with { AccountHint = accountHint };
+            return missingIsFailure && shard.Result is null && shard.Error is null ? shard with { Error = "the folder has no results.json" } : shard;
+        });
 
     private static Shard Read(string location)
     {

@@ -89,8 +89,8 @@ public sealed class JsonReporter : IReporter
 
     public void Write(ScanResult result, ReportContext context, Stream output)
     {
-        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false));
-        writer.Write(ResultsJson.Serialize(result));
-        writer.Write('\n');
+        // Streamed, not built as one string: a merged organisation's results.json runs to hundreds of MB.
+        System.Text.Json.JsonSerializer.Serialize(output, result, ResultsJson.Options);
+        output.WriteByte((byte)'\n');
     }
 }

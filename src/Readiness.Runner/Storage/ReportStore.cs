@@ -44,10 +44,10 @@ public static class ReportStore
     /// <summary>The text of <paramref name="fileName"/> at a location (or the location itself when it names a .json file); null when missing.</summary>
     public static (string Display, string? Text) ReadText(string location, string fileName)
     {
+        var display = Locate(location, fileName);
         if (IsS3(location))
         {
             var (bucket, key) = S3Object(location, fileName);
-            var display = $"s3://{bucket}/{key}";
             try
             {
                 using var client = Client();
@@ -69,7 +69,7 @@ public static class ReportStore
                 throw new StorageError(display, "cannot reach S3: " + ex.Message);
             }
         }
-        var path = location.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(location) ? location : Path.Combine(location, fileName);
+        var path = display;
         if (!File.Exists(path)) return (path, null);
         try
         {
@@ -79,6 +79,15 @@ public static class ReportStore
         {
             throw new StorageError(path, "cannot read it: " + ex.Message);
         }
+    }
+
+    /// <summary>Where ReadText looks for <paramref name="fileName"/> at a location (the location itself when it names a .json file), as it names it.</summary>
+    public static string Locate(string location, string fileName)
+    {
+        if (!IsS3(location))
+            return location.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.Exists(location) ? location : Path.Combine(location, fileName);
+        var (bucket, key) = S3Object(location, fileName);
+        return $"s3://{bucket}/{key}";
     }
 
     /// <summary>The location of <paramref name="fileName"/> beside what <paramref name="location"/> names (its folder when it names a .json file).</summary>

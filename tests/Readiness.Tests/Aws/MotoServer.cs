@@ -22,7 +22,9 @@ public sealed class MotoServer : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<MotoServer> StartAsync()
+    /// <param name="awsManagedPolicies">Load AWS managed policies into IAM (the IAM tests attach them); every account
+    /// moto first serves then costs seconds, so the organisation tests, with many accounts, leave them out.</param>
+    public static async Task<MotoServer> StartAsync(bool awsManagedPolicies = true)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
@@ -31,7 +33,7 @@ public sealed class MotoServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
+        if (awsManagedPolicies) start.Environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
         Process process;
         try
         {

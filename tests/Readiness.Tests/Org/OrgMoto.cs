@@ -45,7 +45,7 @@ public sealed class OrgMoto : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await MotoServer.StartAsync();
+        Server = await MotoServer.StartAsync(awsManagedPolicies: false);
         Seeded = await Seed(Server.Endpoint, Members);
 
         Directory.CreateDirectory(RunFolder);

@@ -199,6 +199,25 @@ public sealed class OrgScanTests(OrgMoto org) : IClassFixture<OrgMoto>
         result.Findings.Count(f => f.Finding.Location.Resource?.Account == account && f.Finding.RuleId == "RDY2401").ShouldBe(1, "one copy merged");
     }
 
+    [Fact]
+    public void A_failed_shard_folder_does_not_hide_the_retry_of_its_account()
+    {
+        // The first attempt left an empty folder; a retry wrote the account's results elsewhere in the run.
+        var run = org.CopyOfRun();
+        var account = org.MemberIds.First();
+        Directory.Move(Path.Combine(run, account), Path.Combine(run, "retry"));
+        Directory.CreateDirectory(Path.Combine(run, account));
+        var output = Output();
+        var merged = Merge(run, "--accounts", Path.Combine(run, "accounts.json"), "--output-dir", output);
+        merged.ExitCode.ShouldBe(2, merged.Stdout);
+        merged.Stdout.ShouldContain($"aws/{account}/shard: The shard's results could not be read: the folder has no results.json");
+        merged.Stdout.ShouldNotContain("Two shards cover");
+        var result = Results(output);
+        result.Accounts!.Single(a => a.Id == account).Status.ShouldBe(AccountStatus.Scanned);
+        result.Accounts!.Single(a => a.Id == account).Shard!.ShouldEndWith(Path.Combine("retry", "results.json"));
+        result.Findings.Count(f => f.Finding.Location.Resource?.Account == account && f.Finding.RuleId == "RDY2401").ShouldBe(1, "the retry's findings are merged");
+    }
+
     [Theory]
     [InlineData("version")]
     [InlineData("ruleset")]
