@@ -38,6 +38,12 @@ public sealed class Detector
     public string? Validate { get; init; }
     public IReadOnlyList<string> Near { get; init; } = [];
 
+    /// <summary>
+    /// The full length of this detector's tokens, by the keyword they start with (cfut_: 53): a shorter value that starts
+    /// with the keyword is a truncated copy, which the generic pass does not report under a secret name either.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Lengths { get; init; } = new Dictionary<string, int>();
+
     /// <summary>True when a match may span lines after its keyword (private key blocks, JSON documents).</summary>
     public bool Block { get; init; }
 
@@ -59,7 +65,7 @@ public static class DetectorCatalog
 {
     public static readonly IReadOnlySet<string> Validators = new HashSet<string>(StringComparer.Ordinal)
     {
-        "github-crc32", "jwt", "basic-auth-base64", "url-password", "assigned-password", "pem-body",
+        "github-crc32", "jwt", "basic-auth-base64", "url-password", "assigned-password", "pem-body", "base64-pem-private-key",
     };
 
     private static readonly Lazy<IReadOnlyList<Detector>> All = new(() =>
@@ -79,7 +85,7 @@ public static class DetectorCatalog
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         var known = new HashSet<string>(StringComparer.Ordinal)
         {
-            "id", "title", "kind", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "revoke", "true", "false",
+            "id", "title", "kind", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "lengths", "revoke", "true", "false",
         };
         var result = new List<Detector>();
         foreach (var node in ((YamlSequenceNode)root.Children[new YamlScalarNode("detectors")]).Children.Cast<YamlMappingNode>())
@@ -93,6 +99,13 @@ public static class DetectorCatalog
             string? Optional(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
             IReadOnlyList<string> List(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v)
                 ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList() : [];
+
+            IReadOnlyDictionary<string, int> Lengths() => node.Children.TryGetValue(new YamlScalarNode("lengths"), out var v)
+                ? ((YamlMappingNode)v).Children.ToDictionary(
+                    c => ((YamlScalarNode)c.Key).Value ?? "",
+                    c => int.TryParse(((YamlScalarNode)c.Value).Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                        ? n : throw new FormatException($"detectors.yaml:{c.Key.Start.Line}: a length must be a positive number."))
+                : new Dictionary<string, int>();
 
             var id = Scalar("id");
             if (!SeverityNames.TryParse(Scalar("severity"), out var severity)) throw new FormatException($"detectors.yaml: {id} has an unknown severity.");
@@ -115,6 +128,7 @@ public static class DetectorCatalog
                 Validate = validate,
                 Near = List("near"),
                 Block = Optional("block") == "true",
+                Lengths = Lengths(),
                 Revoke = Optional("revoke"),
                 TrueSamples = List("true"),
                 FalseSamples = List("false"),

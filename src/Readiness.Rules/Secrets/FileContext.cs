@@ -78,7 +78,9 @@ public sealed partial record FileContext
         var isDocs = file.Language == Language.Markdown || folders.Any(DocSegments.Contains)
             || lowerName.EndsWith(".rst", StringComparison.Ordinal) || lowerName.EndsWith(".adoc", StringComparison.Ordinal)
             || lowerName.EndsWith(".txt", StringComparison.Ordinal) || lowerName.EndsWith(".html", StringComparison.Ordinal);
-        var isExample = nameWords.Any(ExampleWords.Contains) || folders.Any(f => f is "example" or "examples");
+        // A SAM or CloudFormation template.yaml is the stack that deploys, not an example of one.
+        var isExample = nameWords.Any(w => ExampleWords.Contains(w) && !(w == "template" && IsCloudFormationTemplate(file)))
+            || folders.Any(f => f is "example" or "examples");
         var isLockfile = Lockfiles.Contains(lowerName) || lowerName.EndsWith(".lock", StringComparison.Ordinal);
         var isMinified = lowerName.Contains(".min.", StringComparison.Ordinal) || lowerName.EndsWith(".map", StringComparison.Ordinal)
             || lowerName.Contains(".bundle.", StringComparison.Ordinal) || lowerName.Contains(".chunk.", StringComparison.Ordinal);
@@ -86,7 +88,9 @@ public sealed partial record FileContext
             || CodeExtension().IsMatch(lowerName);
         var isConfig = file.Language is Language.DotEnv or Language.Json or Language.Yaml or Language.Properties or Language.Hcl
             or Language.Terraform or Language.Xml or Language.Toml or Language.Ini or Language.Dockerfile or Language.Shell
-            || ConfigDotfiles.Contains(lowerName) || lowerName is "makefile" or "gnumakefile" || lowerName.EndsWith(".mk", StringComparison.Ordinal);
+            || ConfigDotfiles.Contains(lowerName) || lowerName is "makefile" or "gnumakefile" || lowerName.EndsWith(".mk", StringComparison.Ordinal)
+            // An extension-less file in a configuration folder (config/settings, etc/app/credentials) is configuration.
+            || (file.Language == Language.Other && !name.Contains('.') && folders.Any(f => f is "config" or "conf" or "etc" or "settings"));
 
         return new FileContext
         {
@@ -112,6 +116,15 @@ public sealed partial record FileContext
         var head = file.Text.Length > 65536 ? file.Text[..65536] : file.Text;
         return ProductionMarker().IsMatch(head);
     }
+
+    private static bool IsCloudFormationTemplate(SourceFile file)
+    {
+        var head = file.Text.Length > 65536 ? file.Text[..65536] : file.Text;
+        return file.Language is Language.Yaml or Language.Json && CloudFormationMarker().IsMatch(head);
+    }
+
+    [GeneratedRegex(@"AWSTemplateFormatVersion|Transform[""']?\s*:\s*[""']?AWS::Serverless")]
+    private static partial Regex CloudFormationMarker();
 
     private static List<string> Words(string name) =>
         name.Split(['.', '_', '-', ' '], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToList();

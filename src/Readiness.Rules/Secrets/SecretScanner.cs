@@ -141,6 +141,7 @@ public static partial class SecretScanner
             case "github-crc32" when !Validators.GitHubChecksum(value) && state.Context.IsIllustrative:
             case "jwt" when !Validators.JwtHasRealPayload(value):
             case "pem-body" when !Validators.PemHasKeyBody(value):
+            case "base64-pem-private-key" when !Validators.IsBase64PemPrivateKey(value):
             case "basic-auth-base64" when !Validators.IsBasicAuthWithPassword(value):
                 // The format is known and this value fails it (an invented token): later passes must not report it either.
                 state.Reject(start, start + value.Length);
@@ -370,9 +371,9 @@ public static partial class SecretScanner
                 return;
             }
             if (!secretNamed || SecretValues.IsPlaceholder(value) || (!numericToken && SecretValues.LooksLikeIdentifierOrPath(value))) return;
-            // A value with a provider's prefix (cfut_ZE4Crc..., xai-...) is that provider's to judge: one its detector
-            // did not claim is truncated, mangled or invented.
-            if (value.Length < 32 && HasProviderPrefix(value)) return;
+            // A value with a provider's prefix (cfut_ZE4Crc..., xai-...) that is shorter than that provider's tokens is a
+            // truncated copy; a full-length one its detector rejected may still be a mangled real token, and is judged.
+            if (IsTruncatedProviderToken(value)) return;
             // Base64 of a placeholder ("0a:xxxxxxxx..." encoded) is still a placeholder.
             if (SecretValues.DecodesToPlaceholder(value)) return;
             if (value.Any(char.IsWhiteSpace) || (context.IsCode && value.Contains("%s", StringComparison.Ordinal))) return;
@@ -461,15 +462,19 @@ public static partial class SecretScanner
         return (raw, index);
     }
 
-    // Keywords that end a token's unique prefix (cfut_, xai-, glpat-); "secret_" is a word, not a provider's prefix.
-    private static readonly Lazy<string[]> ProviderPrefixes = new(() => DetectorCatalog.Detectors
-        .SelectMany(d => d.Keywords).Where(k => k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ') && k != "secret_").Distinct().ToArray());
+    // Keywords that end a token's unique prefix (cfut_, xai-, glpat-); "secret_" is a word, not a provider's prefix. A
+    // value shorter than the full token it starts like (a detector's `lengths`, else 32 characters) is a truncated copy.
+    private static readonly Lazy<(string Prefix, int FullLength)[]> ProviderPrefixes = new(() => DetectorCatalog.Detectors
+        .SelectMany(d => d.Keywords
+            .Where(k => d.Lengths.ContainsKey(k) || (k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ') && k != "secret_"))
+            .Select(k => (Prefix: k, FullLength: d.Lengths.TryGetValue(k, out var n) ? n : 32)))
+        .GroupBy(p => p.Prefix).Select(g => (g.Key, g.Max(p => p.FullLength))).ToArray());
 
-    private static bool HasProviderPrefix(string value)
+    private static bool IsTruncatedProviderToken(string value)
     {
-        foreach (var prefix in ProviderPrefixes.Value)
+        foreach (var (prefix, fullLength) in ProviderPrefixes.Value)
         {
-            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && value.Length > prefix.Length) return true;
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && value.Length > prefix.Length && value.Length < fullLength) return true;
         }
         return false;
     }

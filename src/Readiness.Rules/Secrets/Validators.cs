@@ -91,6 +91,16 @@ public static class Validators
         return count >= 60;
     }
 
+    /// <summary>Base64 of a PEM private key block ("LS0tLS1CRUdJTi..." is "-----BEGIN"): a certificate or public key is not one.</summary>
+    public static bool IsBase64PemPrivateKey(string base64)
+    {
+        var text = DecodeBase64Url(base64.TrimEnd('='));
+        if (text is null) return false;
+        var begin = text.IndexOf("-----BEGIN ", StringComparison.Ordinal);
+        var label = begin < 0 ? -1 : text.IndexOf("-----", begin + 11, StringComparison.Ordinal);
+        return label > 0 && text.AsSpan(begin, label - begin).EndsWith("PRIVATE KEY", StringComparison.Ordinal) && PemHasKeyBody(text);
+    }
+
     /// <summary>Secrets that jwt.io and tutorials sign their example tokens with: such a token proves nothing and opens nothing.</summary>
     private static readonly string[] ExampleJwtSecrets = ["your-256-bit-secret", "a-string-secret-at-least-256-bits-long", "secret", "your-secret-key"];
 

@@ -21,6 +21,8 @@ public class SecretFixtureTests
     [InlineData("Secrets/deploy/values-prod.yaml")]
     [InlineData("Secrets/deploy/push.sh")]
     [InlineData("Secrets/deploy/docker-compose.yml")]
+    [InlineData("Secrets/deploy/smoke.sh")]
+    [InlineData("Secrets/sam/template.yaml")]
     [InlineData("Secrets/config/application.properties")]
     [InlineData("Secrets/config/services.yaml")]
     [InlineData("Secrets/keys/deploy_key")]

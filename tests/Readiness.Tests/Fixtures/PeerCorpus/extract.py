@@ -58,6 +58,7 @@ RELABEL = [
     ("gitleaks", "mailchimp", "MailchimpSDK.initialize(token: 3012a", "a key in Mailchimp's exact format (32 hex and a datacenter suffix)"),
     ("trufflehog", "atlassiandatacenter", "jira_token: ", "a token under jira_token; the peer only rejects its Data Center format"),
     ("trufflehog", "netlify", "data\n = 'nfp_", "a Netlify token with its unique nfp_ prefix; the peer only requires the word netlify nearby"),
+    ("trufflehog", "cloudflareapitoken", "8573bbfeEXTRA", "a complete Cloudflare token (cfut_, 40 characters, 8-hex checksum) with characters appended: the token still leaks"),
 ]
 
 def relabel(peer, sample):
@@ -65,6 +66,38 @@ def relabel(peer, sample):
     for p, unit, needle, reason in RELABEL:
         if p == peer and sample["unit"] == unit and needle in sample["text"] and "eHh4eHh4" not in sample["text"]:
             return {**sample, "label": True, "relabelled": reason}
+    return sample
+
+# True samples of focus providers that a documented policy of docs/secrets.md leaves unreported (peer, unit, needle,
+# file or None, policy). They stay true and count in every recall figure; the focus-provider floor of issue 17 is
+# measured without them, and PeerCorpusTests fails if one of them is found (then the mark is stale: remove it).
+MISSED_BY_POLICY = [
+    ("gitleaks", "anthropic", "abc123xyz-456def789ghij", None, "placeholder: an invented body (abc123, 456def789ghij, an alphabet run)"),
+    ("gitleaks", "anthropic", "abc12fake-456def789ghij", None, "placeholder: an invented body (fake, an alphabet run)"),
+    ("trufflehog", "anthropic", "abc123xyz-456def789ghij", None, "placeholder: an invented body (abc123, 456def789ghij, an alphabet run)"),
+    ("detect-secrets", "basic_auth", "https://username:password@", None, "placeholder: username:password"),
+    ("secretlint", "basicauth/ng.basic-auth-ftp-url", "user:pass@example.com", None, "placeholder: user:pass at example.com (RFC 2606)"),
+    ("secretlint", "basicauth/ng.basic-auth-http-url", "user:pass@example.com", None, "placeholder: user:pass at example.com (RFC 2606)"),
+    ("secretlint", "basicauth/ng.basic-auth-https-url", "@api.example.com", None, "placeholder host: example.com (RFC 2606)"),
+    ("secretlint", "basicauth/ng.basic-auth-in-markdown", "user:pass@example.com", None, "placeholder: user:pass at example.com (RFC 2606)"),
+    ("trufflehog", "ftp", "ftp://test:nonprod@ftp-enterprise", None, "development setup: a single-label host outside production configuration"),
+    ("trufflehog", "jdbc", "password=MyPa$$w0rd...", None, "truncated example: the password ends in ..."),
+    ("trufflehog", "uri", ".com:1234@", None, "placeholder: the password is 1234"),
+    ("trufflehog", "uri", "http://username:password@127.0.0.1", None, "placeholder: username:password on loopback"),
+    ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".go", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
+    ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".java", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
+    ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".kt", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
+    ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".php", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
+    ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".py", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
+    ("gitleaks", "privatekey", "=8xQN", None, "no key body: a PEM block with fewer than 60 base64 characters"),
+    ("secretlint", "secp256k1-privatekey/ng.privkey", "0xc8f12fb8b2", None, "no detector: a bare 0x and 64 hex with no key word nearby reads as often as a hash"),
+]
+
+def mark(peer, sample):
+    if not sample["label"]: return sample
+    for p, unit, needle, suffix, policy in MISSED_BY_POLICY:
+        if p == peer and sample["unit"] == unit and needle in sample["text"] and (suffix is None or sample["file"].endswith(suffix)):
+            return {**sample, "policy": policy}
     return sample
 
 def provider_of(unit):
@@ -390,7 +423,7 @@ def detect_secrets(gitdir):
     return samples
 
 def write(name, repo, gitdir, licence, samples, note):
-    samples = [relabel(name, s) for s in samples]
+    samples = [mark(name, relabel(name, s)) for s in samples]
     seen, unique = set(), []
     for s in samples:
         key = (s["provider"], s["text"])
@@ -401,7 +434,7 @@ def write(name, repo, gitdir, licence, samples, note):
         f.write("# Regenerate with extract.py; label: true = the peer's true sample (must be found), false = its false sample.\n")
         f.write("samples:\n")
         for s in unique:
-            f.write(f"  - provider: {s['provider']}\n    source: {json.dumps(s['unit'])}\n    label: {str(s['label']).lower()}\n" + (f"    relabelled: {json.dumps(s['relabelled'])}\n" if "relabelled" in s else "") + f"    file: {s['file']}\n    text: {json.dumps(s['text'], ensure_ascii=True)}\n")
+            f.write(f"  - provider: {s['provider']}\n    source: {json.dumps(s['unit'])}\n    label: {str(s['label']).lower()}\n" + (f"    relabelled: {json.dumps(s['relabelled'])}\n" if "relabelled" in s else "") + (f"    policy: {json.dumps(s['policy'])}\n" if "policy" in s else "") + f"    file: {s['file']}\n    text: {json.dumps(s['text'], ensure_ascii=True)}\n")
     t = sum(1 for s in unique if s["label"]); print(name, len(unique), "samples,", t, "true", file=sys.stderr)
 
 if __name__ == "__main__":
