@@ -23,7 +23,10 @@ public sealed class KeywordPrefilter
     private readonly Candidate[]?[] candidatesByKey = new Candidate[]?[1 << KeyBits];
     private readonly Candidate[] searchedAlone;
 
-    /// <summary>A keyword, where its anchor starts in it, and the groups it belongs to (a group listing it twice reports it twice).</summary>
+    /// <summary>
+    /// A keyword, where its anchor starts in it (for one searched alone: its first caseless character, or -1), and
+    /// the groups it belongs to (a group listing it twice reports it twice).
+    /// </summary>
     private sealed record Candidate(string Keyword, int AnchorOffset, int[] Groups);
 
     /// <param name="groups">Keyword lists; a hit reports the index of each group whose keyword starts at the position.</param>
@@ -45,7 +48,7 @@ public sealed class KeywordPrefilter
         {
             if (keyword.Length < AnchorLength || !System.Text.Ascii.IsValid(keyword))
             {
-                alone.Add(new Candidate(keyword, 0, [.. keywordGroups]));
+                alone.Add(new Candidate(keyword, CaselessIndex(keyword), [.. keywordGroups]));
                 continue;
             }
             var offset = RarestAnchor(keyword);
@@ -83,18 +86,46 @@ public sealed class KeywordPrefilter
                 if (start >= 0 && IsAt(span, start, candidate.Keyword)) Add(hits, start, candidate.Groups);
             }
         }
-        foreach (var candidate in searchedAlone)
+        foreach (var candidate in searchedAlone) FindAlone(span, candidate, hits);
+        hits.Sort();
+        foreach (var (position, group) in hits) onHit(group, position);
+    }
+
+    /// <summary>
+    /// Every occurrence of a keyword too short for an anchor ("??", "q~"). IndexOf ignoring case is scalar under
+    /// invariant globalization, so a keyword with an ASCII character that has no other case ('?', '~') is found by
+    /// that character (vectorized) and then compared; only one of letters alone is left to IndexOf.
+    /// </summary>
+    private static void FindAlone(ReadOnlySpan<char> text, Candidate candidate, List<(int, int)> hits)
+    {
+        var keyword = candidate.Keyword;
+        var caseless = candidate.AnchorOffset;
+        for (var offset = 0; offset < text.Length;)
         {
-            for (var offset = 0; offset < span.Length;)
+            if (caseless < 0)
             {
-                var index = span[offset..].IndexOf(candidate.Keyword, StringComparison.OrdinalIgnoreCase);
+                var index = text[offset..].IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
                 if (index < 0) break;
                 Add(hits, offset + index, candidate.Groups);
                 offset += index + 1;
+                continue;
             }
+            var found = text[offset..].IndexOf(keyword[caseless]);
+            if (found < 0) break;
+            var start = offset + found - caseless;
+            if (start >= 0 && IsAt(text, start, keyword)) Add(hits, start, candidate.Groups);
+            offset += found + 1;
         }
-        hits.Sort();
-        foreach (var (position, group) in hits) onHit(group, position);
+    }
+
+    /// <summary>The first ASCII character of the keyword that has no other case, or -1 when it has none.</summary>
+    private static int CaselessIndex(string keyword)
+    {
+        for (var i = 0; i < keyword.Length; i++)
+        {
+            if (char.IsAscii(keyword[i]) && !char.IsAsciiLetter(keyword[i])) return i;
+        }
+        return -1;
     }
 
     private static bool IsAt(ReadOnlySpan<char> text, int start, string keyword) =>

@@ -44,8 +44,9 @@ public sealed class FileWalker(FileWalkOptions options)
     public void Walk(string root, Action<SourceFile> onFile, Coverage coverage, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
         root = Path.GetFullPath(root);
-        // Lazily: the readers start on the first files while the walk goes on (Parallel.ForEach pulls under a lock).
-        var files = Enumerate(root, coverage);
+        // Walked first, then read: Parallel.ForEach pulls a lazy walk under a lock that the other readers spin on
+        // (2% of a standard-library scan's samples), which cost more CPU than the overlap saved.
+        var files = Enumerate(root, coverage).ToList();
         var done = 0;
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, entry =>
         {
