@@ -76,10 +76,15 @@ public static partial class SecretScanner
         var positions = new List<int>?[genericGroup + 2];
         filter.Find(text, (group, position) => (positions[group] ??= []).Add(position));
 
-        foreach (var detector in detectors)
+        // A whole set's detectors are its prefilter groups in order: no lookup per detector and file.
+        var wholeSet = ReferenceEquals(detectors, set.Detectors);
+        for (var i = 0; i < detectors.Count; i++)
         {
+            if (wholeSet && positions[i] is null) continue;
+            var detector = detectors[i];
             if (detector.SkipsPath is { } skips && skips(file.Path)) continue;
-            if (!set.Index.TryGetValue(detector, out var index))
+            var index = i;
+            if (!wholeSet && !set.Index.TryGetValue(detector, out index))
             {
                 // A detector outside the shipped set (tests of a single YAML entry): run it on its own keywords.
                 var own = new KeywordPrefilter([detector.Keywords]);

@@ -44,7 +44,9 @@ public sealed class FileWalker(FileWalkOptions options)
     public void Walk(string root, Action<SourceFile> onFile, Coverage coverage, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
         root = Path.GetFullPath(root);
-        var files = Enumerate(root, coverage);
+        // Walked first, then read: Parallel.ForEach pulls a lazy walk under a lock that the other readers spin on
+        // (2% of a standard-library scan's samples), which cost more CPU than the overlap saved.
+        var files = Enumerate(root, coverage).ToList();
         var done = 0;
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, entry =>
         {
@@ -61,9 +63,8 @@ public sealed class FileWalker(FileWalkOptions options)
         progress?.Invoke(done);
     }
 
-    private List<(string FullPath, string RelativePath)> Enumerate(string root, Coverage coverage)
+    private IEnumerable<(string FullPath, string RelativePath)> Enumerate(string root, Coverage coverage)
     {
-        var result = new List<(string, string)>();
         var realRoot = FileSystemEntry.RealPath(root) ?? root;
         var visitedRealDirectories = new HashSet<string>(StringComparer.Ordinal);
         var excluded = options.ExcludedPaths.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
@@ -110,6 +111,7 @@ public sealed class FileWalker(FileWalkOptions options)
             foreach (var entry in entries)
             {
                 var childRel = Join(rel, entry.Name);
+                var regular = false;
                 try
                 {
                     FileSystemEntry.EnsureLength(Path.Join(dir, entry.Name));
@@ -143,7 +145,7 @@ public sealed class FileWalker(FileWalkOptions options)
                             stack.Push((entry.FullName, childRel, ignores));
                             break;
                         case FileSystemEntry.Kind.Regular:
-                            result.Add((entry.FullName, childRel));
+                            regular = true;
                             break;
                         case FileSystemEntry.Kind.Special:
                             coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "not a regular file (FIFO, socket or device), not opened"));
@@ -157,16 +159,17 @@ public sealed class FileWalker(FileWalkOptions options)
                 {
                     coverage.AddGap(new CoverageGap(EvidenceSource.Code, childRel, "cannot examine: " + ex.Message));
                 }
+                if (regular) yield return (entry.FullName, childRel);
             }
         }
-        return result;
     }
 
     private SourceFile? Read(string fullPath, string relativePath, Coverage coverage)
     {
         try
         {
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            // One open and one fstat per file; no buffering (every byte is read once, straight into its array).
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
             var length = stream.Length;
             if (length > options.MaxFileBytes)
             {
@@ -178,13 +181,21 @@ public sealed class FileWalker(FileWalkOptions options)
                 coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, $"larger than the {FileWalkOptions.HardMaxFileBytes / 1024 / 1024} MB one file may take in memory ({length / 1024 / 1024} MB), not scanned"));
                 return null;
             }
-            var bytes = ReadAtMost(fullPath, length);
-            if (bytes is null)
+            // Binary is decided from the first 8,000 bytes, read before the rest: a .pyc or an image is never read
+            // whole only to be thrown away.
+            Span<byte> head = stackalloc byte[TextDecoding.SampleBytes];
+            head = head[..stream.ReadAtLeast(head, (int)Math.Min(length, head.Length), throwOnEndOfStream: false)];
+            string? text = null;
+            var invalidUtf8 = false;
+            if (!TextDecoding.IsBinary(head, length))
             {
-                coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "grew while it was read, not scanned"));
-                return null;
+                text = Decode(stream, head, length, out invalidUtf8, out var grew);
+                if (grew)
+                {
+                    coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "grew while it was read, not scanned"));
+                    return null;
+                }
             }
-            var text = TextDecoding.Decode(bytes, out var invalidUtf8);
             if (text is null)
             {
                 if (TextDecoding.HasTextName(relativePath))
@@ -208,16 +219,22 @@ public sealed class FileWalker(FileWalkOptions options)
         }
     }
 
-    /// <summary>The file's bytes when it still holds <paramref name="expected"/> of them; null when it grew meanwhile.</summary>
-    private static byte[]? ReadAtMost(string path, long expected)
+    /// <summary>
+    /// The text of a file whose first bytes are <paramref name="head"/>, the rest read from <paramref name="stream"/>;
+    /// <paramref name="grew"/> when it holds more than the <paramref name="expected"/> bytes it had when opened.
+    /// </summary>
+    private static string? Decode(FileStream stream, ReadOnlySpan<byte> head, long expected, out bool invalidUtf8, out bool grew)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        var bytes = new byte[expected];
-        var total = 0;
+        var bytes = new byte[Math.Max(expected, head.Length)];
+        head.CopyTo(bytes);
+        var total = head.Length;
         int read;
         while (total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0) total += read;
-        if (stream.ReadByte() >= 0) return null;
-        return total == bytes.Length ? bytes : bytes[..total];
+        grew = head.Length > expected || stream.ReadByte() >= 0;
+        invalidUtf8 = false;
+        if (grew) return null;
+        if (total < bytes.Length) Array.Resize(ref bytes, total);
+        return TextDecoding.Decode(bytes, out invalidUtf8);
     }
 
     private static bool IsIgnored(List<GitIgnore> ignores, string relativePath, bool isDirectory)

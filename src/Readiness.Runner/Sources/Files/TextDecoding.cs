@@ -30,6 +30,22 @@ public static class TextDecoding
         return name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) || name is "Dockerfile" or "Procfile" || TextExtensions.Contains(Path.GetExtension(name));
     }
 
+    /// <summary>How much of the start of a file decides whether it is binary (as git does).</summary>
+    public const int SampleBytes = 8000;
+
+    /// <summary>
+    /// True when a file of <paramref name="length"/> bytes that starts with <paramref name="head"/> (its first
+    /// <see cref="SampleBytes"/> bytes, or all of it) is binary by the rules of <see cref="Decode"/>, so it need
+    /// not be read further. False means it may be text: <see cref="Decode"/> of the whole file decides.
+    /// </summary>
+    public static bool IsBinary(ReadOnlySpan<byte> head, long length)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return false;
+        var sample = head[..(int)Math.Min(head.Length, SampleBytes)];
+        return sample.IndexOf((byte)0) >= 0 && Unmarked(sample, length) is null;
+    }
+
     /// <summary>The text, or null for binary. <paramref name="invalidUtf8"/>: decoded as UTF-8 with replacement characters.</summary>
     public static string? Decode(byte[] bytes, out bool invalidUtf8)
     {
@@ -42,10 +58,10 @@ public static class TextDecoding
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Strict(Utf16Be, bytes, 2);
         var offset = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
 
-        var sample = span[..Math.Min(span.Length, 8000)];
+        var sample = span[..Math.Min(span.Length, SampleBytes)];
         if (sample.IndexOf((byte)0) >= 0)
         {
-            return Unmarked(bytes, sample.Length) is { } encoding ? Strict(encoding, bytes, 0) : null;
+            return Unmarked(sample, bytes.Length) is { } encoding ? Strict(encoding, bytes, 0) : null;
         }
         try
         {
@@ -63,26 +79,28 @@ public static class TextDecoding
     /// UTF-16 or UTF-32 without a mark, told by where the zero bytes fall: mostly-ASCII text in UTF-16 LE has a zero
     /// in every odd byte, in UTF-32 LE in bytes 1-3 of every four (BE mirrored). Anything else is binary.
     /// </summary>
-    private static Encoding? Unmarked(byte[] bytes, int sampleLength)
+    private static Encoding? Unmarked(ReadOnlySpan<byte> sample, long length)
     {
-        double ZeroShare(int width, int position)
-        {
-            int zeros = 0, total = 0;
-            for (var i = position; i < sampleLength; i += width, total++) if (bytes[i] == 0) zeros++;
-            return total == 0 ? 0 : (double)zeros / total;
-        }
+        var sampleLength = sample.Length;
         const double Mostly = 0.9;
-        if (bytes.Length % 4 == 0 && sampleLength >= 4)
+        if (length % 4 == 0 && sampleLength >= 4)
         {
-            if (ZeroShare(4, 1) >= Mostly && ZeroShare(4, 2) >= Mostly && ZeroShare(4, 3) >= Mostly && ZeroShare(4, 0) < 0.5) return Utf32Le;
-            if (ZeroShare(4, 0) >= Mostly && ZeroShare(4, 1) >= Mostly && ZeroShare(4, 2) >= Mostly && ZeroShare(4, 3) < 0.5) return Utf32Be;
+            if (ZeroShareOf(sample, 4, 1) >= Mostly && ZeroShareOf(sample, 4, 2) >= Mostly && ZeroShareOf(sample, 4, 3) >= Mostly && ZeroShareOf(sample, 4, 0) < 0.5) return Utf32Le;
+            if (ZeroShareOf(sample, 4, 0) >= Mostly && ZeroShareOf(sample, 4, 1) >= Mostly && ZeroShareOf(sample, 4, 2) >= Mostly && ZeroShareOf(sample, 4, 3) < 0.5) return Utf32Be;
         }
-        if (bytes.Length % 2 == 0 && sampleLength >= 2)
+        if (length % 2 == 0 && sampleLength >= 2)
         {
-            if (ZeroShare(2, 1) >= Mostly && ZeroShare(2, 0) < 0.5) return Utf16Le;
-            if (ZeroShare(2, 0) >= Mostly && ZeroShare(2, 1) < 0.5) return Utf16Be;
+            if (ZeroShareOf(sample, 2, 1) >= Mostly && ZeroShareOf(sample, 2, 0) < 0.5) return Utf16Le;
+            if (ZeroShareOf(sample, 2, 0) >= Mostly && ZeroShareOf(sample, 2, 1) < 0.5) return Utf16Be;
         }
         return null;
+    }
+
+    private static double ZeroShareOf(ReadOnlySpan<byte> sample, int width, int position)
+    {
+        int zeros = 0, total = 0;
+        for (var i = position; i < sample.Length; i += width, total++) if (sample[i] == 0) zeros++;
+        return total == 0 ? 0 : (double)zeros / total;
     }
 
     private static string? Strict(Encoding encoding, byte[] bytes, int offset)
