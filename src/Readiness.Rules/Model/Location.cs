@@ -10,6 +10,9 @@ public sealed record Location
     public ResourceRef? Resource { get; init; }
     public string? Endpoint { get; init; }
 
+    /// <summary>For a live value: the API field it was read from ("DescribeDBInstances.DBInstances[].PubliclyAccessible").</summary>
+    public string? Field { get; init; }
+
     /// <summary>Other places that explain the finding: the attribute and module argument a tfvars value travelled through.</summary>
     public IReadOnlyList<RelatedLocation>? Related { get; init; }
 
@@ -18,12 +21,12 @@ public sealed record Location
 
     public static Location AtEndpoint(string url) => new() { Endpoint = url };
 
-    /// <summary>A short human form: "path:line", the ARN or resource address, or the URL.</summary>
+    /// <summary>A short human form: "path:line", the ARN or resource address (with the API field of a live value), or the URL.</summary>
     public string Display()
     {
         var parts = new List<string>();
         if (File is not null) parts.Add(File.Display());
-        if (Resource is not null) parts.Add(Resource.Display());
+        if (Resource is not null) parts.Add(Field is null ? Resource.Display() : $"{Resource.Display()} ({Field})");
         if (Endpoint is not null) parts.Add(Endpoint);
         return string.Join(" ", parts);
     }

@@ -302,6 +302,7 @@ public sealed class SarifReporter(int maxResultsPerRun = SarifReporter.GitHubMax
             if (r.Account is not null) json.WriteString("account", r.Account);
             if (r.Region is not null) json.WriteString("region", r.Region);
             json.WriteString("resourceType", $"{r.Service}/{r.Type}");
+            if (finding.Location.Field is not null) json.WriteString("apiField", finding.Location.Field);
         }
         if (finding.Location.Endpoint is not null) json.WriteString("endpoint", finding.Location.Endpoint);
         if (result.ExpiredSuppression is { } expired) json.WriteString("expiredSuppression", Justification(expired));

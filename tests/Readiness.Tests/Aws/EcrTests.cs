@@ -43,7 +43,7 @@ public sealed class EcrTests
 
         var read = AwsInventoryFile.Deserialize(AwsInventoryFile.Serialize(new AwsInventoryFile.Snapshot { Resources = collection.Resources }), "memory");
         var api = read.Resources.OfType<EcrRepository>().Single(r => r.Id == "coco-api");
-        api.Policy.Known!.Single().Principals.ShouldBe(["*"]);
+        api.Policy.Known!.Statements.Single().AllowsAnyone.ShouldBeTrue();
         read.Resources.OfType<EcrRepository>().Single(r => r.Id == "coco-web").ScanOnPush.ShouldBe(Value<bool>.Of(true));
     }
 

@@ -49,6 +49,6 @@ public sealed class LambdaTests
         api.Runtime.ShouldBe(Value<string?>.Of("python3.8"));
         api.Permissions.ShouldHaveSingleItem().Principal.ShouldBe(Value<string>.Of("*"));
         api.Environment.Single(v => v.Name == "DB_PASSWORD").HoldsLiteral.ShouldBe(Value<bool>.Of(true));
-        read.Resources.OfType<LambdaFunction>().Single(f => f.Id == "worker-prod").Permissions.ShouldHaveSingleItem().Scoped.ShouldBe(Value<bool>.Of(true));
+        read.Resources.OfType<LambdaFunction>().Single(f => f.Id == "worker-prod").Permissions.ShouldHaveSingleItem().NarrowsPrincipal.ShouldBeTrue();
     }
 }

@@ -55,7 +55,7 @@ public sealed class S3Tests
         var read = AwsInventoryFile.Deserialize(AwsInventoryFile.Serialize(snapshot), "memory");
         var bad = read.Resources.OfType<S3Bucket>().Single(b => b.Id == "alva-backups-prod");
         bad.Acl.ShouldBe(Value<string>.Of("public-read-write"));
-        bad.Policy.Known!.Statements.ShouldHaveSingleItem().EveryPrincipal.ShouldBeTrue();
+        bad.Policy.Known!.Statements.ShouldHaveSingleItem().AllowsAnyone.ShouldBeTrue();
         var good = read.Resources.OfType<S3Bucket>().Single(b => b.Id == "hardened-backups-prod");
         good.VersioningEnabled.ShouldBe(Value<bool>.Of(true));
         good.Policy.Known!.Statements.ShouldHaveSingleItem().Conditions.ShouldHaveSingleItem().Key.ShouldBe("aws:SecureTransport");

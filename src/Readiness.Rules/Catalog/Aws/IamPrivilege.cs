@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Readiness.Rules.Model.Cloud;
 
 namespace Readiness.Rules.Catalog.Aws;
@@ -81,9 +80,5 @@ internal static class IamPrivilege
         return reasons;
     }
 
-    /// <summary>An IAM action pattern ("iam:Put*", "IAM:*") that covers <paramref name="action"/>.</summary>
-    private static bool Matches(string pattern, string action) =>
-        pattern.Contains('*') || pattern.Contains('?')
-            ? Regex.IsMatch(action, "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
-            : string.Equals(pattern, action, StringComparison.OrdinalIgnoreCase);
+    private static bool Matches(string pattern, string action) => PolicyStatement.ActionMatches(pattern, action);
 }

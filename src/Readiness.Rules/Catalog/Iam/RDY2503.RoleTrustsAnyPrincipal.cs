@@ -14,16 +14,18 @@ public sealed class RoleTrustsAnyPrincipal : ResourceRule<IamRole>
             yield return context.Undecided(role, nameof(IamRole.AssumeRolePolicy), role.AssumeRolePolicy.Expression, "can be assumed by any principal");
             yield break;
         }
-        foreach (var statement in role.AssumeRolePolicy.Known?.Statements.Where(s => s.AllowsAnyone) ?? [])
+        foreach (var statement in role.AssumeRolePolicy.Known?.Statements ?? [])
         {
-            if (!statement.ConditionsKnown)
+            var open = statement.OpenToAnyone;
+            if (open == false) continue;
+            if (open is null)
             {
-                yield return context.Undecided(role, nameof(IamRole.AssumeRolePolicy), "Condition", "can be assumed by any principal");
+                yield return context.Undecided(role, nameof(IamRole.AssumeRolePolicy), statement.Unresolved, "can be assumed by any principal");
                 yield break;
             }
-            if (statement.NarrowsPrincipal) continue;
+            var who = statement.Principals.Any(p => p.IsAnyone) ? "any principal (\"AWS\": \"*\")" : statement.AnyoneText;
             yield return context.OnResource(role,
-                $"IAM role {role.DisplayName} trusts any principal (\"AWS\": \"*\") without a condition that names who, so any AWS account in the world can assume it; name the trusted account or role ARNs in Principal, or add an aws:PrincipalOrgID or aws:PrincipalAccount condition.",
+                $"IAM role {role.DisplayName} trusts {who} without a condition that names who, so any AWS account in the world can assume it; name the trusted account or role ARNs in Principal, or add an aws:PrincipalOrgID or aws:PrincipalAccount condition.",
                 nameof(IamRole.AssumeRolePolicy));
             yield break;
         }

@@ -14,17 +14,18 @@ public sealed class KmsKeyPolicyAnyPrincipal : ResourceRule<KmsKey>
             yield return context.Undecided(key, nameof(KmsKey.Policy), key.Policy.Expression, "can be used by any AWS principal");
             yield break;
         }
-        foreach (var statement in key.Policy.Known?.Statements.Where(s => s.AllowsAnyone) ?? [])
+        foreach (var statement in key.Policy.Known?.Statements ?? [])
         {
-            if (!statement.ConditionsKnown)
+            var open = statement.OpenToAnyone;
+            if (open == false) continue;
+            if (open is null)
             {
-                yield return context.Undecided(key, nameof(KmsKey.Policy), "Condition", "can be used by any AWS principal");
+                yield return context.Undecided(key, nameof(KmsKey.Policy), statement.Unresolved, "can be used by any AWS principal");
                 yield break;
             }
-            if (statement.NarrowsPrincipal) continue;
             var actions = statement.Actions.Count > 0 ? string.Join(", ", statement.Actions) : "every action but " + string.Join(", ", statement.NotActions);
             yield return context.OnResource(key,
-                $"The key policy of KMS key {key.DisplayName} allows any AWS principal (\"*\") {actions} without a condition that names who; name the account, role or service principals that need the key, or add a kms:CallerAccount or aws:PrincipalOrgID condition.",
+                $"The key policy of KMS key {key.DisplayName} allows {statement.AnyoneText} {actions} without a condition that names who; name the account, role or service principals that need the key, or add a kms:CallerAccount or aws:PrincipalOrgID condition.",
                 nameof(KmsKey.Policy));
             yield break;
         }

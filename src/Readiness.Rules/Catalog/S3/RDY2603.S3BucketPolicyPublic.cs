@@ -17,8 +17,12 @@ public sealed class S3BucketPolicyPublic : ResourceRule<S3Bucket>
             yield break;
         }
         if (bucket.Policy.Known is not { } policy) yield break;
-        var (read, write) = BucketPolicies.PublicGrants(policy);
-        if (read.Count == 0 && write.Count == 0) yield break;
+        var (read, write, unresolved) = BucketPolicies.PublicGrants(policy);
+        if (read.Count == 0 && write.Count == 0)
+        {
+            if (unresolved is not null) yield return context.Undecided(bucket, nameof(S3Bucket.Policy), unresolved, "keeps its bucket policy private");
+            yield break;
+        }
         if (!bucket.RestrictPublicBuckets.IsKnown)
         {
             yield return context.Undecided(bucket, nameof(S3Bucket.RestrictPublicBuckets), bucket.RestrictPublicBuckets.Expression, "restricts its public bucket policy");
@@ -32,7 +36,7 @@ public sealed class S3BucketPolicyPublic : ResourceRule<S3Bucket>
         };
         var actions = string.Join(", ", write.Concat(read));
         yield return context.OnResource(bucket,
-            $"S3 bucket {bucket.DisplayName} is {what}: its bucket policy allows everyone (Principal \"*\") {actions} with no condition; grant a named principal instead (a CloudFront origin access control with an aws:SourceArn condition, a role or an account).",
+            $"S3 bucket {bucket.DisplayName} is {what}: its bucket policy allows everyone (Principal \"*\") {actions} with no condition that names who; grant a named principal instead (a CloudFront origin access control with an aws:SourceArn condition, a role or an account).",
             nameof(S3Bucket.Policy), fingerprintKey: what);
     }
 }

@@ -40,7 +40,7 @@ public abstract record CloudResource
     /// <summary>
     /// Where a finding about <paramref name="attribute"/> (a model property name) should point: where its value was set
     /// (for a value that travelled, the place it was set, with the steps it passed through as related locations), else
-    /// the resource header; for live resources the ARN, plus the same attribute in the linked definition.
+    /// the resource header; for live resources the ARN and the API field, plus the same attribute in the linked definition.
     /// </summary>
     public Location LocationOf(string? attribute = null) => LocationOf(attribute is null ? null : ValueOf(attribute), attribute);
 
@@ -62,7 +62,9 @@ public abstract record CloudResource
             var line = Math.Max(definedBy.Provenance.Line, 1);
             file = new FileSpan(path, line, line);
         }
-        return new Location { File = file, Resource = Ref(), Related = related };
+        // A live value names the API field it was read from, as an IaC value names its line.
+        var field = Provenance.IsLive && value?.Origin is { IsLive: true } live ? live.Field : null;
+        return new Location { File = file, Resource = Ref(), Related = related, Field = field };
     }
 
     /// <summary>

@@ -6,6 +6,9 @@ public interface IValue
     bool IsKnown { get; }
     string? Expression { get; }
     ValueOrigin? Origin { get; }
+
+    /// <summary>The same value, recorded as set at <paramref name="origin"/>.</summary>
+    IValue WithOrigin(ValueOrigin? origin);
 }
 
 /// <summary>
@@ -41,6 +44,8 @@ public readonly record struct Value<T> : IValue
 
     /// <summary>The same value, recorded as set at <paramref name="origin"/>.</summary>
     public Value<T> From(ValueOrigin? origin) => new(IsKnown, Known, Expression, origin);
+
+    IValue IValue.WithOrigin(ValueOrigin? origin) => From(origin);
 
     /// <summary>True when the value is known and satisfies the test; false when known and not; null when unknown.</summary>
     public bool? Is(Func<T?, bool> test) => IsKnown ? test(Known) : null;
@@ -79,4 +84,7 @@ public sealed record ValueOrigin
     public static ValueOrigin Live(string? arn, string field) => new() { Arn = arn, Field = field };
 
     public bool InFileAt => File is not null && Line > 0;
+
+    /// <summary>A value an AWS API returned: the field it was read from.</summary>
+    public bool IsLive => Field is not null && File is null;
 }

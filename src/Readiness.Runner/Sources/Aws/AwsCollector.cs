@@ -112,6 +112,7 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
         }
         else
             await Task.WhenAll(targets.DistinctBy(t => t.RoleArn).Select(One)).ConfigureAwait(false);
+        LiveOrigins.Stamp(collection.Resources);
         collection.Coverage.Count("aws.api-calls", Transport.TotalCalls);
         return collection;
     }

@@ -96,9 +96,21 @@ public static class IacValue
     };
 }
 
-/// <summary>Builds a <see cref="PolicyDocument"/> from a decoded JSON policy whose leaves may be unknown.</summary>
+/// <summary>
+/// The one reader of policy documents (IAM identity and trust policies, KMS key policies, S3 bucket and ECR repository
+/// policies): a decoded JSON document whose leaves may be unknown (jsonencode, CloudFormation, live JSON), or the
+/// statement blocks of a data.aws_iam_policy_document. An unknown effect or action leaves the document unresolved; an
+/// unknown principal or condition value leaves only its statement undecided (<see cref="PolicyStatement.OpenToAnyone"/>).
+/// </summary>
 public static class IacPolicy
 {
+    /// <summary>A Terraform policy attribute; null when absent.</summary>
+    public static Value<PolicyDocument?> Read(IacBody body, string attribute, IacScope scope) =>
+        IacPolicySource.Read<PolicyDocument?>(body, attribute, scope, null, FromObject, FromPolicyDocumentData);
+
+    /// <summary>A policy as JSON text (a Terraform or CloudFormation string, a live answer); text that is not JSON is unresolved.</summary>
+    public static Value<PolicyDocument?> FromJson(string json) => IacPolicySource.FromJson<PolicyDocument?>(json, FromObject);
+
     public static Value<PolicyDocument?> FromObject(object? document, string expression)
     {
         if (document is IacUnknown u) return Value<PolicyDocument?>.Unresolved(u.Expression);
@@ -126,13 +138,58 @@ public static class IacPolicy
             }
             statements.Add(new PolicyStatement
             {
+                Sid = IacValues.AsString(Get(s, "Sid")),
                 Effect = IacValues.AsString(effect) ?? "Allow",
                 Actions = IacValue.Strings(actions),
                 NotActions = IacValue.Strings(notActions),
                 Resources = Texts(Get(s, "Resource")),
                 Principals = Principals(Get(s, "Principal")),
+                NotPrincipals = Principals(Get(s, "NotPrincipal")),
                 HasCondition = Get(s, "Condition") is not null,
                 Conditions = Conditions(Get(s, "Condition"), out var known),
+                ConditionsKnown = known,
+            });
+        }
+        return new PolicyDocument { Statements = statements };
+    }
+
+    /// <summary>The statement blocks of a data.aws_iam_policy_document.</summary>
+    public static Value<PolicyDocument?> FromPolicyDocumentData(IacBody data)
+    {
+        // Documents merged in from elsewhere could add any statement.
+        foreach (var merged in new[] { "source_policy_documents", "override_policy_documents", "source_json", "override_json" })
+        {
+            if (data.Get(merged) is { } value) return Value<PolicyDocument?>.Unresolved(IacValue.Text(value));
+        }
+        var statements = new List<PolicyStatement>();
+        foreach (var s in data.Blocks("statement"))
+        {
+            var effect = s.Get("effect") ?? "Allow";
+            var actions = s.Get("actions");
+            var notActions = s.Get("not_actions");
+            foreach (var part in new[] { effect, actions, notActions })
+            {
+                if (!IacValues.IsKnown(part)) return Value<PolicyDocument?>.Unresolved(FirstUnknown(part) ?? "a statement of " + data.Line);
+            }
+            var conditions = new List<PolicyCondition>();
+            var known = true;
+            foreach (var c in s.Blocks("condition"))
+            {
+                if (!IacValues.IsKnown(c.Get("test")) || !IacValues.IsKnown(c.Get("variable"))) { known = false; continue; }
+                if (Condition(IacValue.Text(c.Get("test")), IacValue.Text(c.Get("variable")), c.Get("values")) is { } condition) conditions.Add(condition);
+                else known = false;
+            }
+            statements.Add(new PolicyStatement
+            {
+                Sid = IacValues.AsString(s.Get("sid")),
+                Effect = IacValues.AsString(effect) ?? "Allow",
+                Actions = IacValue.Strings(actions),
+                NotActions = IacValue.Strings(notActions),
+                Resources = Texts(s.Get("resources")),
+                Principals = PrincipalBlocks(s.Blocks("principals")),
+                NotPrincipals = PrincipalBlocks(s.Blocks("not_principals")),
+                HasCondition = s.Blocks("condition").Any(),
+                Conditions = conditions,
                 ConditionsKnown = known,
             });
         }
@@ -151,11 +208,30 @@ public static class IacPolicy
     public static IReadOnlyList<PolicyPrincipal> Principals(object? principal) => principal switch
     {
         null => [],
-        Dictionary<string, object?> map => map.SelectMany(kv => Texts(kv.Value).Select(id => new PolicyPrincipal(kv.Key, id))).ToList(),
-        _ => [new PolicyPrincipal("*", IacValue.Text(principal))],
+        Dictionary<string, object?> map => map.SelectMany(kv => Items(kv.Value).Select(id => Principal(kv.Key, id))).ToList(),
+        _ => [Principal("*", principal)],
     };
 
-    /// <summary>Condition: {"Operator": {"key": value | [values]}}; <paramref name="known"/> is false when any part is unresolved.</summary>
+    private static IReadOnlyList<PolicyPrincipal> PrincipalBlocks(IEnumerable<IacBody> blocks) =>
+        blocks.SelectMany(p => Items(p.Get("identifiers")).Select(id => Principal(IacValue.Text(p.Get("type")), id) with { IsKnown = IacValues.IsKnown(p.Get("type")) && !MayBeAnything(id) })).ToList();
+
+    private static PolicyPrincipal Principal(string type, object? id) => new(type, IacValue.Text(id)) { IsKnown = !MayBeAnything(id) };
+
+    private static IEnumerable<object?> Items(object? value) => value switch
+    {
+        null => [],
+        List<object?> list => list,
+        _ => [value],
+    };
+
+    /// <summary>
+    /// An unknown that could be any text, "*" included: a variable or local, not a reference to a declared resource (a
+    /// role's ARN names one principal) nor a template that writes an ARN around the unknown part.
+    /// </summary>
+    private static bool MayBeAnything(object? value) =>
+        value is IacUnknown { Reference: null } u && !u.Expression.Contains("arn:", StringComparison.Ordinal);
+
+    /// <summary>Condition: {"Operator": {"key": value | [values]}}; <paramref name="known"/> is false when an entry cannot be read.</summary>
     public static IReadOnlyList<PolicyCondition> Conditions(object? condition, out bool known)
     {
         known = true;
@@ -167,11 +243,23 @@ public static class IacPolicy
             if (keys is not Dictionary<string, object?> map) { known = false; continue; }
             foreach (var (key, values) in map)
             {
-                if (!IacValues.IsKnown(values)) { known = false; continue; }
-                entries.Add(new PolicyCondition(op, key, Texts(values)));
+                if (Condition(op, key, values) is { } entry) entries.Add(entry);
+                else known = false;
             }
         }
         return entries;
+    }
+
+    /// <summary>
+    /// One condition entry, or null when a value that could be anything leaves it unknown. An exact match (StringEquals)
+    /// against any single value still names one caller, so its unknown values keep their expression; a pattern
+    /// (StringLike, ArnLike, ArnEquals, IpAddress) set by a variable could be "*" or 0.0.0.0/0.
+    /// </summary>
+    private static PolicyCondition? Condition(string op, string key, object? values)
+    {
+        var exact = op.Contains("StringEquals", StringComparison.OrdinalIgnoreCase) && !op.Contains("Not", StringComparison.OrdinalIgnoreCase);
+        if (!exact && (MayBeAnything(values) || Items(values).Any(MayBeAnything))) return null;
+        return new PolicyCondition(op, key, Texts(values));
     }
 
     private static object? Get(Dictionary<string, object?> map, string key) =>

@@ -22,17 +22,6 @@ public sealed record EcrRepository : CloudResource
     public Value<string> ImageTagMutability { get; init; } = Defaults.ImageTagMutability;
     public Value<bool> ScanOnPush { get; init; } = Defaults.ScanOnPush;
 
-    /// <summary>The repository policy's statements; an empty list when the repository has no policy.</summary>
-    public Value<IReadOnlyList<ResourcePolicyStatement>> Policy { get; init; } = Value<IReadOnlyList<ResourcePolicyStatement>>.Of([]);
-}
-
-/// <summary>One statement of a resource policy, with who it grants to.</summary>
-public sealed record ResourcePolicyStatement
-{
-    public string Effect { get; init; } = "Allow";
-
-    /// <summary>"*" for everyone (Principal "*" or {"AWS": "*"}), else the principals as written (ARNs, account ids, services).</summary>
-    public IReadOnlyList<string> Principals { get; init; } = [];
-    public IReadOnlyList<string> Actions { get; init; } = [];
-    public bool HasCondition { get; init; }
+    /// <summary>The repository policy; null when the repository has none.</summary>
+    public Value<PolicyDocument?> Policy { get; init; } = (PolicyDocument?)null;
 }

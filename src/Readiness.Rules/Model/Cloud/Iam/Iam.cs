@@ -3,56 +3,6 @@ namespace Readiness.Rules.Model.Cloud;
 // IAM: users, groups, roles and customer managed policies. Absent attributes take the defaults written once in each record's Defaults;
 // every source (Terraform, CloudFormation, live, inventory) reads them from there.
 
-/// <summary>An IAM policy document, reduced to what the controls judge.</summary>
-public sealed record PolicyDocument
-{
-    public IReadOnlyList<PolicyStatement> Statements { get; init; } = [];
-}
-
-public sealed record PolicyStatement
-{
-    public string Effect { get; init; } = "Allow";
-    public IReadOnlyList<string> Actions { get; init; } = [];
-    public IReadOnlyList<string> NotActions { get; init; } = [];
-    public IReadOnlyList<string> Resources { get; init; } = [];
-
-    /// <summary>Who the statement applies to (trust and resource policies); empty for identity policies.</summary>
-    public IReadOnlyList<PolicyPrincipal> Principals { get; init; } = [];
-
-    /// <summary>True when the statement has a Condition, whether or not its entries are known.</summary>
-    public bool HasCondition { get; init; }
-
-    /// <summary>The condition entries whose operator, key and values are all known.</summary>
-    public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
-
-    /// <summary>False when some condition entry is an unresolved expression (a Terraform variable, an unknown reference).</summary>
-    public bool ConditionsKnown { get; init; } = true;
-
-    /// <summary>Condition keys that narrow a principal of "*" down to known accounts, organizations, callers or networks.</summary>
-    public static readonly IReadOnlyList<string> PrincipalNarrowingKeys =
-    [
-        "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:SourceAccount", "aws:SourceArn",
-        "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:userid", "aws:username", "sts:ExternalId", "aws:SourceIp", "aws:SourceVpc", "aws:SourceVpce",
-        "kms:CallerAccount", "kms:ViaService",
-    ];
-
-    /// <summary>An Allow statement whose principal is anyone ("*" or {"AWS": "*"}).</summary>
-    public bool AllowsAnyone =>
-        string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase) && Principals.Any(p => p.IsAnyone);
-
-    /// <summary>A known condition narrows who the statement applies to (aws:MultiFactorAuthPresent or aws:SecureTransport alone do not).</summary>
-    public bool NarrowsPrincipal => Conditions.Any(c => PrincipalNarrowingKeys.Contains(c.Key, StringComparer.OrdinalIgnoreCase));
-}
-
-/// <summary>One principal of a statement: Type is "*" (Principal: "*"), "AWS", "Service", "Federated" or "CanonicalUser".</summary>
-public sealed record PolicyPrincipal(string Type, string Id)
-{
-    public bool IsAnyone => Id == "*" && Type is "*" or "AWS";
-}
-
-/// <summary>One condition entry: {"StringLike": {"token.actions.githubusercontent.com:sub": ["repo:org/app:*"]}}.</summary>
-public sealed record PolicyCondition(string Operator, string Key, IReadOnlyList<string> Values);
-
 /// <summary>An access key of an IAM user (never its secret).</summary>
 public sealed record AccessKey
 {

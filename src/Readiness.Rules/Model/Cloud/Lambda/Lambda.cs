@@ -33,15 +33,21 @@ public sealed record LambdaFunction : CloudResource
 }
 
 /// <summary>
-/// One statement of a function's resource policy. Scoped means a SourceArn, SourceAccount or organization condition
-/// limits whose requests the principal may make; Line is where the permission is declared (0 for live).
+/// One statement of a function's resource policy, with its conditions (Terraform's source_arn, source_account and
+/// principal_org_id are the conditions they become); Line is where the permission is declared (0 for live).
 /// </summary>
 public sealed record LambdaPermission
 {
     public string? StatementId { get; init; }
     public Value<string> Principal { get; init; } = "";
     public string? Action { get; init; }
-    public Value<bool> Scoped { get; init; } = false;
+    public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
+
+    /// <summary>False when a condition is set by a value not known before apply (a variable).</summary>
+    public bool ConditionsKnown { get; init; } = true;
+
+    /// <summary>A condition limits whose requests the principal may make (the one definition of <see cref="PolicyCondition.NarrowsCaller"/>).</summary>
+    public bool NarrowsPrincipal => Conditions.Any(c => c.NarrowsCaller);
     public int Line { get; init; }
 
     /// <summary>Terraform address or logical id of the permission resource.</summary>

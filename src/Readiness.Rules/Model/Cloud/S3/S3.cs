@@ -27,7 +27,7 @@ public sealed record S3Bucket : CloudResource
     public Value<bool> EncryptionConfigured { get; init; } = Defaults.EncryptionConfigured;
 
     /// <summary>The bucket policy; null when the bucket has none.</summary>
-    public Value<BucketPolicy?> Policy { get; init; } = (BucketPolicy?)null;
+    public Value<PolicyDocument?> Policy { get; init; } = (PolicyDocument?)null;
 
     /// <summary>
     /// The access the bucket ACL gives, as the canned ACL that grants it: "public-read-write" (everyone may write),
@@ -39,22 +39,3 @@ public sealed record S3Bucket : CloudResource
     /// <summary>Versioning is Enabled (Suspended and never enabled are both false).</summary>
     public Value<bool> VersioningEnabled { get; init; } = Defaults.VersioningEnabled;
 }
-
-/// <summary>A bucket policy, reduced to what the S3 controls judge.</summary>
-public sealed record BucketPolicy
-{
-    public IReadOnlyList<BucketPolicyStatement> Statements { get; init; } = [];
-}
-
-/// <summary>One statement of a bucket policy.</summary>
-public sealed record BucketPolicyStatement
-{
-    public string Effect { get; init; } = "Allow";
-
-    /// <summary>The statement applies to everyone: Principal "*" or {"AWS": "*"}.</summary>
-    public bool EveryPrincipal { get; init; }
-
-    public IReadOnlyList<string> Actions { get; init; } = [];
-    public IReadOnlyList<PolicyCondition> Conditions { get; init; } = [];
-}
-

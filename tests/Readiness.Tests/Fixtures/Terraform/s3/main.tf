@@ -130,7 +130,8 @@ data "aws_iam_policy_document" "state" {
   }
 }
 
-# Backups whose versioning status is unknown, and a policy whose principal is a variable: undecided, not guessed.
+# Backups whose versioning status is unknown, and a policy whose principal is a variable: whether it is public is
+# undecided, not guessed; that it has no TLS Deny is known whoever the reader is.
 resource "aws_s3_bucket" "backups" { # Noncompliant RDY2601 RDY2602
   bucket = "alva-db-backups"
 }
@@ -144,7 +145,7 @@ resource "aws_s3_bucket_versioning" "backups" {
 
 resource "aws_s3_bucket_policy" "backups" {
   bucket = aws_s3_bucket.backups.id
-  policy = jsonencode({ # Undecided RDY2603 RDY2605
+  policy = jsonencode({ # Undecided RDY2603 Noncompliant RDY2605
     Statement = [{ Effect = "Allow", Principal = { AWS = var.reader_arn }, Action = "s3:GetObject", Resource = "*" }]
   })
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Aws.Clients;
+using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
@@ -36,16 +37,16 @@ public sealed class EcrClient(AwsSession session) : IEcrClient
         return list;
     }
 
-    private async Task<Value<IReadOnlyList<ResourcePolicyStatement>>> PolicyAsync(string region, string repository, CancellationToken ct)
+    private async Task<Value<PolicyDocument?>> PolicyAsync(string region, string repository, CancellationToken ct)
     {
         try
         {
             var answer = await json.CallAsync(region, "GetRepositoryPolicy", new JsonObject { ["repositoryName"] = repository }, ct, items: "policyText").ConfigureAwait(false);
-            return EcrPolicies.FromJson(answer.Str("policyText") ?? "{}");
+            return IacPolicy.FromJson(answer.Str("policyText") ?? "{}");
         }
         catch (AwsCallException e) when (e.Code == "RepositoryPolicyNotFoundException")
         {
-            return Value<IReadOnlyList<ResourcePolicyStatement>>.Of([]);
+            return (PolicyDocument?)null;
         }
     }
 }

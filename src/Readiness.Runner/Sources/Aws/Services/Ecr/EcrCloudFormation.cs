@@ -20,7 +20,7 @@ public sealed class EcrCloudFormation : ICloudFormationMapping
             Name = b.Get("RepositoryName") as string,
             ImageTagMutability = IacValue.String(b, "ImageTagMutability", EcrRepository.Defaults.ImageTagMutability),
             ScanOnPush = IacValue.Bool(b.Block("ImageScanningConfiguration"), "ScanOnPush", EcrRepository.Defaults.ScanOnPush),
-            Policy = EcrPolicies.FromAttribute(b, "RepositoryPolicyText", scope),
+            Policy = IacPolicy.Read(b, "RepositoryPolicyText", scope).From(b.OriginOf("RepositoryPolicyText")),
         };
     }
 }

@@ -21,7 +21,7 @@ public sealed class EcrTerraform : ITerraformMapping
             Name = b.Get("name") as string,
             ImageTagMutability = IacValue.String(b, "image_tag_mutability", EcrRepository.Defaults.ImageTagMutability),
             ScanOnPush = IacValue.Bool(b.Block("image_scanning_configuration"), "scan_on_push", EcrRepository.Defaults.ScanOnPush),
-            Policy = policy is null ? Value<IReadOnlyList<ResourcePolicyStatement>>.Of([]) : EcrPolicies.FromAttribute(policy.Body, "policy", scope),
+            Policy = policy is null ? (PolicyDocument?)null : IacPolicy.Read(policy.Body, "policy", scope).From(policy.Body.OriginOf("policy")),
         };
     }
 }

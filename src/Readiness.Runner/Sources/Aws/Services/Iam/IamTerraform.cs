@@ -49,7 +49,7 @@ public sealed class IamTerraform : ITerraformMapping
     private static IamUser User(IacResource r, IacScope scope)
     {
         var attachments = scope.Companions(r, "aws_iam_user_policy_attachment", "user").Concat(scope.Companions(r, "aws_iam_policy_attachment", "users"));
-        var inline = scope.Companions(r, "aws_iam_user_policy", "user").Select(p => IamPolicies.Document(p.Body, "policy", scope));
+        var inline = scope.Companions(r, "aws_iam_user_policy", "user").Select(p => IacPolicy.Read(p.Body, "policy", scope));
         return new IamUser
         {
             Id = IacScope.IdOf(r, "name"),
@@ -63,7 +63,7 @@ public sealed class IamTerraform : ITerraformMapping
     private static IamGroup Group(IacResource r, IacScope scope)
     {
         var attachments = scope.Companions(r, "aws_iam_group_policy_attachment", "group").Concat(scope.Companions(r, "aws_iam_policy_attachment", "groups"));
-        var inline = scope.Companions(r, "aws_iam_group_policy", "group").Select(p => IamPolicies.Document(p.Body, "policy", scope));
+        var inline = scope.Companions(r, "aws_iam_group_policy", "group").Select(p => IacPolicy.Read(p.Body, "policy", scope));
         return new IamGroup
         {
             Id = IacScope.IdOf(r, "name"),
@@ -76,8 +76,8 @@ public sealed class IamTerraform : ITerraformMapping
     private static IamRole Role(IacResource r, IacScope scope)
     {
         var attachments = scope.Companions(r, "aws_iam_role_policy_attachment", "role").Concat(scope.Companions(r, "aws_iam_policy_attachment", "roles"));
-        var inline = scope.Companions(r, "aws_iam_role_policy", "role").Select(p => IamPolicies.Document(p.Body, "policy", scope))
-            .Concat(r.Body.Blocks("inline_policy").Select(p => IamPolicies.Document(p, "policy", scope)));
+        var inline = scope.Companions(r, "aws_iam_role_policy", "role").Select(p => IacPolicy.Read(p.Body, "policy", scope))
+            .Concat(r.Body.Blocks("inline_policy").Select(p => IacPolicy.Read(p, "policy", scope)));
         return new IamRole
         {
             Id = IacScope.IdOf(r, "name"),
@@ -85,7 +85,7 @@ public sealed class IamTerraform : ITerraformMapping
             Tags = IacTags.Terraform(r),
             AttachedPolicyArns = IacValue.StringsAt(r.Body, "managed_policy_arns").Concat(Attached(r, attachments)).ToList(),
             InlinePolicies = Known(inline),
-            AssumeRolePolicy = WithProviderUrls(IamPolicies.Document(r.Body, "assume_role_policy", scope), scope).From(r.Body.OriginOf("assume_role_policy")),
+            AssumeRolePolicy = WithProviderUrls(IacPolicy.Read(r.Body, "assume_role_policy", scope), scope).From(r.Body.OriginOf("assume_role_policy")),
         };
     }
 
@@ -111,7 +111,7 @@ public sealed class IamTerraform : ITerraformMapping
         Provenance = IacScope.Provenance(r),
         Tags = IacTags.Terraform(r),
         Name = r.Body.Get("name") as string,
-        Document = IamPolicies.Document(r.Body, "policy", scope).From(r.Body.OriginOf("policy")),
+        Document = IacPolicy.Read(r.Body, "policy", scope).From(r.Body.OriginOf("policy")),
     };
 
     private static AccountPasswordPolicy PasswordPolicy(IacResource r)

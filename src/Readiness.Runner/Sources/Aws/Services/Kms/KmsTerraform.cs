@@ -20,7 +20,7 @@ public sealed class KmsTerraform : ITerraformMapping
             Tags = IacTags.Terraform(r),
             KeySpec = IacValue.String(b, "customer_master_key_spec", KmsKey.Defaults.KeySpec),
             RotationEnabled = IacValue.Bool(b, "enable_key_rotation", KmsKey.Defaults.RotationEnabled),
-            Policy = IamPolicies.Document(policyOwner, "policy", scope).From(policyOwner.OriginOf("policy")),
+            Policy = IacPolicy.Read(policyOwner, "policy", scope).From(policyOwner.OriginOf("policy")),
         };
     }
 }

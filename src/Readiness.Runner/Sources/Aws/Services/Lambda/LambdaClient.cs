@@ -97,32 +97,15 @@ public sealed class LambdaClient(AwsSession session) : ILambdaClient
         {
             return [];
         }
-        using var policy = JsonDocument.Parse(answer.Str("Policy") ?? "{}");
-        var statements = policy.RootElement.Obj("Statement");
-        var items = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : statements.ValueKind == JsonValueKind.Object ? [statements] : [];
-        return items.Where(s => s.Str("Effect") != "Deny").Select(s => new LambdaPermission
+        // The one policy reader: the permission's conditions are judged by the same definition as every other policy's.
+        var policy = PolicyDocuments.Parse(answer.Str("Policy") ?? "{}");
+        return policy.Statements.Where(s => s.IsAllow).Select(s => new LambdaPermission
         {
-            StatementId = s.Str("Sid"),
-            Principal = PrincipalOf(s.Obj("Principal")),
-            Action = s.Str("Action"),
-            Scoped = IsScoped(s.Obj("Condition")),
+            StatementId = s.Sid,
+            Principal = s.AllowsAnyone ? "*" : s.Principals.FirstOrDefault()?.Id ?? "",
+            Action = s.Actions.FirstOrDefault(),
+            Conditions = s.Conditions,
+            ConditionsKnown = s.ConditionsKnown,
         }).ToList();
     }
-
-    /// <summary>"*" for Principal "*" or {"AWS": "*"}; otherwise the first principal named.</summary>
-    private static string PrincipalOf(JsonElement principal)
-    {
-        if (principal.ValueKind == JsonValueKind.String) return principal.GetString() ?? "";
-        if (principal.ValueKind != JsonValueKind.Object) return "";
-        var names = principal.EnumerateObject().SelectMany(p => p.Value.ValueKind == JsonValueKind.Array ? p.Value.EnumerateArray().Select(v => v.GetString()) : [p.Value.GetString()]).ToList();
-        return names.Contains("*") ? "*" : names.FirstOrDefault() ?? "";
-    }
-
-    private static readonly string[] ScopingKeys = ["aws:sourcearn", "aws:sourceaccount", "aws:principalorgid", "aws:sourceowner"];
-
-    /// <summary>True when a condition names the calling resource, account or organization.</summary>
-    private static bool IsScoped(JsonElement condition) =>
-        condition.ValueKind == JsonValueKind.Object
-        && condition.EnumerateObject().Any(op => op.Value.ValueKind == JsonValueKind.Object
-            && op.Value.EnumerateObject().Any(k => ScopingKeys.Contains(k.Name.ToLowerInvariant())));
 }

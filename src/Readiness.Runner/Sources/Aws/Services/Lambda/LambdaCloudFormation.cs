@@ -24,7 +24,8 @@ public sealed class LambdaCloudFormation : ICloudFormationMapping
             {
                 Principal = IacValue.String(p.Body, "Principal", ""),
                 Action = p.Body.Get("Action") as string,
-                Scoped = LambdaTerraform.Scoped(p.Body, "SourceArn", "SourceAccount", "PrincipalOrgID"),
+                Conditions = LambdaTerraform.Conditions(p.Body, "SourceArn", "SourceAccount", "PrincipalOrgID", out var known),
+                ConditionsKnown = known,
                 Line = IacScope.Near(r, p),
                 Address = p.Address,
             })

@@ -22,7 +22,8 @@ public sealed class LambdaTerraform : ITerraformMapping
                 StatementId = p.Body.Get("statement_id") as string,
                 Principal = IacValue.String(p.Body, "principal", ""),
                 Action = p.Body.Get("action") as string,
-                Scoped = Scoped(p.Body, "source_arn", "source_account", "principal_org_id"),
+                Conditions = Conditions(p.Body, "source_arn", "source_account", "principal_org_id", out var known),
+                ConditionsKnown = known,
                 Line = IacScope.Near(r, p),
                 Address = p.Address,
             })
@@ -84,13 +85,21 @@ public sealed class LambdaTerraform : ITerraformMapping
     /// <summary>Whether the secret rules judge assignments in the file where a literal is written (a template named like an example is not judged).</summary>
     internal static bool SecretRulesJudge(string file) => FileContext.Of(new Rules.Model.SourceFile(file, "")).JudgesAssignments;
 
-    /// <summary>A condition attribute that limits the principal: set (even to an unknown value) scopes the permission.</summary>
-    internal static Value<bool> Scoped(IacBody b, params string[] attributes)
+    /// <summary>
+    /// The conditions Lambda writes into the function's policy for a permission's source ARN (ArnLike aws:SourceArn),
+    /// source account and organization (StringEquals), read by the one policy reader so they are judged as any policy's.
+    /// </summary>
+    internal static IReadOnlyList<PolicyCondition> Conditions(IacBody b, string sourceArn, string sourceAccount, string orgId, out bool known)
     {
-        foreach (var attribute in attributes)
+        var arnLike = new Dictionary<string, object?>();
+        var equals = new Dictionary<string, object?>();
+        void Add(Dictionary<string, object?> into, string key, string attribute)
         {
-            if (b.Get(attribute) is { } v && v is not string { Length: 0 }) return Value<bool>.Of(true).From(b.OriginOf(attribute));
+            if (b.Get(attribute) is { } v && v is not string { Length: 0 }) into[key] = v;
         }
-        return false;
+        Add(arnLike, "aws:SourceArn", sourceArn);
+        Add(equals, "aws:SourceAccount", sourceAccount);
+        Add(equals, "aws:PrincipalOrgID", orgId);
+        return IacPolicy.Conditions(new Dictionary<string, object?> { ["ArnLike"] = arnLike, ["StringEquals"] = equals }, out known);
     }
 }

@@ -5,6 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Aws.Services;
+using Readiness.Runner.Sources.Iac;
 using S3Bucket = Readiness.Rules.Model.Cloud.S3Bucket;
 
 namespace Readiness.Runner.Sources.Aws.Clients;
@@ -92,7 +93,7 @@ public sealed class S3Client(AwsSession session) : IS3Client
                 RestrictPublicBuckets = config?.RestrictPublicBuckets == true,
                 EncryptionConfigured = encryption?.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.Count > 0,
                 Tags = (tagging?.TagSet ?? []).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.Last().Value ?? "", StringComparer.Ordinal),
-                Policy = string.IsNullOrEmpty(policy?.Policy) ? (Rules.Model.Cloud.BucketPolicy?)null : S3Policies.FromJson(policy.Policy),
+                Policy = string.IsNullOrEmpty(policy?.Policy) ? (Rules.Model.Cloud.PolicyDocument?)null : IacPolicy.FromJson(policy.Policy),
                 Acl = S3Policies.AclOf((acl.Grants ?? []).Select(g => (g.Grantee?.URI, g.Permission?.Value))),
                 VersioningEnabled = versioning.VersioningConfig?.Status == VersionStatus.Enabled,
                 Provenance = new Provenance { Origin = Origin.AwsLive, ObservedAt = DateTimeOffset.UtcNow, Account = account, Region = region, Arn = $"arn:aws:s3:::{b.BucketName}" },

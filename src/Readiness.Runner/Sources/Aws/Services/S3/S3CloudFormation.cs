@@ -35,14 +35,14 @@ public sealed class S3CloudFormation : ICloudFormationMapping
         };
     }
 
-    private static Value<BucketPolicy?> Policy(IacResource r, IacScope scope)
+    private static Value<PolicyDocument?> Policy(IacResource r, IacScope scope)
     {
-        if (scope.Companions(r, "AWS::S3::BucketPolicy", "Bucket").FirstOrDefault() is not { } policy) return (BucketPolicy?)null;
+        if (scope.Companions(r, "AWS::S3::BucketPolicy", "Bucket").FirstOrDefault() is not { } policy) return (PolicyDocument?)null;
         var origin = policy.File == r.File ? policy.Body.OriginOf("PolicyDocument") ?? ValueOrigin.InFile(r.File, policy.Line) : null;
         return policy.Body.Get("PolicyDocument") switch
         {
-            string json => S3Policies.FromJson(json).From(origin),
-            var document => S3Policies.FromObject(document, "PolicyDocument").From(origin),
+            string json => IacPolicy.FromJson(json).From(origin),
+            var document => IacPolicy.FromObject(document, "PolicyDocument").From(origin),
         };
     }
 

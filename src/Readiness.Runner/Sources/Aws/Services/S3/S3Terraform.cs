@@ -41,11 +41,11 @@ public sealed class S3Terraform : ITerraformMapping
         };
     }
 
-    private static Value<BucketPolicy?> Policy(IacResource r, IacScope scope, Func<IacResource, IacBody, string, ValueOrigin?> near)
+    private static Value<PolicyDocument?> Policy(IacResource r, IacScope scope, Func<IacResource, IacBody, string, ValueOrigin?> near)
     {
         if (scope.Companions(r, "aws_s3_bucket_policy", "bucket").FirstOrDefault() is { } companion)
-            return S3Policies.FromTerraform(companion.Body, "policy", scope).From(near(companion, companion.Body, "policy"));
-        return S3Policies.FromTerraform(r.Body, "policy", scope).From(r.Body.OriginOf("policy"));
+            return IacPolicy.Read(companion.Body, "policy", scope).From(near(companion, companion.Body, "policy"));
+        return IacPolicy.Read(r.Body, "policy", scope).From(r.Body.OriginOf("policy"));
     }
 
     private static Value<string> Acl(IacResource r, IacScope scope, Func<IacResource, IacBody, string, ValueOrigin?> near)

@@ -1,0 +1,68 @@
+using System.Collections;
+using System.Reflection;
+using Readiness.Rules.Model.Cloud;
+
+namespace Readiness.Runner.Sources.Aws.Services;
+
+/// <summary>
+/// Which API field each attribute of a live record was read from, declared by the service beside its client
+/// (<c>RdsLiveFields</c> in <c>Services/Rds/</c>); found by reflection, as rules are. After a collection every live
+/// value of those attributes carries <see cref="ValueOrigin.Live"/> (the resource's ARN and the field), so a finding
+/// names "arn:aws:rds:...:db:x (DescribeDBInstances.DBInstances[].PubliclyAccessible)" as an IaC one names file:line.
+/// </summary>
+public abstract class LiveFields<T> : ILiveFields where T : CloudResource
+{
+    public Type Record => typeof(T);
+
+    /// <summary>Model property name to API field, for one resource (an RDS cluster is read by another call than an instance).</summary>
+    protected abstract IReadOnlyDictionary<string, string> For(T resource);
+
+    public IReadOnlyDictionary<string, string> Fields(CloudResource resource) => For((T)resource);
+}
+
+public interface ILiveFields
+{
+    Type Record { get; }
+    IReadOnlyDictionary<string, string> Fields(CloudResource resource);
+}
+
+/// <summary>Stamps live values with their origin, from the services' <see cref="LiveFields{T}"/>.</summary>
+public static class LiveOrigins
+{
+    private static readonly IReadOnlyDictionary<Type, ILiveFields> ByRecord = typeof(ILiveFields).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ILiveFields).IsAssignableFrom(t))
+        .Select(t => (ILiveFields)Activator.CreateInstance(t)!)
+        .ToDictionary(f => f.Record);
+
+    /// <summary>The record types whose live fields are declared (for tests and docs).</summary>
+    public static IEnumerable<Type> Declared => ByRecord.Keys;
+
+    /// <summary>
+    /// Gives each declared attribute of each live resource the origin (ARN, API field) it lacks. The records were just
+    /// collected and nothing else holds them yet, so their init-only properties are set in place.
+    /// </summary>
+    public static void Stamp(IEnumerable<CloudResource> resources)
+    {
+        foreach (var resource in resources)
+        {
+            if (!resource.Provenance.IsLive || !ByRecord.TryGetValue(resource.GetType(), out var declared)) continue;
+            foreach (var (attribute, field) in declared.Fields(resource))
+            {
+                var property = resource.GetType().GetProperty(attribute, BindingFlags.Public | BindingFlags.Instance)
+                    ?? throw new InvalidOperationException($"{declared.GetType().Name} names {attribute}, which {resource.GetType().Name} does not have.");
+                var origin = ValueOrigin.Live(resource.Provenance.Arn, field);
+                switch (property.GetValue(resource))
+                {
+                    case IValue { Origin: null } value:
+                        property.SetValue(resource, value.WithOrigin(origin));
+                        break;
+                    case IList list when property.PropertyType.GetGenericArguments() is [var element] && typeof(IValue).IsAssignableFrom(element):
+                        var stamped = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+                        foreach (IValue item in list) stamped.Add(item.Origin is null ? item.WithOrigin(origin) : item);
+                        property.SetValue(resource, stamped);
+                        break;
+                }
+            }
+        }
+    }
+}
