@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources.Aws;
 using Readiness.Tests.Support;
@@ -19,7 +20,21 @@ public sealed class Elbv2Tests
     [InlineData("CloudFormation/elbv2")]
     [InlineData("Terraform/elb")]
     [InlineData("CloudFormation/elb")]
+    [InlineData("Terraform/elbv2-cloudfront")]
+    [InlineData("CloudFormation/elbv2-cloudfront")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
+
+    [Theory]
+    [InlineData("Terraform/elbv2-cloudfront", "aws_lb.blog")]
+    [InlineData("CloudFormation/elbv2-cloudfront", "Blog")]
+    public void A_load_balancer_behind_a_web_acl_that_can_be_bypassed_is_reported_low_with_the_way_around_it(string folder, string bypassable)
+    {
+        var findings = IacFixtureVerifier.Scan(folder).Findings.Where(f => f.RuleId == "RDY4005").ToList();
+        var low = findings.Single(f => f.Location.Resource?.Address == bypassable);
+        low.Severity.ShouldBe(Severity.Low);
+        low.Message.ShouldContain("admits the internet, so requests can bypass the distribution's web ACL");
+        findings.Where(f => f.Location.Resource?.Address != bypassable).ShouldAllBe(f => f.Severity == Severity.Medium);
+    }
 
     [Fact]
     public async Task Live_load_balancers_are_judged_by_arn_and_round_trip_through_the_inventory()
