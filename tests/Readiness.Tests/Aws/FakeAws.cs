@@ -110,7 +110,7 @@ public sealed class FakeAws : IAsyncDisposable
             await ForwardAsync(context, body);
             return;
         }
-        answer ??= Default(operation);
+        answer ??= Default(operation, body);
         switch (answer.Fault)
         {
             case FakeFault.Reset:
@@ -170,8 +170,13 @@ public sealed class FakeAws : IAsyncDisposable
         return path;
     }
 
-    private static FakeAnswer Default(string operation) => operation switch
+    // Classic (2012-06-01) and v2 (2015-12-01) Elastic Load Balancing share the signing name; the Version tells them apart.
+    private static FakeAnswer Default(string operation, string body) => operation switch
     {
+        "elasticloadbalancing:DescribeLoadBalancers" when body.Contains("Version=2012-06-01", StringComparison.Ordinal) =>
+            QueryEmpty("DescribeLoadBalancers", "LoadBalancerDescriptions", "http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/"),
+        "elasticloadbalancing:DescribeTags" => QueryEmpty("DescribeTags", "TagDescriptions",
+            body.Contains("Version=2012-06-01", StringComparison.Ordinal) ? "http://elasticloadbalancing.amazonaws.com/doc/2012-06-01/" : "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"),
         "sts:GetCallerIdentity" => FakeAnswer.Xml("""
             <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
               <GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/scanner</Arn><UserId>AIDAEXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult>

@@ -147,7 +147,7 @@ public sealed class FakeAwsTests : IAsyncLifetime
         const string alb = "arn:aws:elasticloadbalancing:eu-west-2:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
         const string bare = "arn:aws:elasticloadbalancing:eu-west-2:123456789012:loadbalancer/app/admin/6d0ecf831eec9f09";
         string Lb(string arn, string name) => $"<member><LoadBalancerArn>{arn}</LoadBalancerArn><Scheme>internet-facing</Scheme><LoadBalancerName>{name}</LoadBalancerName><Type>application</Type></member>";
-        aws.On("elasticloadbalancing:DescribeLoadBalancers",
+        aws.On("elasticloadbalancing:DescribeLoadBalancers", "Version=2015-12-01",
             FakeAnswer.Xml($"""<DescribeLoadBalancersResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><DescribeLoadBalancersResult><LoadBalancers>{Lb(alb, "web")}</LoadBalancers><NextMarker>m2</NextMarker></DescribeLoadBalancersResult></DescribeLoadBalancersResponse>"""),
             FakeAnswer.Xml($"""<DescribeLoadBalancersResponse xmlns="http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"><DescribeLoadBalancersResult><LoadBalancers>{Lb(bare, "admin")}</LoadBalancers></DescribeLoadBalancersResult></DescribeLoadBalancersResponse>"""));
         aws.On("elasticloadbalancing:DescribeListeners", FakeAnswer.Xml("""

@@ -10,6 +10,8 @@ public sealed class LoadBalancerProductionWithoutDeletionProtection : ResourceRu
 {
     public override IEnumerable<Finding> Check(LoadBalancer lb, RuleContext context)
     {
+        // A classic load balancer has no deletion protection to turn on.
+        if (lb.LoadBalancerType == LoadBalancer.Classic) return [];
         if (context.Bool("production_only") && !CloudJudge.IsProduction(lb)) return [];
         return CloudJudge.Judge(context, lb, lb.DeletionProtection, nameof(LoadBalancer.DeletionProtection), "is protected from deletion",
             protectedFromDeletion => !protectedFromDeletion,

@@ -44,6 +44,9 @@ public sealed record DistributionOrigin
     /// <summary>The origin's domain name as written (for IaC possibly the expression that computes it).</summary>
     public string DomainName { get; init; } = "";
 
+    /// <summary>IaC: the resource whose attribute the domain name is (aws_lb.api.dns_name: aws_lb.api; !GetAtt Alb.DNSName: Alb).</summary>
+    public string? TargetResource { get; init; }
+
     /// <summary>True for an S3 REST endpoint (s3_origin_config / S3OriginConfig, or an origin access control); false for a custom origin.</summary>
     public bool IsS3 { get; init; }
 

@@ -22,6 +22,7 @@ public static class AwsServices
         new("iam", new IamTerraform(), new IamCloudFormation()),
         new("s3", new S3Terraform(), new S3CloudFormation(), new S3Collector()),
         new("elbv2", new Elbv2Terraform(), new Elbv2CloudFormation()),
+        new("elb", new ElbTerraform(), new ElbCloudFormation(), new ElbCollector()),
         new("cloudtrail", new CloudTrailTerraform(), new CloudTrailCloudFormation(), new CloudTrailCollector()),
         new("account", new AccountTerraform()),
         new("elasticache", new ElastiCacheTerraform(), new ElastiCacheCloudFormation(), new ElastiCacheCollector()),

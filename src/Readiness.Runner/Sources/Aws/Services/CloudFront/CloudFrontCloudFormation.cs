@@ -57,6 +57,7 @@ public sealed class CloudFrontCloudFormation : ICloudFormationMapping
         {
             Id = IacValue.Text(origin.Get("Id")),
             DomainName = domain,
+            TargetResource = (origin.Get("DomainName") as IacUnknown)?.Reference,
             IsS3 = custom is null && (s3 is not null || oac.Known is not null || !oac.IsKnown || CloudFrontOrigins.LooksLikeS3(domain)),
             AccessControlled = CloudFrontOrigins.AccessControlled(oac, oai),
             // CloudFormation's default for a custom origin is match-viewer.

@@ -57,6 +57,7 @@ public sealed class CloudFrontTerraform : ITerraformMapping
         {
             Id = IacValue.Text(origin.Get("origin_id")),
             DomainName = domain,
+            TargetResource = (origin.Get("domain_name") as IacUnknown)?.Reference,
             IsS3 = custom is null && (s3 is not null || oac.Known is not null || !oac.IsKnown || CloudFrontOrigins.LooksLikeS3(domain)),
             AccessControlled = CloudFrontOrigins.AccessControlled(oac, oai),
             ProtocolPolicy = custom is null ? (string?)null : IacValue.Optional(custom, "origin_protocol_policy"),

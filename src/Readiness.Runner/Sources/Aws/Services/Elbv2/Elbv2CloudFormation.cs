@@ -35,6 +35,7 @@ public sealed class Elbv2CloudFormation : ICloudFormationMapping
             LoadBalancerType = b.Get("Type") as string ?? LoadBalancer.Defaults.LoadBalancerType,
             InternetFacing = (scheme.IsKnown ? scheme.Known == "internet-facing" : Value<bool>.Unresolved(scheme.Expression!)).From(scheme.Origin),
             Listeners = listeners,
+            SecurityGroups = IacValue.StringsAt(b, "SecurityGroups"),
             DropInvalidHeaderFields = Attribute(b, "routing.http.drop_invalid_header_fields.enabled", LoadBalancer.Defaults.DropInvalidHeaderFields),
             DeletionProtection = Attribute(b, "deletion_protection.enabled", LoadBalancer.Defaults.DeletionProtection),
             AccessLogsEnabled = Attribute(b, "access_logs.s3.enabled", LoadBalancer.Defaults.AccessLogsEnabled),

@@ -38,6 +38,7 @@ public sealed class Elbv2Terraform : ITerraformMapping
             LoadBalancerType = b.Get("load_balancer_type") as string ?? LoadBalancer.Defaults.LoadBalancerType,
             InternetFacing = (isInternal.IsKnown ? !isInternal.Known : Value<bool>.Unresolved(isInternal.Expression!)).From(isInternal.Origin),
             Listeners = listeners,
+            SecurityGroups = IacValue.StringsAt(b, "security_groups"),
             DropInvalidHeaderFields = IacValue.Bool(b, "drop_invalid_header_fields", LoadBalancer.Defaults.DropInvalidHeaderFields),
             DeletionProtection = IacValue.Bool(b, "enable_deletion_protection", LoadBalancer.Defaults.DeletionProtection),
             AccessLogsEnabled = IacValue.Bool(b.Block("access_logs"), "enabled", LoadBalancer.Defaults.AccessLogsEnabled),
