@@ -228,6 +228,8 @@ public sealed class FakeAws : IAsyncDisposable
         "logs:DescribeLogGroups" => FakeAnswer.Json("""{"logGroups":[]}"""),
         "budgets:DescribeBudgets" => FakeAnswer.Json("""{"Budgets":[]}"""),
         "guardduty:/detector" => FakeAnswer.Json("""{"detectorIds":[]}"""),
+        "apigateway:/restapis" => FakeAnswer.Json("""{"item":[]}"""),
+        "apigateway:/v2/apis" => FakeAnswer.Json("""{"items":[]}"""),
         "ecr:DescribeRepositories" => FakeAnswer.Json("""{"repositories":[]}"""),
         _ when operation.StartsWith("s3:", StringComparison.Ordinal) => FakeAnswer.Xml("""<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>owner</ID></Owner><Buckets></Buckets></ListAllMyBucketsResult>"""),
         "cloudfront:ListDistributions" => FakeAnswer.Xml("""<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>"""),

@@ -36,13 +36,16 @@ internal static class CloudJudge
         cidr.Trim() is var c && c.EndsWith("/0", StringComparison.Ordinal) && System.Net.IPAddress.TryParse(c[..^2], out _);
 
     /// <summary>True when a tag or the resource's name marks it as production ("prod", "production", "prd").</summary>
-    public static bool IsProduction(CloudResource resource)
+    public static bool IsProduction(CloudResource resource) =>
+        IsProduction(resource.Tags, resource.Provenance.IsLive ? resource.Id : resource.Id + " " + resource.Provenance.Address);
+
+    /// <summary>True when a tag or a name marks something as production: a resource, or a part of one (an API stage named "prod").</summary>
+    public static bool IsProduction(IReadOnlyDictionary<string, string> tags, string name)
     {
-        foreach (var (key, value) in resource.Tags)
+        foreach (var (key, value) in tags)
         {
             if (key.ToLowerInvariant() is "environment" or "env" or "stage" or "tier" && IsProductionWord(value)) return true;
         }
-        var name = resource.Provenance.IsLive ? resource.Id : resource.Id + " " + resource.Provenance.Address;
         return name.Split(['-', '_', '.', ' ', '/', ':'], StringSplitOptions.RemoveEmptyEntries).Any(IsProductionWord);
     }
 

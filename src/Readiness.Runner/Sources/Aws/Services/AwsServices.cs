@@ -37,5 +37,6 @@ public static class AwsServices
         new("budgets", new BudgetsTerraform(), new BudgetsCloudFormation(), new BudgetsCollector()),
         new("ecr", new EcrTerraform(), new EcrCloudFormation(), new EcrCollector()),
         new("ebs", new EbsTerraform(), new EbsCloudFormation(), new EbsCollector()),
+        new("apigateway", new ApiGatewayTerraform(), new ApiGatewayCloudFormation(), new ApiGatewayCollector()),
     ];
 }

@@ -93,3 +93,28 @@ resource "aws_lambda_function" "image" {
   package_type  = "Image"
   image_uri     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/image:1"
 }
+
+# A URL and permissions of a function this root does not declare (another stack owns it) are judged on their own.
+data "aws_lambda_function" "legacy" {
+  function_name = "legacy-prod"
+}
+
+resource "aws_lambda_function_url" "legacy" {
+  function_name      = "legacy-prod"
+  authorization_type = "NONE" # Noncompliant RDY4201 {{Lambda function aws_lambda_function_url.legacy has a function URL with AuthType NONE, so anyone on the internet can invoke it; set the URL's auth type to AWS_IAM, or put the function behind API Gateway or CloudFront with an authorizer and a WAF web ACL.}}
+}
+
+resource "aws_lambda_permission" "legacy_public" { # Noncompliant RDY4202
+  statement_id  = "AllowAnyone"
+  action        = "lambda:InvokeFunction"
+  function_name = data.aws_lambda_function.legacy.function_name
+  principal     = "*"
+}
+
+resource "aws_lambda_permission" "legacy_from_topic" {
+  statement_id  = "AllowTopic"
+  action        = "lambda:InvokeFunction"
+  function_name = "arn:aws:lambda:us-east-1:123456789012:function:legacy-prod"
+  principal     = "sns.amazonaws.com"
+  source_arn    = "arn:aws:sns:us-east-1:123456789012:jobs"
+}

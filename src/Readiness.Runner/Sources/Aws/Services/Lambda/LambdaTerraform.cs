@@ -5,29 +5,24 @@ using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
-/// <summary>aws_lambda_function with its aws_lambda_function_url and aws_lambda_permission companions.</summary>
+/// <summary>
+/// aws_lambda_function with its aws_lambda_function_url and aws_lambda_permission companions. A URL or permission whose
+/// function is not declared in the same root (created elsewhere, named by a literal ARN, a variable or a data source)
+/// is judged on its own.
+/// </summary>
 public sealed class LambdaTerraform : ITerraformMapping
 {
-    public IReadOnlyList<string> Types => ["aws_lambda_function"];
+    public IReadOnlyList<string> Types => ["aws_lambda_function", "aws_lambda_function_url", "aws_lambda_permission"];
     public IReadOnlyList<string> NameAttributes => ["function_name"];
 
     public CloudResource? Map(IacResource r, IacScope scope)
     {
+        if (r.Type != "aws_lambda_function")
+            return scope.DeclaresOwner(r.Body.Get("function_name"), "aws_lambda_function") ? null : Undeclared(r, r.Type == "aws_lambda_function_url" ? "authorization_type" : null, Permission);
         var b = r.Body;
         var packageType = b.Get("package_type") as string ?? LambdaFunction.Defaults.PackageType;
         var url = scope.Companions(r, "aws_lambda_function_url", "function_name").FirstOrDefault();
-        var permissions = scope.Companions(r, "aws_lambda_permission", "function_name")
-            .Select(p => new LambdaPermission
-            {
-                StatementId = p.Body.Get("statement_id") as string,
-                Principal = IacValue.String(p.Body, "principal", ""),
-                Action = p.Body.Get("action") as string,
-                Conditions = Conditions(p.Body, "source_arn", "source_account", "principal_org_id", out var known),
-                ConditionsKnown = known,
-                Line = IacScope.Near(r, p),
-                Address = p.Address,
-            })
-            .ToList();
+        var permissions = scope.Companions(r, "aws_lambda_permission", "function_name").Select(p => Permission(p, IacScope.Near(r, p))).ToList();
         return new LambdaFunction
         {
             Id = IacScope.IdOf(r, "function_name"),
@@ -41,6 +36,30 @@ public sealed class LambdaTerraform : ITerraformMapping
             Environment = Environment(r, b.Block("environment")),
         };
     }
+
+    private static LambdaPermission Permission(IacResource p, int line) => new()
+    {
+        StatementId = p.Body.Get("statement_id") as string,
+        Principal = IacValue.String(p.Body, "principal", ""),
+        Action = p.Body.Get("action") as string,
+        Conditions = Conditions(p.Body, "source_arn", "source_account", "principal_org_id", out var known),
+        ConditionsKnown = known,
+        Line = line,
+        Address = p.Address,
+    };
+
+    /// <summary>
+    /// A URL (<paramref name="authType"/> names its auth attribute) or a permission of a function this root does not
+    /// declare: a function record of its own, named by the companion's address so it never links to a live function.
+    /// Its runtime and environment are unknown here and not judged.
+    /// </summary>
+    internal static LambdaFunction Undeclared(IacResource companion, string? authType, Func<IacResource, int, LambdaPermission> permission) => new()
+    {
+        Id = companion.Address,
+        Provenance = IacScope.Provenance(companion),
+        UrlAuthType = authType is null ? (string?)null : IacValue.Optional(companion.Body, authType),
+        Permissions = authType is null ? [permission(companion, companion.Line)] : [],
+    };
 
     /// <summary>Each variable of environment.variables, its literal-ness recorded at the line that sets it.</summary>
     private static IReadOnlyList<EnvironmentVariable> Environment(IacResource r, IacBody? environment)
