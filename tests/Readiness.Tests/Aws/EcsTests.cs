@@ -61,15 +61,17 @@ public sealed class EcsTests
                 $"{{\"cluster\": \"coco-prod\", \"serviceName\": \"{name}\", \"taskDefinition\": \"{task}\", \"desiredCount\": 1, \"launchType\": \"FARGATE\", " +
                 $"\"networkConfiguration\": {{\"awsvpcConfiguration\": {{\"subnets\": [\"{subnet}\"], \"securityGroups\": [\"{group}\"], \"assignPublicIp\": \"{assign}\"}}}}}}");
         }
-        // The web service's running task count is watched; the API's is not.
+        // The web service's running task count is watched, by an alarm without actions of its own that a composite alarm
+        // paging the team reads; the API's is not watched. moto has no composite alarms: their answer is served as AWS writes it.
         await QueryAsync(http, moto, [new("Action", "PutMetricAlarm"), new("Version", "2010-08-01"), new("AlarmName", "coco-prod-web-tasks"),
             new("Namespace", "ECS/ContainerInsights"), new("MetricName", "RunningTaskCount"), new("Statistic", "Minimum"), new("Period", "60"),
             new("EvaluationPeriods", "3"), new("Threshold", "1"), new("ComparisonOperator", "LessThanThreshold"),
             new("Dimensions.member.1.Name", "ClusterName"), new("Dimensions.member.1.Value", "coco-prod"),
-            new("Dimensions.member.2.Name", "ServiceName"), new("Dimensions.member.2.Value", "coco-prod-web"),
-            new("AlarmActions.member.1", "arn:aws:sns:us-east-1:123456789012:coco-prod-alerts")], "monitoring");
+            new("Dimensions.member.2.Name", "ServiceName"), new("Dimensions.member.2.Value", "coco-prod-web")], "monitoring");
+        await using var cloudWatch = await FakeAws.StartAsync(upstream: moto.Endpoint);
+        cloudWatch.On("monitoring:DescribeAlarms", "CompositeAlarm", FakeAnswer.Xml(await File.ReadAllTextAsync(TestPaths.Fixture("Aws/cloudwatch/composite-alarms.xml"))));
 
-        var collection = await new AwsCollector(AwsTestSupport.Options(moto.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
+        var collection = await new AwsCollector(AwsTestSupport.Options(cloudWatch.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
         collection.Coverage.Gaps.Select(g => g.Display()).ShouldBeEmpty();
         collection.Resources.OfType<AccountSettings>().Single(s => s.Provenance.Region == "us-east-1").ServicesRead.ShouldContain("ecs");
 
@@ -92,6 +94,7 @@ public sealed class EcsTests
         // A debug setting's value is kept (it is never a secret name), so a recorded account is judged as the live one.
         api.Environment.Single(e => e.Name == "NODE_ENV").Setting.ShouldBe("development");
         api.Environment.Single(e => e.Name == "DB_PASSWORD").Setting.ShouldBeNull();
+        read.Resources.OfType<CompositeAlarm>().Single().Alarms.Known.ShouldBe(["coco-prod-web-tasks", "coco-prod-web-5xx"]);
         string[] Recorded = ["RDY1623", "RDY4101", "RDY4105", "RDY4708"];
         AwsTestSupport.Judge(read.Resources).Where(f => Recorded.Contains(f.RuleId)).Select(f => f.Fingerprint).Order()
             .ShouldBe(findings.Where(f => Recorded.Contains(f.RuleId)).Select(f => f.Fingerprint).Order());
