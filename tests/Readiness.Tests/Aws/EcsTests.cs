@@ -21,7 +21,7 @@ public sealed class EcsTests
     public void Secret_detectors_report_what_they_recognize_in_a_task_definition() =>
         FixtureVerifier.Verify("Terraform/ecs/main.tf", "RDY1001", "RDY1002", "RDY1003", "RDY1004", "RDY1005", "RDY1006").ShouldHaveSingleItem();
 
-    private static readonly string[] EcsRules = ["RDY1601", "RDY1622", "RDY4101", "RDY4102", "RDY4103", "RDY4104"];
+    private static readonly string[] EcsRules = ["RDY1601", "RDY1622", "RDY1623", "RDY4101", "RDY4102", "RDY4103", "RDY4104", "RDY4105", "RDY4708"];
 
     [Fact]
     public async Task Live_task_definitions_and_services_are_judged_by_arn_and_round_trip_without_environment_values()
@@ -32,8 +32,9 @@ public sealed class EcsTests
         await QueryAsync(http, moto, [new("Action", "CreateUser"), new("Version", "2010-05-08"), new("UserName", "deploy")]);
         await EcsAsync(http, moto, "RegisterTaskDefinition", """
             {"family": "coco-prod-api", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "512", "memory": "1024",
+             "taskRoleArn": "arn:aws:iam::123456789012:role/coco-prod-ecs", "executionRoleArn": "arn:aws:iam::123456789012:role/coco-prod-ecs",
              "containerDefinitions": [{"name": "api", "image": "coco-api:1.4.2", "essential": true,
-               "environment": [{"name": "DB_PASSWORD", "value": "Pr0d-db-passw0rd-2024"}, {"name": "DEBUG", "value": "false"}]}]}
+               "environment": [{"name": "DB_PASSWORD", "value": "Pr0d-db-passw0rd-2024"}, {"name": "DEBUG", "value": "false"}, {"name": "NODE_ENV", "value": "development"}]}]}
             """);
         await EcsAsync(http, moto, "RegisterTaskDefinition", """
             {"family": "coco-prod-agent", "networkMode": "host",
@@ -46,7 +47,9 @@ public sealed class EcsTests
             """);
         await EcsAsync(http, moto, "RegisterTaskDefinition", """
             {"family": "coco-prod-web", "networkMode": "awsvpc",
+             "taskRoleArn": "arn:aws:iam::123456789012:role/coco-prod-web-task", "executionRoleArn": "arn:aws:iam::123456789012:role/coco-prod-ecs",
              "containerDefinitions": [{"name": "web", "image": "coco-web:1.0.1", "memory": 256, "user": "10001", "readonlyRootFilesystem": true,
+               "environment": [{"name": "NODE_ENV", "value": "production"}],
                "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:us-east-1:123456789012:secret:db"}],
                "logConfiguration": {"logDriver": "awslogs"}}]}
             """);
@@ -58,19 +61,28 @@ public sealed class EcsTests
                 $"{{\"cluster\": \"coco-prod\", \"serviceName\": \"{name}\", \"taskDefinition\": \"{task}\", \"desiredCount\": 1, \"launchType\": \"FARGATE\", " +
                 $"\"networkConfiguration\": {{\"awsvpcConfiguration\": {{\"subnets\": [\"{subnet}\"], \"securityGroups\": [\"{group}\"], \"assignPublicIp\": \"{assign}\"}}}}}}");
         }
+        // The web service's running task count is watched, by an alarm without actions of its own that a composite alarm
+        // paging the team reads; the API's is not watched. moto has no composite alarms: their answer is served as AWS writes it.
+        await QueryAsync(http, moto, [new("Action", "PutMetricAlarm"), new("Version", "2010-08-01"), new("AlarmName", "coco-prod-web-tasks"),
+            new("Namespace", "ECS/ContainerInsights"), new("MetricName", "RunningTaskCount"), new("Statistic", "Minimum"), new("Period", "60"),
+            new("EvaluationPeriods", "3"), new("Threshold", "1"), new("ComparisonOperator", "LessThanThreshold"),
+            new("Dimensions.member.1.Name", "ClusterName"), new("Dimensions.member.1.Value", "coco-prod"),
+            new("Dimensions.member.2.Name", "ServiceName"), new("Dimensions.member.2.Value", "coco-prod-web")], "monitoring");
+        await using var cloudWatch = await FakeAws.StartAsync(upstream: moto.Endpoint);
+        cloudWatch.On("monitoring:DescribeAlarms", "CompositeAlarm", FakeAnswer.Xml(await File.ReadAllTextAsync(TestPaths.Fixture("Aws/cloudwatch/composite-alarms.xml"))));
 
-        var collection = await new AwsCollector(AwsTestSupport.Options(moto.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
+        var collection = await new AwsCollector(AwsTestSupport.Options(cloudWatch.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
         collection.Coverage.Gaps.Select(g => g.Display()).ShouldBeEmpty();
         collection.Resources.OfType<AccountSettings>().Single(s => s.Provenance.Region == "us-east-1").ServicesRead.ShouldContain("ecs");
 
         var findings = AwsTestSupport.Judge(collection.Resources);
         string[] Rules(CloudResource r) => findings.For(r.Provenance.Arn!).Select(f => f.RuleId).Where(EcsRules.Contains).Distinct().Order().ToArray();
         var tasks = collection.Resources.OfType<EcsTaskDefinition>().ToDictionary(t => t.Id);
-        Rules(tasks["coco-prod-api"]).ShouldBe(["RDY1601", "RDY4101", "RDY4102", "RDY4103"]);
+        Rules(tasks["coco-prod-api"]).ShouldBe(["RDY1601", "RDY1623", "RDY4101", "RDY4102", "RDY4103", "RDY4105"]);
         Rules(tasks["coco-prod-agent"]).ShouldBe(["RDY1601", "RDY1622"]);
         Rules(tasks["coco-prod-web"]).ShouldBeEmpty();
         var services = collection.Resources.OfType<EcsService>().ToDictionary(s => s.Id);
-        Rules(services["coco-prod-api"]).ShouldBe(["RDY4104"]);
+        Rules(services["coco-prod-api"]).ShouldBe(["RDY4104", "RDY4708"]);
         Rules(services["coco-prod-web"]).ShouldBeEmpty();
 
         // The inventory keeps what the rules need (the kind of each value, its HMAC), never the value itself.
@@ -79,8 +91,13 @@ public sealed class EcsTests
         var read = AwsInventoryFile.Deserialize(json, "memory");
         var api = read.Resources.OfType<EcsTaskDefinition>().Single(t => t.Id == "coco-prod-api").Containers.Known!.Single();
         api.Environment.Single(e => e.Name == "DB_PASSWORD").Kind.ShouldBe(Value<EnvironmentValueKind>.Of(EnvironmentValueKind.Literal));
-        AwsTestSupport.Judge(read.Resources).Where(f => f.RuleId == "RDY4101").Select(f => f.FingerprintKey)
-            .ShouldBe(findings.Where(f => f.RuleId == "RDY4101").Select(f => f.FingerprintKey));
+        // A debug setting's value is kept (it is never a secret name), so a recorded account is judged as the live one.
+        api.Environment.Single(e => e.Name == "NODE_ENV").Setting.ShouldBe("development");
+        api.Environment.Single(e => e.Name == "DB_PASSWORD").Setting.ShouldBeNull();
+        read.Resources.OfType<CompositeAlarm>().Single().Alarms.Known.ShouldBe(["coco-prod-web-tasks", "coco-prod-web-5xx"]);
+        string[] Recorded = ["RDY1623", "RDY4101", "RDY4105", "RDY4708"];
+        AwsTestSupport.Judge(read.Resources).Where(f => Recorded.Contains(f.RuleId)).Select(f => f.Fingerprint).Order()
+            .ShouldBe(findings.Where(f => Recorded.Contains(f.RuleId)).Select(f => f.Fingerprint).Order());
         read.Resources.OfType<EcsService>().Single(s => s.Id == "coco-prod-api").AssignPublicIp.ShouldBe(Value<bool>.Of(true));
     }
 

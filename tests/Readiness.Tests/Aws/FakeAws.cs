@@ -224,7 +224,8 @@ public sealed class FakeAws : IAsyncDisposable
         "lambda:ListFunctions" => FakeAnswer.Json("""{"Functions":[]}"""),
         "ecs:ListTaskDefinitionFamilies" => FakeAnswer.Json("""{"families":[]}"""),
         "ecs:ListClusters" => FakeAnswer.Json("""{"clusterArns":[]}"""),
-        "monitoring:DescribeAlarms" => QueryEmpty("DescribeAlarms", "MetricAlarms", "http://monitoring.amazonaws.com/doc/2010-08-01/"),
+        // AWS answers both lists whichever alarm type is asked for.
+        "monitoring:DescribeAlarms" => FakeAnswer.Xml("""<DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><DescribeAlarmsResult><CompositeAlarms/><MetricAlarms/></DescribeAlarmsResult></DescribeAlarmsResponse>"""),
         "logs:DescribeLogGroups" => FakeAnswer.Json("""{"logGroups":[]}"""),
         "budgets:DescribeBudgets" => FakeAnswer.Json("""{"Budgets":[]}"""),
         "guardduty:/detector" => FakeAnswer.Json("""{"detectorIds":[]}"""),

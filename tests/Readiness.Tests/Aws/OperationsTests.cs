@@ -97,6 +97,9 @@ public sealed class OperationsTests
         aws.On("monitoring:DescribeAlarms",
             FakeAnswer.Xml("""<DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><DescribeAlarmsResult><MetricAlarms><member><AlarmName>one</AlarmName><ActionsEnabled>true</ActionsEnabled><AlarmActions><member>arn:aws:sns:eu-west-2:123456789012:t</member></AlarmActions><Namespace>AWS/RDS</Namespace><MetricName>CPUUtilization</MetricName><Dimensions><member><Name>DBInstanceIdentifier</Name><Value>db</Value></member></Dimensions></member></MetricAlarms><NextToken>alarms-page-2</NextToken></DescribeAlarmsResult></DescribeAlarmsResponse>"""),
             FakeAnswer.Xml("""<DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><DescribeAlarmsResult><MetricAlarms><member><AlarmName>two</AlarmName><ActionsEnabled>false</ActionsEnabled><AlarmActions/><Metrics><member><Id>m</Id><MetricStat><Metric><Namespace>AWS/ApplicationELB</Namespace><MetricName>HTTPCode_ELB_5XX_Count</MetricName><Dimensions><member><Name>LoadBalancer</Name><Value>app/web/1</Value></member></Dimensions></Metric></MetricStat></member></Metrics></member></MetricAlarms></DescribeAlarmsResult></DescribeAlarmsResponse>"""));
+        aws.On("monitoring:DescribeAlarms", "CompositeAlarm",
+            FakeAnswer.Xml("""<DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><DescribeAlarmsResult><CompositeAlarms><member><AlarmName>three</AlarmName><AlarmRule>ALARM("two") AND ALARM(arn:aws:cloudwatch:eu-west-2:123456789012:alarm:one)</AlarmRule><ActionsEnabled>true</ActionsEnabled><AlarmActions><member>arn:aws:sns:eu-west-2:123456789012:t</member></AlarmActions></member></CompositeAlarms><MetricAlarms/><NextToken>composite-page-2</NextToken></DescribeAlarmsResult></DescribeAlarmsResponse>"""),
+            FakeAnswer.Xml("""<DescribeAlarmsResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><DescribeAlarmsResult><CompositeAlarms><member><AlarmName>four</AlarmName><AlarmRule>OK(two)</AlarmRule><ActionsEnabled>false</ActionsEnabled><AlarmActions/></member></CompositeAlarms><MetricAlarms/></DescribeAlarmsResult></DescribeAlarmsResponse>"""));
         aws.On("guardduty:/detector", FakeAnswer.Json("""{"detectorIds":["d1"],"nextToken":"detectors-page-2"}"""), FakeAnswer.Json("""{"detectorIds":["d2"]}"""));
         aws.On("guardduty:/detector/d1", FakeAnswer.Json("""{"status":"ENABLED","serviceRole":"r"}"""));
         aws.On("guardduty:/detector/d2", FakeAnswer.Json("""{"status":"DISABLED","serviceRole":"r"}"""));
@@ -105,13 +108,16 @@ public sealed class OperationsTests
 
         collection.Coverage.Gaps.Select(g => g.Display()).ShouldBeEmpty();
         aws.Requests.Last(r => r.Operation == "logs:DescribeLogGroups").Body.ShouldContain("logs-page-2");
-        aws.Requests.Last(r => r.Operation == "monitoring:DescribeAlarms").Body.ShouldContain("alarms-page-2");
+        aws.Requests.Last(r => r.Operation == "monitoring:DescribeAlarms" && r.Body.Contains("MetricAlarm", StringComparison.Ordinal)).Body.ShouldContain("alarms-page-2");
         aws.Count("guardduty:/detector").ShouldBe(2);
         collection.Resources.OfType<LogGroup>().Select(g => (g.Id, g.RetentionInDays.Known, g.KmsKeyId.Known is not null)).ShouldBe([("/ecs/a", 0, false), ("/ecs/b", 7, true)]);
         var alarms = collection.Resources.OfType<MetricAlarm>().OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         alarms.Select(a => (a.Id, a.ActionsEnabled.Known, a.HasAlarmActions.Known, a.Metrics.Single().MetricName.Known, a.Metrics.Single().Dimensions.Single().Value.Known))
             .ShouldBe([("one", true, true, "CPUUtilization", "db"), ("two", false, false, "HTTPCode_ELB_5XX_Count", "app/web/1")]);
         collection.Resources.OfType<GuardDutyDetector>().Select(d => (d.Id, d.Enabled.Known)).ShouldBe([("d1", true), ("d2", false)]);
+        aws.Requests.Last(r => r.Operation == "monitoring:DescribeAlarms" && r.Body.Contains("CompositeAlarm", StringComparison.Ordinal)).Body.ShouldContain("composite-page-2");
+        collection.Resources.OfType<CompositeAlarm>().OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => (a.Id, string.Join(",", a.Alarms.Known!), a.ActionsEnabled.Known, a.HasAlarmActions.Known))
+            .ShouldBe([("four", "", false, false), ("three", "two,arn:aws:cloudwatch:eu-west-2:123456789012:alarm:one", true, true)]);
     }
 
     private static async Task<JsonElement> SeedAsync(MotoServer moto) =>

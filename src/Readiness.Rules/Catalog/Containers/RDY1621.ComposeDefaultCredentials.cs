@@ -1,7 +1,6 @@
 using Readiness.Rules.Engine;
 using Readiness.Rules.Languages.Docker;
 using Readiness.Rules.Model;
-using Readiness.Rules.Secrets;
 using Readiness.Rules.Text;
 
 namespace Readiness.Rules.Catalog.Containers;
@@ -9,7 +8,8 @@ namespace Readiness.Rules.Catalog.Containers;
 /// <summary>
 /// Default or weak credentials in a service's environment (POSTGRES_PASSWORD=postgres, MINIO_ROOT_PASSWORD=minio123,
 /// RabbitMQ guest, MySQL root/empty), Redis with no password, and other secrets written as literals. Values the secret
-/// detectors already report are left to them.
+/// detectors already report are left to them. A literal secret is judged by <see cref="ContainerEnvironment.IsLiteralSecret"/>,
+/// the judgement RDY4101 applies to an ECS container's environment.
 /// </summary>
 public sealed class ComposeDefaultCredentials : ComposeRule
 {
@@ -38,7 +38,7 @@ public sealed class ComposeDefaultCredentials : ComposeRule
                 yield return (value, $"Service '{service.Name}' sets {key}={v}, so the database root account has no password; remove it and set MYSQL_ROOT_PASSWORD_FILE from a compose secret.", key);
             else if (PasswordKeys.Contains(key) && !value.Unresolved && (v.Length == 0 && !string.IsNullOrEmpty(value.Written) || WeakValues.Contains(v) || SameAsUser(env, key, v)) && !ReportedBySecretRules(containers, value))
                 yield return (value, $"Service '{service.Name}' sets {key} to {(v.Length == 0 ? "an empty value" : "a well-known default or weak value")}, which is the first thing anyone who reaches the port tries; generate a strong password, keep it out of the repository and pass it as a compose secret ({key}_FILE=/run/secrets/...) or from an env_file that is not committed.", key);
-            else if (SecretNames.IsSecretName(key) && IsLiteral(value) && !value.Unresolved && v.Length > 0 && !SecretValues.IsBooleanOrNumber(v) && !ReportedBySecretRules(containers, value))
+            else if (IsLiteral(value) && !value.Unresolved && ContainerEnvironment.IsLiteralSecret(key, ContainerEnvironment.Classify(v)) && !ReportedBySecretRules(containers, value))
                 yield return (value, $"Service '{service.Name}' has {key} written as a literal in the compose file, so the secret is in every clone of the repository; move it to a compose `secrets:` entry or an env_file kept out of the repository (for example an .env written at deploy time from Secrets Manager), and rotate it.", "literal:" + key + ":" + Redaction.Hash(v));
         }
 

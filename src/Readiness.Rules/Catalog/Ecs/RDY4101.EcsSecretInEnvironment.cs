@@ -1,3 +1,4 @@
+using Readiness.Rules.Catalog.Containers;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
@@ -9,6 +10,10 @@ namespace Readiness.Rules.Catalog.Ecs;
 /// ECS.8: a secret in a container's plain environment: a secret-named variable (DB_PASSWORD, JWT_SECRET, STRIPE_API_KEY)
 /// with a literal value, or any value a secret detector recognizes (an AWS key, a password inside DATABASE_URL).
 /// In code, a value a detector recognizes is already reported at its line by RDY1001-RDY1006: one secret is one finding.
+/// A literal secret is judged by <see cref="ContainerEnvironment.IsLiteralSecret"/>, the judgement RDY1621 applies to a
+/// Compose service. The control keeps its own id on ECS: ids are public (suppression files, inline comments, ruleset
+/// overrides and baseline fingerprints name them) and there is no alias mechanism to move them, and this id carries
+/// Security Hub ECS.8.
 /// </summary>
 public sealed class EcsSecretInEnvironment : ResourceRule<EcsTaskDefinition>
 {
@@ -32,7 +37,7 @@ public sealed class EcsSecretInEnvironment : ResourceRule<EcsTaskDefinition>
                 if (inCode) continue;
                 yield return Finding(task, container, variable, context, $"holds {variable.Name}, whose value is recognized as {Article(detected)} {detected},");
             }
-            else if (secretNamed)
+            else if (ContainerEnvironment.IsLiteralSecret(variable.Name, variable.Kind.Known))
                 yield return Finding(task, container, variable, context, $"holds {variable.Name}, {Article(SecretNames.Kind(variable.Name))} {SecretNames.Kind(variable.Name)} written as a literal,");
         }
     }

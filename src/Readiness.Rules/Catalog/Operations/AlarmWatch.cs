@@ -18,8 +18,8 @@ internal sealed record AlarmSearch(Watch Watch, MetricAlarm? Alarm, IValue? Unre
 /// <summary>
 /// Finds the CloudWatch alarm that watches a resource on a metric, within the resource's stack. An alarm counts when
 /// it reads one of the metrics in the namespace with a dimension that names the resource, and tells someone: its
-/// actions are enabled and it has at least one alarm action. An unresolved value that could make it count makes the
-/// answer Maybe, never a guessed yes or no.
+/// actions are enabled and it has at least one alarm action, or a composite alarm of the stack that tells someone
+/// reads its ALARM state. An unresolved value that could make it count makes the answer Maybe, never a guessed yes or no.
 /// </summary>
 internal static class AlarmWatch
 {
@@ -28,9 +28,10 @@ internal static class AlarmWatch
     {
         var stack = Stacks.Of(target);
         var best = new AlarmSearch(Watch.No, null, null);
+        var composites = cloud.OfType<CompositeAlarm>().Where(a => Stacks.Of(a) == stack).ToList();
         foreach (var alarm in cloud.OfType<MetricAlarm>().Where(a => Stacks.Of(a) == stack))
         {
-            var (watch, unresolved) = Judge(alarm, metricNamespace, metricNames, dimension, namesTarget);
+            var (watch, unresolved) = Judge(alarm, composites, metricNamespace, metricNames, dimension, namesTarget);
             if (watch == Watch.Yes) return new AlarmSearch(Watch.Yes, alarm, null);
             if (watch == Watch.Maybe && best.Watch == Watch.No) best = new AlarmSearch(Watch.Maybe, alarm, unresolved);
         }
@@ -61,10 +62,17 @@ internal static class AlarmWatch
             value: search.Unresolved, snippet: search.Unresolved?.Expression, fingerprintKey: "undecided:" + (target.Provenance.Address ?? target.Id)) with
         { Severity = Severity.Info, Undecided = true };
 
-    private static (Watch, IValue?) Judge(MetricAlarm alarm, string metricNamespace, IReadOnlyCollection<string> metricNames, string dimension, Func<string, bool> namesTarget)
+    private static (Watch, IValue?) Judge(MetricAlarm alarm, IReadOnlyList<CompositeAlarm> composites, string metricNamespace, IReadOnlyCollection<string> metricNames,
+        string dimension, Func<string, bool> namesTarget)
     {
-        // An alarm that notifies no one does not monitor anything.
+        // An alarm that notifies no one does not monitor anything, unless a composite alarm that notifies reads it.
         var notifies = Both(Is(alarm.ActionsEnabled), Is(alarm.HasAlarmActions));
+        foreach (var composite in composites)
+        {
+            if (notifies.Watch == Watch.Yes) break;
+            var through = Both(Both(Is(composite.ActionsEnabled), Is(composite.HasAlarmActions)), Reads(composite, alarm));
+            if (through.Watch > notifies.Watch) notifies = through;
+        }
         if (notifies.Watch == Watch.No) return notifies;
         (Watch, IValue?) best = (Watch.No, null);
         foreach (var metric in alarm.Metrics)
@@ -86,6 +94,12 @@ internal static class AlarmWatch
         }
         return best;
     }
+
+    /// <summary>Whether a composite alarm's rule reads the metric alarm: by its name, its ARN or (IaC) its address.</summary>
+    private static (Watch Watch, IValue? Unresolved) Reads(CompositeAlarm composite, MetricAlarm alarm) =>
+        !composite.Alarms.IsKnown ? (Watch.Maybe, (IValue?)composite.Alarms)
+        : composite.Alarms.Known!.Any(n => n == alarm.Id || n == alarm.Provenance.Address || n == alarm.Provenance.Arn) ? (Watch.Yes, null)
+        : (Watch.No, null);
 
     private static (Watch Watch, IValue? Unresolved) Is(Value<bool> value) =>
         !value.IsKnown ? (Watch.Maybe, (IValue?)value) : value.Known ? (Watch.Yes, null) : (Watch.No, null);

@@ -1,3 +1,4 @@
+using Readiness.Rules.Catalog.Containers;
 using Readiness.Rules.Secrets;
 using Readiness.Rules.Text;
 
@@ -26,6 +27,12 @@ public sealed record EcsTaskDefinition : CloudResource
 
     /// <summary>"host" or "task"; null when the task has its own process namespace.</summary>
     public Value<string?> PidMode { get; init; } = (string?)null;
+
+    /// <summary>The role the containers' code runs with (task_role_arn): its ARN, or the role's address in IaC; null when unset.</summary>
+    public Value<string?> TaskRole { get; init; } = (string?)null;
+
+    /// <summary>The role ECS itself uses to pull the image, read `secrets` and write logs (execution_role_arn); null when unset.</summary>
+    public Value<string?> ExecutionRole { get; init; } = (string?)null;
 
     /// <summary>The container definitions; unresolved when they come from an expression nothing resolves (a variable, templatefile()).</summary>
     public Value<IReadOnlyList<EcsContainer>> Containers { get; init; } = Value<IReadOnlyList<EcsContainer>>.Of([]);
@@ -94,21 +101,28 @@ public sealed record EcsEnvironmentVariable
     /// </summary>
     public string? DetectedAs { get; init; }
 
+    /// <summary>
+    /// The value itself, kept only for the debug settings a rule reads (DEBUG, NODE_ENV, ASPNETCORE_ENVIRONMENT:
+    /// <see cref="ContainerEnvironment.DebugSettings"/>, none of them a secret name) and only when no secret detector
+    /// recognizes it; null for every other variable.
+    /// </summary>
+    public string? Setting { get; init; }
+
     /// <summary>A variable from its literal value, classified once here so no source keeps the value.</summary>
     public static EcsEnvironmentVariable Of(string name, string value, ValueOrigin? origin)
     {
         var v = value.Trim();
-        var kind = v.Length == 0 || SecretValues.IsBooleanOrNumber(v) ? EnvironmentValueKind.Trivial
-            : SecretValues.IsReference(v) ? EnvironmentValueKind.Reference
-            : EnvironmentValueKind.Literal;
+        var kind = ContainerEnvironment.Classify(v);
+        var detectedAs = kind == EnvironmentValueKind.Literal
+            ? SecretScanner.Scan(new SourceFile("environment-value", v)).Hits.FirstOrDefault(h => h.Kind is SecretKind.Provider or SecretKind.PrivateKey or SecretKind.ConnectionPassword)?.Title
+            : null;
         return new EcsEnvironmentVariable
         {
             Name = name,
             Kind = Value<EnvironmentValueKind>.Of(kind).From(origin),
             ValueHash = kind == EnvironmentValueKind.Literal ? Redaction.Hash(v) : null,
-            DetectedAs = kind == EnvironmentValueKind.Literal
-                ? SecretScanner.Scan(new SourceFile("environment-value", v)).Hits.FirstOrDefault(h => h.Kind is SecretKind.Provider or SecretKind.PrivateKey or SecretKind.ConnectionPassword)?.Title
-                : null,
+            DetectedAs = detectedAs,
+            Setting = ContainerEnvironment.DebugSettings.Contains(name) && !SecretNames.IsSecretName(name) && detectedAs is null && v.Length <= 32 ? v : null,
         };
     }
 

@@ -38,6 +38,8 @@ public sealed class EcsClient(AwsSession session) : IEcsClient
                 Family = family,
                 NetworkMode = t.Str("networkMode") ?? EcsTaskDefinition.Defaults.NetworkMode,
                 PidMode = t.Str("pidMode"),
+                TaskRole = t.Str("taskRoleArn"),
+                ExecutionRole = t.Str("executionRoleArn"),
                 Containers = t.Obj("containerDefinitions") is { ValueKind: JsonValueKind.Array } definitions
                     ? EcsContainerDefinitions.FromApi(definitions, ValueOrigin.Live(arn, "containerDefinitions"))
                     : Value<IReadOnlyList<EcsContainer>>.Of([]),

@@ -35,6 +35,8 @@ public sealed class EcsCloudFormation : ICloudFormationMapping
             Family = b.Get("Family") as string,
             NetworkMode = IacValue.String(b, "NetworkMode", EcsTaskDefinition.Defaults.NetworkMode),
             PidMode = IacValue.Optional(b, "PidMode"),
+            TaskRole = IacValue.Reference(b, "TaskRoleArn"),
+            ExecutionRole = IacValue.Reference(b, "ExecutionRoleArn"),
             Containers = EcsContainerDefinitions.FromCloudFormation(b, "ContainerDefinitions"),
         };
     }

@@ -34,6 +34,8 @@ public sealed class EcsTerraform : ITerraformMapping
             Family = b.Get("family") as string,
             NetworkMode = IacValue.String(b, "network_mode", EcsTaskDefinition.Defaults.NetworkMode),
             PidMode = IacValue.Optional(b, "pid_mode"),
+            TaskRole = IacValue.Reference(b, "task_role_arn"),
+            ExecutionRole = IacValue.Reference(b, "execution_role_arn"),
             Containers = EcsContainerDefinitions.FromTerraform(r, "container_definitions"),
         };
     }

@@ -1,5 +1,5 @@
-# Known gap: composite alarms are not read, so a metric alarm that notifies only through a composite alarm does not
-# count and the balancer is reported although someone is paged.
+# A metric alarm that notifies only through a composite alarm counts: the composite reads its ALARM state and pages
+# someone. A composite alarm that tells no one does not make its metric alarms count.
 
 terraform {
   backend "s3" {
@@ -9,7 +9,7 @@ terraform {
   }
 }
 
-resource "aws_lb" "api" { # FP RDY4702
+resource "aws_lb" "api" {
   name                       = "edge-prod"
   load_balancer_type         = "application"
   drop_invalid_header_fields = true
@@ -41,6 +41,39 @@ resource "aws_cloudwatch_composite_alarm" "api" {
   alarm_name    = "edge-prod-degraded"
   alarm_rule    = "ALARM(${aws_cloudwatch_metric_alarm.api_5xx.alarm_name})"
   alarm_actions = ["arn:aws:sns:us-east-1:123456789012:edge-alerts"]
+}
+
+resource "aws_lb" "admin" { # Noncompliant RDY4702
+  name                       = "admin-prod"
+  load_balancer_type         = "application"
+  drop_invalid_header_fields = true
+  enable_deletion_protection = true
+  access_logs {
+    bucket  = "admin-prod-lb-logs"
+    enabled = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "admin" {
+  resource_arn = aws_lb.admin.arn
+  web_acl_arn  = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/edge/1"
+}
+
+resource "aws_cloudwatch_metric_alarm" "admin_5xx" {
+  alarm_name          = "admin-prod-5xx"
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HTTPCode_ELB_5XX_Count"
+  dimensions          = { LoadBalancer = aws_lb.admin.arn_suffix }
+  statistic           = "Sum"
+  period              = 60
+  evaluation_periods  = 5
+  threshold           = 10
+  comparison_operator = "GreaterThanThreshold"
+}
+
+resource "aws_cloudwatch_composite_alarm" "admin" {
+  alarm_name = "admin-prod-degraded"
+  alarm_rule = "ALARM(\"admin-prod-5xx\") OR ALARM(${aws_cloudwatch_metric_alarm.api_5xx.alarm_name})"
 }
 
 resource "aws_budgets_budget" "monthly" {
