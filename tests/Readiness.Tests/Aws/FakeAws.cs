@@ -214,6 +214,8 @@ public sealed class FakeAws : IAsyncDisposable
         "ec2:DescribeInstances" => Ec2Empty("DescribeInstances", "reservationSet"),
         "rds:DescribeDBInstances" => QueryEmpty("DescribeDBInstances", "DBInstances", "http://rds.amazonaws.com/doc/2014-10-31/"),
         "rds:DescribeDBClusters" => QueryEmpty("DescribeDBClusters", "DBClusters", "http://rds.amazonaws.com/doc/2014-10-31/"),
+        "rds:DescribeDBSnapshots" => QueryEmpty("DescribeDBSnapshots", "DBSnapshots", "http://rds.amazonaws.com/doc/2014-10-31/"),
+        "rds:DescribeDBClusterSnapshots" => QueryEmpty("DescribeDBClusterSnapshots", "DBClusterSnapshots", "http://rds.amazonaws.com/doc/2014-10-31/"),
         "elasticloadbalancing:DescribeLoadBalancers" => QueryEmpty("DescribeLoadBalancers", "LoadBalancers", "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/"),
         "secretsmanager:ListSecrets" => FakeAnswer.Json("""{"SecretList":[]}"""),
         "wafv2:ListWebACLs" => FakeAnswer.Json("""{"WebACLs":[]}"""),

@@ -151,7 +151,7 @@ public sealed class CustomRulesetTests
 
         var run = CliRunner.Run("rules", "schema");
         run.ExitCode.ShouldBe(0);
-        run.Stdout.ShouldContain("DbInstance (AWS::RDS::DBCluster, AWS::RDS::DBInstance, aws_db_instance, aws_rds_cluster)");
+        run.Stdout.ShouldContain("DbInstance (AWS::RDS::DBCluster, AWS::RDS::DBInstance, aws_db_instance, aws_rds_cluster, aws_rds_cluster_instance)");
         run.Stdout.ShouldContain("  StorageEncrypted             bool");
     }
 }

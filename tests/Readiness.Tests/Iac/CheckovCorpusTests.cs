@@ -50,7 +50,7 @@ public class CheckovCorpusTests(ITestOutputHelper output)
         falsePositives.ShouldBe(check.FalsePositives, $"{folder}: passing resources reported");
     }
 
-    /// <summary>"file:resource" of every resource with a definite finding of the rule at a line of its block.</summary>
+    /// <summary>"file:resource" of every resource with a definite finding of the rule at a line of its block, or named by the finding.</summary>
     private static HashSet<string> FoundResources(string folder, string rule)
     {
         var scan = IacFixtureVerifier.Scan($"{Corpus}/{folder}");
@@ -68,6 +68,9 @@ public class CheckovCorpusTests(ITestOutputHelper output)
             if (!starts.TryGetValue(file, out var blocks)) continue;
             var block = blocks.LastOrDefault(b => b.Line <= finding.Location.File.StartLine);
             if (block.Name is not null) found.Add($"{file[prefix.Length..]}:{block.Name}");
+            // A finding may point where the fix goes, in another resource (a DB instance's finding at its parameter
+            // group's line): the resource it names is reported too.
+            if (finding.Location.Resource?.Address is { } address && blocks.Any(b => b.Name == address)) found.Add($"{file[prefix.Length..]}:{address}");
         }
         return found;
     }

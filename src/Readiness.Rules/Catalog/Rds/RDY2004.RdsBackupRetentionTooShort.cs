@@ -10,6 +10,8 @@ public sealed class RdsBackupRetentionTooShort : ResourceRule<DbInstance>
 {
     public override IEnumerable<Finding> Check(DbInstance db, RuleContext context)
     {
+        // An Aurora member keeps backups on its cluster, which is judged itself.
+        if (db.ClusterId is not null) return [];
         var minimum = context.Int("min_days");
         return CloudJudge.Judge(context, db, db.BackupRetentionPeriod, nameof(DbInstance.BackupRetentionPeriod), $"keeps backups for at least {minimum} days",
             days => days < minimum,

@@ -322,11 +322,17 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
             }, ct);
 
             var rdsInstances = new List<RdsInstanceInfo>();
-            var rds = Task.Run(async () => Mark("rds", await Read(region, "rds", async () =>
+            IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameterGroups = null;
+            var rds = Task.Run(async () =>
             {
-                rdsInstances.AddRange(await c.Rds.DescribeDbInstancesAsync(account, region, ct).ConfigureAwait(false));
-                foreach (var cluster in await c.Rds.DescribeDbClustersAsync(account, region, ct).ConfigureAwait(false)) Add(cluster);
-            }).ConfigureAwait(false)), ct);
+                Mark("rds", await Read(region, "rds", async () =>
+                {
+                    rdsInstances.AddRange(await c.Rds.DescribeDbInstancesAsync(account, region, ct).ConfigureAwait(false));
+                    foreach (var cluster in await c.Rds.DescribeDbClustersAsync(account, region, ct).ConfigureAwait(false)) Add(cluster);
+                }).ConfigureAwait(false));
+                Mark("rds", await Read(region, "rds", async () =>
+                    parameterGroups = await RdsTls.ReadAsync(c.Rds, region, rdsInstances.Select(i => i.Instance), ct).ConfigureAwait(false)).ConfigureAwait(false));
+            }, ct);
 
             var web = Task.Run(async () =>
             {
@@ -357,7 +363,8 @@ public sealed class AwsCollector(AwsCollectOptions options, HttpClient http)
 
             await Task.WhenAll([ec2, rds, web, .. services]).ConfigureAwait(false);
 
-            foreach (var info in rdsInstances) Add(info.Instance with { InPublicSubnet = PublicSubnet(info, routeTables) });
+            foreach (var info in rdsInstances)
+                Add(info.Instance with { InPublicSubnet = PublicSubnet(info, routeTables), TlsRequired = RdsTls.Judge(info.Instance, parameterGroups) });
 
             Add(new AccountSettings
             {

@@ -59,10 +59,14 @@ bad_db = rds.create_db_instance(DBInstanceIdentifier="alva-staging-db", Engine="
                                 MasterUsername="alva", MasterUserPassword="not-a-real-password-1", AllocatedStorage=20,
                                 PubliclyAccessible=True, DeletionProtection=False, StorageEncrypted=False,
                                 DBSubnetGroupName="public-subnets", VpcSecurityGroupIds=[dev])["DBInstance"]
+# The hardened database forces TLS through its own parameter group (moto's default PostgreSQL is 9.3: rds.force_ssl off).
+rds.create_db_parameter_group(DBParameterGroupName="hardened-postgres", DBParameterGroupFamily="postgres9.3", Description="Force TLS")
+rds.modify_db_parameter_group(DBParameterGroupName="hardened-postgres",
+                              Parameters=[{"ParameterName": "rds.force_ssl", "ParameterValue": "1", "ApplyMethod": "immediate"}])
 good_db = rds.create_db_instance(DBInstanceIdentifier="hardened-db", Engine="postgres", DBInstanceClass="db.t3.micro",
                                  MasterUsername="app", MasterUserPassword="not-a-real-password-2", AllocatedStorage=20,
                                  PubliclyAccessible=False, DeletionProtection=True, StorageEncrypted=True, MultiAZ=True,
-                                 BackupRetentionPeriod=7, DBSubnetGroupName="private-subnets",
+                                 BackupRetentionPeriod=7, DBSubnetGroupName="private-subnets", DBParameterGroupName="hardened-postgres",
                                  VpcSecurityGroupIds=[hardened_sg])["DBInstance"]
 out["badDbArn"] = bad_db["DBInstanceArn"]
 out["goodDbArn"] = good_db["DBInstanceArn"]

@@ -14,7 +14,7 @@ public static class AwsServices
 {
     public static IReadOnlyList<AwsService> All { get; } =
     [
-        new("rds", new RdsTerraform(), new RdsCloudFormation()),
+        new("rds", new RdsTerraform(), new RdsCloudFormation(), new RdsCollector()),
         new("ec2", new Ec2Terraform(), new Ec2CloudFormation()),
         new("cloudfront", new CloudFrontTerraform(), new CloudFrontCloudFormation()),
         new("wafv2", new Wafv2Terraform(), new Wafv2CloudFormation()),

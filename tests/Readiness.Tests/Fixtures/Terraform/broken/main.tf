@@ -8,7 +8,7 @@ terraform {
 
 resource "aws_db_instance" "reporting" {
   identifier          = "reporting"
-  engine              = "mysql"
+  engine              = "postgres"
   instance_class      = "db.t3.micro"
   storage_encrypted   = true
   deletion_protection = true

@@ -3,7 +3,7 @@ using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
-/// <summary>AWS::RDS::DBInstance and AWS::RDS::DBCluster.</summary>
+/// <summary>AWS::RDS::DBInstance (with DBClusterIdentifier: an Aurora member, judged through its cluster) and AWS::RDS::DBCluster.</summary>
 public sealed class RdsCloudFormation : ICloudFormationMapping
 {
     public IReadOnlyList<string> Types => ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"];
@@ -13,13 +13,21 @@ public sealed class RdsCloudFormation : ICloudFormationMapping
     {
         var b = r.Body;
         var cluster = r.Type == "AWS::RDS::DBCluster";
+        var engine = b.Get("Engine") as string;
+        var version = IacValue.Optional(b, "EngineVersion");
+        var member = !cluster && b.Get("DBClusterIdentifier") is { } clusterId ? IacValue.KeyOf(clusterId) ?? IacValue.Text(clusterId) : null;
+        var (tls, tlsEngine) = cluster || member is not null ? (null, engine) : RdsParameterGroupShape.CloudFormation.TlsRequired(r, scope, engine, version, "DBParameterGroupName");
         return new DbInstance
         {
             Id = IacScope.IdOf(r, cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier"),
             Provenance = IacScope.Provenance(r),
             Tags = IacTags.CloudFormation(r),
             IsCluster = cluster,
-            Engine = b.Get("Engine") as string,
+            Engine = tlsEngine,
+            EngineVersion = version,
+            ClusterId = member,
+            ParameterGroup = IacValue.Reference(b, cluster ? "DBClusterParameterGroupName" : "DBParameterGroupName"),
+            TlsRequired = tls,
             PubliclyAccessible = IacValue.Bool(b, "PubliclyAccessible", DbInstance.Defaults.PubliclyAccessible),
             DeletionProtection = IacValue.Bool(b, "DeletionProtection", DbInstance.Defaults.DeletionProtection),
             // Aurora Serverless v1 clusters are always encrypted.

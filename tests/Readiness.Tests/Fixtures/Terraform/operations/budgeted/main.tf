@@ -38,7 +38,7 @@ resource "aws_cloudwatch_metric_alarm" "shop_5xx" {
   alarm_actions       = ["arn:aws:sns:us-east-1:123456789012:shop-alerts"]
 }
 
-resource "aws_db_instance" "shop" {
+resource "aws_db_instance" "shop" { # Noncompliant RDY2006
   identifier                  = "shop-prod"
   engine                      = "mysql"
   instance_class              = "db.t4g.medium"

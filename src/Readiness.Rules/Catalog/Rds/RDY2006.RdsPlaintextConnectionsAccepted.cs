@@ -1,0 +1,25 @@
+using Readiness.Rules.Catalog.Cloud;
+using Readiness.Rules.Engine;
+using Readiness.Rules.Model;
+using Readiness.Rules.Model.Cloud;
+
+namespace Readiness.Rules.Catalog.Rds;
+
+/// <summary>
+/// CKV2_AWS_69: the parameter group must make the engine refuse plaintext connections (rds.force_ssl,
+/// require_secure_transport). High on production; medium elsewhere, where the data is usually not yet real.
+/// </summary>
+public sealed class RdsPlaintextConnectionsAccepted : ResourceRule<DbInstance>
+{
+    public override IEnumerable<Finding> Check(DbInstance db, RuleContext context)
+    {
+        if (db.TlsRequired is not { } tls || DbInstance.Defaults.TlsParameter(db.Engine) is not { } parameter) return [];
+        var production = CloudJudge.IsProduction(db);
+        var group = db.ParameterGroup is { IsKnown: true, Known: { } name } ? $"parameter group {name}" : "the default parameter group";
+        return CloudJudge.Judge(context, db, tls, nameof(DbInstance.TlsRequired), $"forces TLS ({parameter} on)",
+            required => !required,
+            () => context.OnResource(db, $"{db.Kind()} {db.DisplayName} accepts plaintext connections: {group} leaves {parameter} off; set {parameter} = 1 in a custom DB parameter group attached to the instance.",
+                nameof(DbInstance.TlsRequired)))
+            .Select(f => production || f.Undecided ? f : f with { Severity = context.Severity > Severity.Medium ? Severity.Medium : context.Severity });
+    }
+}

@@ -1,0 +1,76 @@
+using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Iac;
+
+namespace Readiness.Runner.Sources.Aws.Services;
+
+/// <summary>
+/// Whether a DB instance's parameter group forces TLS, read the same way from Terraform and CloudFormation: the group
+/// the instance names (by reference, or by a literal name declared in the same root or template), the TLS parameter
+/// set in it, else the default of its family or of the instance's engine version. A group that cannot be read here
+/// (an expression, a data source, a name declared elsewhere that is not default.*) leaves the answer unresolved.
+/// </summary>
+internal sealed record RdsParameterGroupShape(
+    string GroupType, string NameAttribute, string FamilyAttribute, Func<IacBody, IEnumerable<(string Name, object? Value, ValueOrigin? Origin)>> Parameters)
+{
+    public static readonly RdsParameterGroupShape Terraform = new("aws_db_parameter_group", "name", "family", body =>
+        body.Blocks("parameter").Select(p => (IacValues.AsString(p.Get("name")) ?? "", p.Get("value"), p.OriginOf("value"))));
+
+    public static readonly RdsParameterGroupShape CloudFormation = new("AWS::RDS::DBParameterGroup", "DBParameterGroupName", "Family", body =>
+        body.Get("Parameters") is Dictionary<string, object?> map
+            ? map.Select(p => (p.Key, p.Value, body.OriginOf("Parameters")))
+            : []);
+
+    /// <summary>The answer, and the engine it was judged for (the instance's, else the one its group's family names).</summary>
+    public (Value<bool>? Tls, string? Engine) TlsRequired(IacResource instance, IacScope scope, string? engine, Value<string?> version, string groupAttribute)
+    {
+        var body = instance.Body;
+        var named = body.Get(groupAttribute);
+        var groupOrigin = body.OriginOf(groupAttribute);
+        var group = named switch
+        {
+            string name when name.Length > 0 && !name.StartsWith("default.", StringComparison.Ordinal) =>
+                scope.Resources.FirstOrDefault(g => g.Type == GroupType && !g.IsData && IacValues.AsString(g.Body.Get(NameAttribute)) == name),
+            IacUnknown { Reference: { } reference } => scope.ByAddress(reference) is { IsData: false } g && g.Type == GroupType ? g : null,
+            _ => null,
+        };
+        // An instance restored from a snapshot or a replica may leave the engine out: its group's family names it.
+        engine ??= EngineOf(named as string) ?? EngineOf(IacValues.AsString(group?.Body.Get(FamilyAttribute)));
+        if (DbInstance.Defaults.TlsParameter(engine) is not { } parameter) return (null, engine);
+        return (named switch
+        {
+            null or "" => Default(engine, version),
+            string name when name.StartsWith("default.", StringComparison.Ordinal) => Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, name)).From(groupOrigin),
+            _ when group is not null => InGroup(group, parameter, engine),
+            string name => Value<bool>.Unresolved($"parameter group {name} (not declared in this configuration)").From(groupOrigin),
+            IacUnknown u => Value<bool>.Unresolved(u.Expression).From(groupOrigin),
+            _ => Value<bool>.Unresolved(IacValue.Text(named)).From(groupOrigin),
+        }, engine);
+    }
+
+    /// <summary>The engine a parameter group family (postgres16, mysql8.0, default.mariadb10.11) belongs to.</summary>
+    private static string? EngineOf(string? family)
+    {
+        var name = family?.StartsWith("default.", StringComparison.Ordinal) == true ? family["default.".Length..] : family;
+        return name is null ? null : new[] { "postgres", "mysql", "mariadb" }.FirstOrDefault(e => name.StartsWith(e, StringComparison.Ordinal));
+    }
+
+    // The default group: the engine version decides, so a finding points at it.
+    private static Value<bool> Default(string? engine, Value<string?> version) =>
+        (version.IsKnown ? Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, version.Known)) : Value<bool>.Unresolved(version.Expression!)).From(version.Origin);
+
+    private Value<bool> InGroup(IacResource group, string parameter, string? engine)
+    {
+        foreach (var (name, value, origin) in Parameters(group.Body))
+        {
+            if (!string.Equals(name, parameter, StringComparison.OrdinalIgnoreCase)) continue;
+            return value is IacUnknown u
+                ? Value<bool>.Unresolved(u.Expression).From(origin)
+                : Value<bool>.Of(DbInstance.IsOn(IacValue.Text(value))).From(origin);
+        }
+        // Not set in the group: the default of its family, pointed at the group so the fix lands there.
+        var at = ValueOrigin.InFile(group.File, group.Line);
+        return group.Body.Get(FamilyAttribute) is IacUnknown family
+            ? Value<bool>.Unresolved(family.Expression).From(at)
+            : Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, IacValues.AsString(group.Body.Get(FamilyAttribute)))).From(at);
+    }
+}
