@@ -19,6 +19,19 @@ public sealed class IamTests
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 
     [Fact]
+    public void A_user_in_an_administrators_group_holds_its_policies_through_either_membership_resource()
+    {
+        var scan = IacFixtureVerifier.Scan("Terraform/iam");
+        var cloud = new CloudInventory(scan.Resources);
+        IamUser User(string name) => scan.Resources.OfType<IamUser>().Single(u => u.Id == name);
+        User("release-bot").Groups.ShouldBe(["aws_iam_group.deployers"]);
+        User("backup-bot").Groups.ShouldBe(["deployers"]);
+        Readiness.Rules.Catalog.Aws.IamPrivilege.Reasons(User("release-bot"), cloud).ShouldBe(["AdministratorAccess (through group aws_iam_group.deployers)"]);
+        Readiness.Rules.Catalog.Aws.IamPrivilege.Reasons(User("backup-bot"), cloud).ShouldBe(["AdministratorAccess (through group deployers)"]);
+        Readiness.Rules.Catalog.Aws.IamPrivilege.Reasons(User("reader-bot"), cloud).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Live_trusts_administrators_and_password_policy_are_judged_and_round_trip_through_the_inventory()
     {
         await using var moto = await MotoServer.StartAsync();

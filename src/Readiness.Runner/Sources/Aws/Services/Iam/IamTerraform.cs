@@ -50,6 +50,10 @@ public sealed class IamTerraform : ITerraformMapping
     {
         var attachments = scope.Companions(r, "aws_iam_user_policy_attachment", "user").Concat(scope.Companions(r, "aws_iam_policy_attachment", "users"));
         var inline = scope.Companions(r, "aws_iam_user_policy", "user").Select(p => IacPolicy.Read(p.Body, "policy", scope));
+        // Group memberships name each group by its name or by a reference to its address; both find the group.
+        var groups = scope.Companions(r, "aws_iam_group_membership", "users").Select(m => IacValue.KeyOf(m.Body.Get("group")))
+            .Concat(scope.Companions(r, "aws_iam_user_group_membership", "user").SelectMany(m => IacValue.Strings(m.Body.Get("groups"))))
+            .OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         return new IamUser
         {
             Id = IacScope.IdOf(r, "name"),
@@ -57,6 +61,7 @@ public sealed class IamTerraform : ITerraformMapping
             Tags = IacTags.Terraform(r),
             AttachedPolicyArns = Attached(r, attachments).ToList(),
             InlinePolicies = Known(inline),
+            Groups = groups,
         };
     }
 
