@@ -40,25 +40,21 @@ variable "certificate_arn" {
   default = "arn:aws:acm:us-east-1:123456789012:certificate/1f2e3d4c-0000-4c55-9d1f-2f3a4b5c6d7e"
 }
 
+data "aws_ec2_managed_prefix_list" "cloudfront" {
+  name = "com.amazonaws.global.cloudfront.origin-facing"
+}
+
 resource "aws_security_group" "alb" {
   name   = "${var.name_prefix}-alb"
   vpc_id = var.vpc_id
 
+  # Only CloudFront reaches the load balancer, so the distribution's web ACL cannot be bypassed.
   ingress {
-    description = "HTTP"
-    from_port   = 80
-    to_port     = 80
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-
-  ingress {
-    description      = "HTTPS"
-    from_port        = 443
-    to_port          = 443
-    protocol         = "tcp"
-    cidr_blocks      = ["0.0.0.0/0"]
-    ipv6_cidr_blocks = ["::/0"]
+    description     = "HTTPS from CloudFront"
+    from_port       = 443
+    to_port         = 443
+    protocol        = "tcp"
+    prefix_list_ids = [data.aws_ec2_managed_prefix_list.cloudfront.id]
   }
 
   egress {
