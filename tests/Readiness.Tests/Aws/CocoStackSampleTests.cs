@@ -57,6 +57,28 @@ public sealed class CocoStackSampleTests : IDisposable
     }
 
     [Fact]
+    public void With_the_production_variables_each_live_finding_points_at_its_terraform_definition()
+    {
+        // Without them the resource names are `${var.project}-${var.environment}-...` with no environment, so a live
+        // resource cannot be told from another of its type and stays unlinked rather than guessed.
+        var findings = Scan("coco-testai", expectedExit: 1,
+            "--var-file", Path.Combine(TestPaths.Samples, "coco-testai", "infrastructure", "terraform", "environments", "prod", "terraform.tfvars"));
+        var live = findings.Where(f => f.Source == Readiness.Rules.Model.EvidenceSource.Aws && StackRules.Contains(f.RuleId) && f.Location.Resource?.Arn is not null).ToList();
+        live.Select(f => (f.RuleId, f.Location.Resource!.Arn!)).Distinct().Order().ShouldBe(Recorded.Order());
+        live.Select(f => (f.RuleId, f.Location.File?.Path)).Distinct().Order().ToArray().ShouldBe(new (string, string?)[]
+        {
+            ("RDY4001", "infrastructure/terraform/modules/ecs/main.tf"),
+            ("RDY4005", "infrastructure/terraform/modules/ecs/main.tf"),
+            ("RDY4101", "infrastructure/terraform/modules/ecs/worker.tf"),
+            ("RDY4112", "infrastructure/terraform/ecr.tf"),
+            ("RDY4201", "infrastructure/terraform/lambda.tf"),
+            ("RDY4301", "infrastructure/terraform/cache.tf"),
+            ("RDY4302", "infrastructure/terraform/cache.tf"),
+            ("RDY4303", "infrastructure/terraform/cache.tf"),
+        }.Order().ToArray());
+    }
+
+    [Fact]
     public void The_hardened_sample_reports_none_of_them()
     {
         var findings = Scan("coco-testai-hardened", expectedExit: 0);
@@ -87,9 +109,9 @@ public sealed class CocoStackSampleTests : IDisposable
             .Select(f => (f.RuleId, f.Location.Resource?.Arn)).Distinct().Order().ToArray().ShouldBe(expected);
     }
 
-    private List<Readiness.Rules.Model.Finding> Scan(string sample, int expectedExit)
+    private List<Readiness.Rules.Model.Finding> Scan(string sample, int expectedExit, params string[] extra)
     {
-        var run = CliRunner.Run("scan", Path.Combine(TestPaths.Samples, sample), "--format", "json", "--output-dir", output.FullName);
+        var run = CliRunner.Run(["scan", Path.Combine(TestPaths.Samples, sample), "--format", "json", "--output-dir", output.FullName, .. extra]);
         run.ExitCode.ShouldBe(expectedExit, run.Stdout + run.Stderr);
         return ResultsJson.Read(File.ReadAllText(Path.Combine(output.FullName, "results.json"))).Findings.Select(f => f.Finding).ToList();
     }
