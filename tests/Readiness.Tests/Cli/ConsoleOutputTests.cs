@@ -131,7 +131,7 @@ public sealed class ConsoleOutputTests : IDisposable
     {
         var run = CliRunner.Run("scan", Sample, "--quiet", "--output-dir", Path.Combine(work.FullName, "out"));
         run.ExitCode.ShouldBe(1);
-        run.Stdout.TrimEnd().Split('\n').ShouldHaveSingleItem().ShouldStartWith("NOT READY: 45 findings at or above high block the launch.");
+        run.Stdout.TrimEnd().Split('\n').ShouldHaveSingleItem().ShouldStartWith("NOT READY: 47 findings at or above high block the launch.");
     }
 
     [Fact]
