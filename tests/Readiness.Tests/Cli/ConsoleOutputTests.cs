@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Readiness.Rules.Engine;
 using Readiness.Runner.Cli;
 using Readiness.Runner.Configuration;
@@ -138,15 +139,20 @@ public sealed class ConsoleOutputTests : IDisposable
     public void Progress_when_not_a_terminal_is_a_plain_line_now_and_then()
     {
         var stderr = new StringWriter();
-        using (var progress = new ScanProgress(stderr, terminal: false, interval: TimeSpan.FromMilliseconds(100)))
+        var clock = new FakeTimeProvider();
+        using (var progress = new ScanProgress(stderr, terminal: false, interval: TimeSpan.FromSeconds(10), time: clock))
         {
             progress.Files(1234);
             progress.Stage("collecting aws");
-            Thread.Sleep(450);
+            clock.Advance(TimeSpan.FromSeconds(9));
+            stderr.ToString().ShouldBeEmpty("nothing before the first interval");
+            clock.Advance(TimeSpan.FromSeconds(1));
+            clock.Advance(TimeSpan.FromSeconds(10));
         }
         var lines = stderr.ToString().TrimEnd().Split('\n');
-        lines.Length.ShouldBeGreaterThanOrEqualTo(1);
-        lines[0].ShouldStartWith("readiness: still scanning (collecting aws): 1,234 files read, ");
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldBe("readiness: still scanning (collecting aws): 1,234 files read, 10 s.");
+        lines[1].ShouldBe("readiness: still scanning (collecting aws): 1,234 files read, 20 s.");
         stderr.ToString().ShouldNotContain("\r");
     }
 
@@ -155,13 +161,14 @@ public sealed class ConsoleOutputTests : IDisposable
     {
         var plain = new StringWriter();
         var counts = new Readiness.Runner.Sources.CollectionCounts(312, 48, 7, 1);
-        using (var progress = new ScanProgress(plain, terminal: false, interval: TimeSpan.FromMilliseconds(100)))
+        var clock = new FakeTimeProvider();
+        using (var progress = new ScanProgress(plain, terminal: false, interval: TimeSpan.FromSeconds(10), time: clock))
         {
             progress.Files(10);
             progress.Collecting("collecting terraform, aws", () => counts);
-            Thread.Sleep(250);
+            clock.Advance(TimeSpan.FromSeconds(10));
         }
-        plain.ToString().Split('\n')[0].ShouldStartWith("readiness: still scanning (collecting terraform, aws): 10 files read, 312 IaC resources, 48 AWS resources from 7 services, 1 HTTP target, ");
+        plain.ToString().ShouldBe("readiness: still scanning (collecting terraform, aws): 10 files read, 312 IaC resources, 48 AWS resources from 7 services, 1 HTTP target, 10 s.\n");
 
         var terminal = new StringWriter();
         using (var progress = new ScanProgress(terminal, terminal: true))
