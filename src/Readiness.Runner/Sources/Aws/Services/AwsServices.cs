@@ -3,25 +3,27 @@ using Readiness.Runner.Sources.Iac;
 namespace Readiness.Runner.Sources.Aws.Services;
 
 /// <summary>One AWS service as the sources see it: how Terraform and CloudFormation declare its resources, how a live account is read.</summary>
-public sealed record AwsService(string Name, ITerraformMapping? Terraform = null, ICloudFormationMapping? CloudFormation = null, ILiveCollector? Live = null);
+public sealed record AwsService(string Name, ITerraformMapping? Terraform = null, ICloudFormationMapping? CloudFormation = null, ILiveReader? Live = null);
 
 /// <summary>
 /// Every service the IaC sources map, one line each. A service keeps its model records in
 /// Readiness.Rules/Model/Cloud/&lt;Service&gt;/ and its mappings, wire client and collector in Sources/Aws/Services/&lt;Service&gt;/.
-/// A service without a live collector here is read by <see cref="AwsCollector"/>, which joins it with another.
+/// A service's live reader (<see cref="ILiveCollector"/>, or <see cref="ILiveReader"/> when it joins another's
+/// resources) runs in every account or region <see cref="AwsCollector"/> reads; a service without one is read by the
+/// service it belongs to (EC2 route tables by RDS, CloudFront's web ACLs by CloudFront) or not live at all.
 /// </summary>
 public static class AwsServices
 {
     public static IReadOnlyList<AwsService> All { get; } =
     [
         new("rds", new RdsTerraform(), new RdsCloudFormation(), new RdsCollector()),
-        new("ec2", new Ec2Terraform(), new Ec2CloudFormation()),
-        new("cloudfront", new CloudFrontTerraform(), new CloudFrontCloudFormation()),
-        new("wafv2", new Wafv2Terraform(), new Wafv2CloudFormation()),
+        new("ec2", new Ec2Terraform(), new Ec2CloudFormation(), new Ec2Collector()),
+        new("cloudfront", new CloudFrontTerraform(), new CloudFrontCloudFormation(), new CloudFrontCollector()),
+        new("wafv2", new Wafv2Terraform(), new Wafv2CloudFormation(), new Wafv2Collector()),
         new("secretsmanager", new SecretsManagerTerraform(), new SecretsManagerCloudFormation(), new SecretsManagerCollector()),
-        new("iam", new IamTerraform(), new IamCloudFormation()),
+        new("iam", new IamTerraform(), new IamCloudFormation(), new IamCollector()),
         new("s3", new S3Terraform(), new S3CloudFormation(), new S3Collector()),
-        new("elbv2", new Elbv2Terraform(), new Elbv2CloudFormation()),
+        new("elbv2", new Elbv2Terraform(), new Elbv2CloudFormation(), new Elbv2Collector()),
         new("elb", new ElbTerraform(), new ElbCloudFormation(), new ElbCollector()),
         new("cloudtrail", new CloudTrailTerraform(), new CloudTrailCloudFormation(), new CloudTrailCollector()),
         new("account", new AccountTerraform()),

@@ -60,7 +60,7 @@ public sealed class EbsClient(AwsSession session) : IEbsClient
     }
 }
 
-/// <summary>The EBS volumes and running instances of one region (their security groups and VPCs are read by the collector's EC2 join).</summary>
+/// <summary>The EBS volumes and running instances of one region (their security groups and VPCs are read by <see cref="Ec2Collector"/>).</summary>
 public sealed class EbsCollector : ILiveCollector
 {
     public string Service => "ec2";

@@ -5,7 +5,7 @@ namespace Readiness.Runner.Sources.Aws.Clients;
 
 public interface IElbv2Client
 {
-    /// <summary>Load balancers with their listeners, attributes and tags; the WAF association is filled by the collector.</summary>
+    /// <summary>Load balancers with their listeners, attributes and tags; the WAF association is joined by Wafv2Collector.</summary>
     Task<IReadOnlyList<LoadBalancer>> DescribeLoadBalancersAsync(string account, string region, CancellationToken ct);
 }
 

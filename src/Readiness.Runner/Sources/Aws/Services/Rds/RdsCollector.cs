@@ -4,16 +4,46 @@ using Readiness.Runner.Sources.Aws.Clients;
 namespace Readiness.Runner.Sources.Aws.Services;
 
 /// <summary>
-/// The manual snapshots of one region, with who may restore them. Instances and clusters are read by
-/// <see cref="AwsCollector"/>, which joins them with EC2 route tables; their parameter groups through <see cref="RdsTls"/>.
+/// RDS in one region: DB instances (with whether their subnets route to the internet, from EC2's route tables, and
+/// whether their parameter group forces TLS, through <see cref="RdsTls"/>), clusters and manual snapshots with who may
+/// restore them. Each read fails apart; a route table read that fails is EC2's gap (the instances stay undecided on it).
 /// </summary>
-public sealed class RdsCollector : ILiveCollector
+public sealed class RdsCollector : ILiveReader
 {
     public string Service => "rds";
     public bool IsGlobal => false;
 
-    public async Task<IReadOnlyList<CloudResource>> CollectAsync(AwsSession session, string account, string region, CancellationToken ct) =>
-        [.. await new RdsClient(session).DescribeManualSnapshotsAsync(account, region, ct).ConfigureAwait(false)];
+    public async Task ReadAsync(LiveScope scope, CancellationToken ct)
+    {
+        var rds = new RdsClient(scope.Session);
+        var instances = new List<RdsInstanceInfo>();
+        IReadOnlyList<RouteTableInfo>? routeTables = null;
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? parameterGroups = null;
+        await scope.ReadAsync(Service, async () =>
+        {
+            instances.AddRange(await rds.DescribeDbInstancesAsync(scope.Account, scope.Region, ct).ConfigureAwait(false));
+            foreach (var cluster in await rds.DescribeDbClustersAsync(scope.Account, scope.Region, ct).ConfigureAwait(false)) scope.Add(cluster);
+        }).ConfigureAwait(false);
+        await scope.ReadAsync(Service, async () =>
+            parameterGroups = await RdsTls.ReadAsync(rds, scope.Region, instances.Select(i => i.Instance), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await scope.ReadAsync("ec2", async () =>
+            routeTables = await new Ec2Client(scope.Session).DescribeRouteTablesAsync(scope.Region, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await scope.ReadAsync(Service, async () =>
+        {
+            foreach (var snapshot in await rds.DescribeManualSnapshotsAsync(scope.Account, scope.Region, ct).ConfigureAwait(false)) scope.Add(snapshot);
+        }).ConfigureAwait(false);
+
+        foreach (var info in instances)
+            scope.Add(info.Instance with { InPublicSubnet = PublicSubnet(info, routeTables), TlsRequired = RdsTls.Judge(info.Instance, parameterGroups) });
+    }
+
+    /// <summary>True when any of the instance's subnets routes to an internet gateway (its own table, or the VPC's main one).</summary>
+    private static Value<bool>? PublicSubnet(RdsInstanceInfo info, IReadOnlyList<RouteTableInfo>? tables)
+    {
+        if (tables is null || info.SubnetIds.Count == 0) return null;
+        var main = tables.FirstOrDefault(t => t.IsMain && t.VpcId == info.VpcId);
+        return info.SubnetIds.Any(subnet => (tables.FirstOrDefault(t => t.SubnetIds.Contains(subnet)) ?? main)?.RoutesToInternetGateway == true);
+    }
 }
 
 /// <summary>Whether each live DB instance's parameter group forces TLS: one DescribeDBParameters read per distinct group.</summary>
