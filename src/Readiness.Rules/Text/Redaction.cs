@@ -8,20 +8,34 @@ namespace Readiness.Rules.Text;
 /// Django rules, AWS access key ids alike). A preview shows at most the first and last two characters and never the
 /// length; the hash is an HMAC-SHA256 under a key that is not in the reports (<see cref="UseKey"/>), so a reader of
 /// results.json cannot confirm a guessed secret offline, while the same key gives the same hash on every run.
+/// The key belongs to one scan: it flows with the scan's async work (an <see cref="AsyncLocal{T}"/>), so two scans in
+/// one process hash under their own keys, and rules only call <see cref="Hash"/>, never choose the key.
 /// </summary>
 public static class Redaction
 {
     /// <summary>Secrets shorter than this show no character at all.</summary>
     private const int ShortestWithEnds = 12;
 
-    // Until the runner sets the repository's or installation's key, a random one: hashes are never a plain digest.
-    private static byte[] key = RandomNumberGenerator.GetBytes(32);
+    // Outside a scan that set its key, a random one for this process: hashes are never a plain digest.
+    private static readonly byte[] Unscoped = RandomNumberGenerator.GetBytes(32);
 
-    /// <summary>The key of <see cref="Hash"/>: set once per process by the runner (see docs/secrets.md).</summary>
-    public static void UseKey(ReadOnlySpan<byte> secretKey)
+    private static readonly AsyncLocal<byte[]?> ScanKey = new();
+
+    /// <summary>
+    /// The key of <see cref="Hash"/> for the calling scan and the work it starts, until the returned scope is disposed
+    /// (the runner sets the repository's or installation's key; see docs/secrets.md).
+    /// </summary>
+    public static IDisposable UseKey(ReadOnlySpan<byte> secretKey)
     {
         if (secretKey.Length < 16) throw new ArgumentException("The secret hash key needs at least 16 bytes.", nameof(secretKey));
-        key = secretKey.ToArray();
+        var before = ScanKey.Value;
+        ScanKey.Value = secretKey.ToArray();
+        return new Restore(before);
+    }
+
+    private sealed class Restore(byte[]? before) : IDisposable
+    {
+        public void Dispose() => ScanKey.Value = before;
     }
 
     /// <summary>"ab****yz" (fixed width, whatever the length), or "****" for short secrets.</summary>
@@ -29,7 +43,7 @@ public static class Redaction
         secret.Length < ShortestWithEnds ? "****" : $"{secret[..2]}****{secret[^2..]}";
 
     /// <summary>HMAC-SHA256 of the secret under the scan's key, lower-case hex: identifies a secret across runs without revealing it.</summary>
-    public static string Hash(string secret) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(secret)));
+    public static string Hash(string secret) => Convert.ToHexStringLower(HMACSHA256.HashData(ScanKey.Value ?? Unscoped, Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>The line with every occurrence of the secret replaced by its preview.</summary>
     public static string RedactIn(string line, string secret) =>

@@ -76,4 +76,7 @@ public sealed record ScanOptions
 
     /// <summary>Fixed clock for reproducible output (tests and golden files); null means now.</summary>
     public DateTimeOffset? Now { get; init; }
+
+    /// <summary>The key secrets are hashed under in this scan's findings; null: <see cref="Readiness.Runner.Scan.SecretHashKey.Resolve(string)"/> (environment, repository, installation).</summary>
+    public byte[]? SecretHashKey { get; init; }
 }

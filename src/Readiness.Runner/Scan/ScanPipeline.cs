@@ -46,7 +46,8 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
         var target = Path.GetFullPath(options.Path);
         var isFile = File.Exists(target);
         var root = isFile ? Path.GetDirectoryName(target)! : target;
-        Readiness.Rules.Text.Redaction.UseKey(SecretHashKey.Resolve(root));
+        // This scan's key: the work below (rules, sources) hashes secrets under it, another scan in the process under its own.
+        using var redaction = Readiness.Rules.Text.Redaction.UseKey(options.SecretHashKey ?? SecretHashKey.Resolve(root));
         var sources = EvidenceSources(options with { Path = isFile ? root : options.Path }, ruleset);
         var collector = new EvidenceCollector();
         var engine = new RuleEngine(ruleset.Rules, startedAt);

@@ -5,6 +5,7 @@ namespace Readiness.Tests.Secrets;
 /// <summary>
 /// Every scan in the test run (in process and the CLI processes it starts) hashes secrets under one fixed key, so
 /// golden files and fingerprints are the same on every machine; real scans use the repository's or installation's key.
+/// Rules run outside a scan (fixture tests) hash under the process's random key, the same throughout the run.
 /// </summary>
 internal static class SecretHashKeyForTests
 {
@@ -16,6 +17,5 @@ internal static class SecretHashKeyForTests
     internal static void Initialize()
     {
         Environment.SetEnvironmentVariable(Readiness.Runner.Scan.SecretHashKey.EnvironmentVariable, Key);
-        Readiness.Rules.Text.Redaction.UseKey(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key)));
     }
 }
