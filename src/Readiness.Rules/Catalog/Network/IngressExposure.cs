@@ -48,9 +48,12 @@ internal static class IngressExposure
             }
             if (world == true && portsKnown)
             {
+                // A live permission names the API field of its open range (IpPermissions[].IpRanges[].CidrIp).
+                var open = rule.Sources.FirstOrDefault(s => s.IsKnown && CloudJudge.IsWorld(s.Known ?? ""));
                 yield return context.OnResource(group, message(rule, matched), "Ingress",
                     snippet: $"{rule.Protocol} {rule.FromPort}-{rule.ToPort} from {string.Join(", ", rule.Sources)}",
-                    fingerprintKey: $"ingress:{rule.Address}:{rule.Protocol}:{rule.FromPort}-{rule.ToPort}").At(rule.Line);
+                    fingerprintKey: $"ingress:{rule.Address}:{rule.Protocol}:{rule.FromPort}-{rule.ToPort}",
+                    value: open.Origin is { IsLive: true } ? (IValue)open : null).At(rule.Line);
                 continue;
             }
             var unknown = rule.Sources.FirstOrDefault(s => !s.IsKnown).Expression
