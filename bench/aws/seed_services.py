@@ -20,6 +20,7 @@ acm = c("acm")
 cert = acm.request_certificate(DomainName="bench.example.com", ValidationMethod="DNS")["CertificateArn"]
 elbv2, elb, lam, ecs, ecr, kms, idp, cache, logs, cw = (c(s) for s in
     ("elbv2", "elb", "lambda", "ecs", "ecr", "kms", "cognito-idp", "elasticache", "logs", "cloudwatch"))
+apigw, apigw2 = c("apigateway"), c("apigatewayv2")
 iam = c("iam")
 # moto's credential report lists IAM users only; one user makes the account look like a real one.
 iam.create_user(UserName="bench")
@@ -49,4 +50,14 @@ for i in range(n):
     cw.put_metric_alarm(AlarmName=f"alarm-{i}", Namespace="AWS/ApplicationELB", MetricName="HTTPCode_Target_5XX_Count", Statistic="Sum",
                         Period=60, EvaluationPeriods=1, Threshold=1, ComparisonOperator="GreaterThanThreshold")
     ec2.create_volume(AvailabilityZone="us-east-1a", Size=8)
+    # API Gateway: a REST API with one method deployed to a stage, and an HTTP API with one route and a stage.
+    rest = apigw.create_rest_api(name=f"rest-{i}")["id"]
+    root = apigw.get_resources(restApiId=rest)["items"][0]["id"]
+    orders = apigw.create_resource(restApiId=rest, parentId=root, pathPart="orders")["id"]
+    apigw.put_method(restApiId=rest, resourceId=orders, httpMethod="GET", authorizationType="NONE")
+    apigw.put_integration(restApiId=rest, resourceId=orders, httpMethod="GET", type="MOCK")
+    apigw.create_deployment(restApiId=rest, stageName="prod")
+    http = apigw2.create_api(Name=f"http-{i}", ProtocolType="HTTP")["ApiId"]
+    apigw2.create_route(ApiId=http, RouteKey="GET /orders")
+    apigw2.create_stage(ApiId=http, StageName="$default")
 print(f"seeded {n} of each")

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Results;
 using Readiness.Runner.Sources.Aws;
@@ -92,20 +93,29 @@ public sealed class CocoStackSampleTests : IDisposable
     public async Task An_emulator_account_seeded_like_the_sample_is_judged_as_its_recorded_account(bool hardened)
     {
         await using var moto = await MotoServer.StartAsync();
-        await SeedAsync(moto, hardened);
+        var seededAccount = await SeedAsync(moto, hardened);
+        // moto keeps the web ACL association but lacks ListResourcesForWebACL; this endpoint answers it from moto's own
+        // association (GetWebACLForResource, read by the seed script) and forwards every other call to moto.
+        await using var aws = await FakeAws.StartAsync(upstream: moto.Endpoint);
+        var associated = seededAccount.GetProperty("web_acl").ValueKind == JsonValueKind.String;
+        var balancerArn = seededAccount.GetProperty("load_balancer").GetString()!;
+        aws.OnEach("wafv2:ListResourcesForWebACL", _ => FakeAnswer.Json(associated ? $$"""{"ResourceArns":["{{balancerArn}}"]}""" : """{"ResourceArns":[]}"""));
         using var http = new HttpClient();
-        var collection = await new AwsCollector(AwsTestSupport.Options(moto.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
+        var collection = await new AwsCollector(AwsTestSupport.Options(aws.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
+        associated.ShouldBe(hardened);
+        collection.Resources.OfType<LoadBalancer>().Single(b => b.Id == "coco-prod-alb").WebAclArn.Known.ShouldBe(hardened ? seededAccount.GetProperty("web_acl").GetString() : null);
         collection.Coverage.Gaps.Select(g => g.Display()).ShouldBeEmpty();
 
+        // moto gives the load balancer a random id in its ARN; the sample records it as 3c0c0a1b2c3d4e5f.
+        var seededBalancer = balancerArn;
         var seeded = AwsTestSupport.Judge(collection.Resources).Where(f => StackRules.Contains(f.RuleId))
-            .Select(f => (f.RuleId, f.Location.Resource?.Arn)).Distinct().Order().ToArray();
-        // The load balancer is not seeded (moto's listeners need a certificate); every other control is.
-        var expected = hardened ? Array.Empty<(string, string?)>() : Recorded.Where(r => r.Arn != LoadBalancerArn).Select(r => (r.Rule, (string?)r.Arn)).Order().ToArray();
+            .Select(f => (f.RuleId, f.Location.Resource?.Arn == seededBalancer ? LoadBalancerArn : f.Location.Resource?.Arn)).Distinct().Order().ToArray();
+        var expected = hardened ? Array.Empty<(string, string?)>() : Recorded.Select(r => (r.Rule, (string?)r.Arn)).Order().ToArray();
         seeded.ShouldBe(expected);
 
         // The sample's recorded block is this collection: the same records, judged alike.
         var sample = AwsInventoryFile.Load(Path.Combine(TestPaths.Samples, hardened ? "coco-testai-hardened" : "coco-testai", "aws", "inventory.json"));
-        AwsTestSupport.Judge(sample.Resources).Where(f => StackRules.Contains(f.RuleId) && f.Location.Resource?.Arn != LoadBalancerArn)
+        AwsTestSupport.Judge(sample.Resources).Where(f => StackRules.Contains(f.RuleId))
             .Select(f => (f.RuleId, f.Location.Resource?.Arn)).Distinct().Order().ToArray().ShouldBe(expected);
     }
 
@@ -116,14 +126,16 @@ public sealed class CocoStackSampleTests : IDisposable
         return ResultsJson.Read(File.ReadAllText(Path.Combine(output.FullName, "results.json"))).Findings.Select(f => f.Finding).ToList();
     }
 
-    private static async Task SeedAsync(MotoServer moto, bool hardened)
+    /// <summary>Runs seed_coco_stack.py; returns what it prints: the load balancer's ARN and the web ACL moto holds for it.</summary>
+    private static async Task<JsonElement> SeedAsync(MotoServer moto, bool hardened)
     {
         string[] arguments = hardened ? [Path.Combine(TestPaths.Fixtures, "Aws", "seed_coco_stack.py"), moto.Endpoint.ToString(), "--hardened"]
             : [Path.Combine(TestPaths.Fixtures, "Aws", "seed_coco_stack.py"), moto.Endpoint.ToString()];
         using var process = Process.Start(new ProcessStartInfo("python3", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
         var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         process.ExitCode.ShouldBe(0, await errors);
+        return JsonDocument.Parse(output).RootElement.Clone();
     }
 }

@@ -4,14 +4,20 @@ Usage: python3 seed_coco_stack.py ENDPOINT_URL [--hardened]
 Then `readiness collect aws --endpoint-url ENDPOINT_URL --regions us-east-1 -o stack.json`; the ECS task definition,
 ElastiCache replication group, ECR repository and Lambda function records of that file are the block of
 samples/coco-testai/aws/inventory.json (or samples/coco-testai-hardened/... with --hardened) after the load balancer,
-with observedAt set to the samples' collection time.
+with observedAt set to the samples' collection time. The load balancer is seeded too (its ARN has moto's random
+suffix, so the samples keep their recorded one).
 """
+import datetime
 import io
 import json
 import sys
 import zipfile
 
 import boto3
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 endpoint = sys.argv[1]
 hardened = "--hardened" in sys.argv
@@ -66,3 +72,53 @@ with zipfile.ZipFile(buf, "w") as z:
     z.writestr("webhook.py", "def handler(event, context):\n    return {'statusCode': 200}\n")
 lam.create_function(FunctionName="coco-prod-stripe-webhook", Runtime="python3.12", Role=webhook, Handler="webhook.handler", Code={"ZipFile": buf.getvalue()})
 lam.create_function_url_config(FunctionName="coco-prod-stripe-webhook", AuthType="AWS_IAM" if hardened else "NONE")
+
+# The API's load balancer (phase 7): HTTPS with the console's old default policy and no web ACL, and port 80 forwarding
+# in plain HTTP; hardened, the current TLS 1.3 policy, a redirect on port 80, the header, deletion and log settings, and
+# the regional web ACL associated. moto's HTTPS listeners need a certificate ARN: one imported into ACM, as the
+# sample's listener names an ACM certificate.
+key = ec.generate_private_key(ec.SECP256R1())
+name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "api.coco.example")])
+now = datetime.datetime.now(datetime.timezone.utc)
+cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=90))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("api.coco.example")]), critical=False).sign(key, hashes.SHA256()))
+certificate = boto3.client("acm", **kw).import_certificate(
+    Certificate=cert.public_bytes(serialization.Encoding.PEM),
+    PrivateKey=key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))["CertificateArn"]
+
+ec2 = boto3.client("ec2", **kw)
+vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=cidr, AvailabilityZone=zone)["Subnet"]["SubnetId"]
+           for cidr, zone in (("10.20.0.0/24", "us-east-1a"), ("10.20.1.0/24", "us-east-1b"))]
+elbv2 = boto3.client("elbv2", **kw)
+alb = elbv2.create_load_balancer(Name="coco-prod-alb", Subnets=subnets, Scheme="internet-facing", Type="application")["LoadBalancers"][0]["LoadBalancerArn"]
+api = elbv2.create_target_group(Name="coco-prod-api", Protocol="HTTP", Port=8000, VpcId=vpc, TargetType="ip",
+                                HealthCheckPath="/api/health/")["TargetGroups"][0]["TargetGroupArn"]
+forward = [{"Type": "forward", "TargetGroupArn": api}]
+elbv2.create_listener(LoadBalancerArn=alb, Protocol="HTTPS", Port=443, Certificates=[{"CertificateArn": certificate}],
+                      SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06" if hardened else "ELBSecurityPolicy-2016-08", DefaultActions=forward)
+elbv2.create_listener(LoadBalancerArn=alb, Protocol="HTTP", Port=80, DefaultActions=[
+    {"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}] if hardened else forward)
+if hardened:
+    elbv2.modify_load_balancer_attributes(LoadBalancerArn=alb, Attributes=[
+        {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
+        {"Key": "deletion_protection.enabled", "Value": "true"},
+        {"Key": "access_logs.s3.enabled", "Value": "true"}, {"Key": "access_logs.s3.bucket", "Value": "coco-prod-alb-logs"}])
+    wafv2 = boto3.client("wafv2", **kw)
+    managed = lambda priority, group: {
+        "Name": group, "Priority": priority, "OverrideAction": {"None": {}},
+        "Statement": {"ManagedRuleGroupStatement": {"VendorName": "AWS", "Name": group}},
+        "VisibilityConfig": {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": group}}
+    acl = wafv2.create_web_acl(Name="coco-api", Scope="REGIONAL", DefaultAction={"Allow": {}}, Rules=[
+        {"Name": "rate-limit", "Priority": 0, "Action": {"Block": {}},
+         "Statement": {"RateBasedStatement": {"Limit": 2000, "AggregateKeyType": "IP"}},
+         "VisibilityConfig": {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "rate-limit"}},
+        managed(1, "AWSManagedRulesCommonRuleSet"), managed(2, "AWSManagedRulesKnownBadInputsRuleSet")],
+        VisibilityConfig={"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "coco-api"})["Summary"]["ARN"]
+    wafv2.associate_web_acl(WebACLArn=acl, ResourceArn=alb)
+
+# moto records the association but lacks ListResourcesForWebACL, the collector's join; the test serves that answer from
+# what moto holds for the load balancer (GetWebACLForResource).
+held = boto3.client("wafv2", **kw).get_web_acl_for_resource(ResourceArn=alb).get("WebACL")
+print(json.dumps({"load_balancer": alb, "web_acl": held["ARN"] if held else None}))

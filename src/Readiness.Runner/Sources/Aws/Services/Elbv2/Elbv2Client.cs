@@ -41,7 +41,8 @@ public sealed class Elbv2Client(AwsSession session) : IElbv2Client
                     Port = l.Int("Port") ?? 0,
                     RedirectsToHttps = l.Items("DefaultActions").Any(a =>
                         a.Str("Type") == "redirect" && string.Equals(a.El("RedirectConfig").Str("Protocol"), "HTTPS", StringComparison.OrdinalIgnoreCase)),
-                    SslPolicy = l.Str("SslPolicy"),
+                    // Only HTTPS and TLS listeners negotiate TLS; moto reports its default policy on HTTP ones too.
+                    SslPolicy = l.Str("Protocol") is "HTTPS" or "TLS" ? l.Str("SslPolicy") : null,
                 }));
             }
             var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
