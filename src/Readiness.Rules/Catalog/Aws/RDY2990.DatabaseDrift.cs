@@ -22,6 +22,8 @@ public sealed class DatabaseDrift : ResourceRule<DbInstance>
 
     private static IEnumerable<(string, Value<bool>, Value<bool>, bool)> Settings(DbInstance code, DbInstance live)
     {
+        // The parameter group's TLS setting (rds.force_ssl, require_secure_transport), for engines judged for it.
+        if (code.TlsRequired is { } codeTls && live.TlsRequired is { } liveTls) yield return ("TlsRequired", codeTls, liveTls, false);
         yield return ("DeletionProtection", code.DeletionProtection, live.DeletionProtection, false);
         yield return ("PubliclyAccessible", code.PubliclyAccessible, live.PubliclyAccessible, true);
         yield return ("StorageEncrypted", code.StorageEncrypted, live.StorageEncrypted, false);

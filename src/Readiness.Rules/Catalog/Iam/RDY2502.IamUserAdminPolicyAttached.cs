@@ -19,8 +19,8 @@ public sealed class IamUserAdminPolicyAttached : ResourceRule<CloudResource>
                         nameof(IamUser.AttachedPolicyArns), fingerprintKey: "attached:" + name, value: attached);
                 }
                 break;
-            case IamPolicyAttachment { PrincipalKind: "user" } attachment when IamPrivilege.Held([attachment.PolicyArn], [], context.Cloud, attachment) is [var (name, _), ..]:
-                yield return context.OnResource(attachment, $"{attachment.DisplayName} attaches {name} to IAM user {attachment.Principal}, which this configuration does not declare, so that user's long-lived keys are administrator keys; attach only the permissions its job needs, or use a role with OIDC federation for CI.",
+            case IamPolicyAttachment attachment when attachment.Describe("user") is { } users && IamPrivilege.Held([attachment.PolicyArn], [], context.Cloud, attachment) is [var (name, _), ..]:
+                yield return context.OnResource(attachment, $"{attachment.DisplayName} attaches {name} to {users}, which this configuration does not declare and whose long-lived keys are then administrator keys; attach only the permissions the job needs, or use a role with OIDC federation for CI.",
                     nameof(IamPolicyAttachment.PolicyArn));
                 break;
         }

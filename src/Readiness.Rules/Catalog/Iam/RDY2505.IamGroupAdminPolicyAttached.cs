@@ -19,8 +19,8 @@ public sealed class IamGroupAdminPolicyAttached : ResourceRule<CloudResource>
                         nameof(IamGroup.AttachedPolicyArns), fingerprintKey: "attached:" + name, value: attached);
                 }
                 break;
-            case IamPolicyAttachment { PrincipalKind: "group" } attachment when IamPrivilege.Held([attachment.PolicyArn], [], context.Cloud, attachment) is [var (name, _), ..]:
-                yield return context.OnResource(attachment, $"{attachment.DisplayName} attaches {name} to IAM group {attachment.Principal}, which this configuration does not declare, so every member of that group is an administrator; attach only the permissions the members' jobs need.",
+            case IamPolicyAttachment attachment when attachment.Describe("group") is { } groups && IamPrivilege.Held([attachment.PolicyArn], [], context.Cloud, attachment) is [var (name, _), ..]:
+                yield return context.OnResource(attachment, $"{attachment.DisplayName} attaches {name} to {groups}, which this configuration does not declare, so every member is an administrator; attach only the permissions the members' jobs need.",
                     nameof(IamPolicyAttachment.PolicyArn));
                 break;
         }

@@ -23,8 +23,8 @@ public sealed class WorkloadRoleAdminPolicyAttached : ResourceRule<CloudResource
                         nameof(IamRole.AttachedPolicyArns), fingerprintKey: "attached:" + name, value: attached);
                 }
                 break;
-            case IamPolicyAttachment { PrincipalKind: "role" } attachment when IamPrivilege.Held([attachment.PolicyArn], [], context.Cloud, attachment) is [var (name, _), ..]:
-                yield return context.OnResource(attachment, $"Cannot decide whether {attachment.DisplayName} gives a workload administrator access: it attaches {name} to IAM role {attachment.Principal}, which this configuration does not declare, so who assumes it is not known. Declare the role here or scan the account that holds it.",
+            case IamPolicyAttachment attachment when attachment.Describe("role") is { } roles && IamPrivilege.Held([attachment.PolicyArn], [], context.Cloud, attachment) is [var (name, _), ..]:
+                yield return context.OnResource(attachment, $"Cannot decide whether {attachment.DisplayName} gives a workload administrator access: it attaches {name} to {roles}, which this configuration does not declare, so whose trust lets workloads assume it is not known. Declare the role here or scan the account that holds it.",
                     nameof(IamPolicyAttachment.PolicyArn), fingerprintKey: "undecided:" + nameof(IamPolicyAttachment.PolicyArn)) with { Severity = Severity.Info, Undecided = true };
                 break;
         }

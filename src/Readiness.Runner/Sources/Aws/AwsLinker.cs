@@ -51,6 +51,7 @@ public static class AwsLinker
         (SecurityGroup c, SecurityGroup l) => c.Id == l.Id || (c.Name is not null && c.Name == l.Name),
         (Secret c, Secret l) => c.Id == l.Id || (c.Name is not null && c.Name == l.Name),
         (WebAcl c, WebAcl l) => c.Id == l.Id || (c.Name is not null && c.Name == l.Name),
+        (UserPool c, UserPool l) => c.Id == l.Id || (c.Name is not null && c.Name == l.Name),
         // A classic and a v2 load balancer may share a name.
         (LoadBalancer c, LoadBalancer l) => c.LoadBalancerType == l.LoadBalancerType && (c.Id == l.Id || (c.Name is not null && c.Name == l.Name)),
         (GatewayApi c, GatewayApi l) => c.Protocol == l.Protocol && c.Id == l.Id, // API names are not unique across REST and HTTP APIs.

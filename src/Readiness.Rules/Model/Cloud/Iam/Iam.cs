@@ -58,18 +58,38 @@ public sealed record IamPolicy : CloudResource
 }
 
 /// <summary>
-/// IaC only: a managed policy attachment to a user, group or role that the configuration does not declare (it is
-/// created elsewhere), judged on its own. Attachments to declared principals are folded into the principal.
+/// IaC only: a managed policy attachment to users, groups or roles that the configuration does not declare (they are
+/// created elsewhere), judged on its own: aws_iam_{user,group,role}_policy_attachment name one, aws_iam_policy_attachment
+/// lists several. Attachments to declared principals are folded into the principal.
 /// </summary>
 public sealed record IamPolicyAttachment : CloudResource
 {
     public override string Service => "iam";
     public override string Type => "policy-attachment";
-    /// <summary>"user", "group" or "role".</summary>
-    public required string PrincipalKind { get; init; }
-    /// <summary>The principal's name, or the expression that names it.</summary>
-    public required string Principal { get; init; }
+    /// <summary>The undeclared users, groups and roles the policy is attached to.</summary>
+    public required IReadOnlyList<AttachedPrincipal> Principals { get; init; }
     public Value<string> PolicyArn { get; init; } = "";
+
+    /// <summary>"IAM user ci" or "IAM users ci, deploy": the undeclared principals of one kind, for messages; null when there are none.</summary>
+    public string? Describe(string kind)
+    {
+        var names = Principals.Where(p => p.Kind == kind).Select(p => p.Name).ToList();
+        return names.Count switch
+        {
+            0 => null,
+            1 => $"IAM {kind} {names[0]}",
+            _ => $"IAM {kind}s {string.Join(", ", names)}",
+        };
+    }
+}
+
+/// <summary>A user, group or role an attachment names that the configuration does not declare.</summary>
+public sealed record AttachedPrincipal
+{
+    /// <summary>"user", "group" or "role".</summary>
+    public required string Kind { get; init; }
+    /// <summary>The principal's name, or the expression that names it.</summary>
+    public required string Name { get; init; }
 }
 
 /// <summary>

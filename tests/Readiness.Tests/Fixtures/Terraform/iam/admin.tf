@@ -50,6 +50,22 @@ resource "aws_iam_group_policy" "ops_inline" {
   })
 }
 
+# The plural attachment lists its principals; those declared elsewhere are judged at the attachment, each kind by its rule.
+resource "aws_iam_policy_attachment" "ops_admin" {
+  name       = "ops-admin"
+  users      = ["ops-bot"]
+  groups     = ["oncall", "sre"]
+  roles      = ["shared-ops"]
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # Noncompliant RDY2502 RDY2505 Undecided RDY2506
+}
+
+# Compliant: the plural attachment of a narrow policy to a group declared elsewhere.
+resource "aws_iam_policy_attachment" "auditors" {
+  name       = "auditors"
+  groups     = ["auditors"]
+  policy_arn = "arn:aws:iam::aws:policy/SecurityAudit"
+}
+
 # Compliant: a narrow policy attached to a group declared elsewhere.
 resource "aws_iam_group_policy_attachment" "readers" {
   group      = "readers"

@@ -17,7 +17,7 @@ public sealed class IamTerraform : ITerraformMapping
     public IReadOnlyList<string> Types =>
     [
         "aws_iam_user", "aws_iam_group", "aws_iam_role", "aws_iam_policy",
-        "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_role_policy_attachment",
+        "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment",
         "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role_policy", "aws_iam_account_password_policy",
     ];
 
@@ -30,6 +30,7 @@ public sealed class IamTerraform : ITerraformMapping
         "aws_iam_user_policy_attachment" => Attachment(r, scope, "user"),
         "aws_iam_group_policy_attachment" => Attachment(r, scope, "group"),
         "aws_iam_role_policy_attachment" => Attachment(r, scope, "role"),
+        "aws_iam_policy_attachment" => Attachment(r, scope, ("user", "users"), ("group", "groups"), ("role", "roles")),
         "aws_iam_user_policy" => Inline(r, scope, "user"),
         "aws_iam_group_policy" => Inline(r, scope, "group"),
         "aws_iam_role_policy" => Inline(r, scope, "role"),
@@ -136,18 +137,33 @@ public sealed class IamTerraform : ITerraformMapping
         };
     }
 
-    /// <summary>An attachment to a principal this root does not declare; null when the principal folds it in.</summary>
-    private static IamPolicyAttachment? Attachment(IacResource r, IacScope scope, string kind)
+    private static IamPolicyAttachment? Attachment(IacResource r, IacScope scope, string kind) => Attachment(r, scope, (kind, kind));
+
+    /// <summary>
+    /// An attachment to principals this root does not declare, each (kind, attribute) naming one principal or a list
+    /// of them (aws_iam_policy_attachment's users, groups, roles); null when every principal folds it in. A list that
+    /// is an expression names principals not known here, so it counts as undeclared.
+    /// </summary>
+    private static IamPolicyAttachment? Attachment(IacResource r, IacScope scope, params (string Kind, string Attribute)[] principals)
     {
-        var principal = r.Body.Get(kind);
-        if (IsDeclared(scope, kind, principal)) return null;
+        var undeclared = principals
+            .SelectMany(p => Listed(r.Body.Get(p.Attribute))
+                .Where(name => !IsDeclared(scope, p.Kind, name))
+                .Select(name => new AttachedPrincipal { Kind = p.Kind, Name = IacValue.Text(name) }))
+            .ToList();
+        if (undeclared.Count == 0) return null;
         var arn = r.Body.Get("policy_arn");
+        static IEnumerable<object?> Listed(object? value) => value switch
+        {
+            null => [],
+            List<object?> list => list,
+            _ => [value],
+        };
         return new IamPolicyAttachment
         {
             Id = r.Address,
             Provenance = IacScope.Provenance(r),
-            PrincipalKind = kind,
-            Principal = IacValue.Text(principal),
+            Principals = undeclared,
             PolicyArn = (IacValue.KeyOf(arn) is { } key ? Value<string>.Of(key) : IacValue.String(arn, "")).From(r.Body.OriginOf("policy_arn")),
         };
     }
