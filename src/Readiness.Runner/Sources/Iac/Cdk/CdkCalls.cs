@@ -29,9 +29,9 @@ internal static class CdkCalls
     public static List<CdkArgument> Arguments(string text, int open, int close, bool python) =>
         Split(text, open + 1, close, python).Select(a => Named(text, a.Start, a.End, python ? '=' : '\0')).ToList();
 
-    /// <summary>The properties of an object literal <c>{ key: value, ... }</c> (TypeScript) whose braces are at the given offsets.</summary>
+    /// <summary>The properties of an object literal <c>{ key: value, ... }</c> (TypeScript) whose braces are at the given offsets; shorthands and spreads unnamed.</summary>
     public static List<CdkArgument> Properties(string text, int open, int close) =>
-        Split(text, open + 1, close, python: false).Select(a => Named(text, a.Start, a.End, ':')).Where(p => p.Name is not null).ToList();
+        Split(text, open + 1, close, python: false).Select(a => Named(text, a.Start, a.End, ':')).ToList();
 
     /// <summary>Which offsets are code, not inside a string or a comment, so a construct named in either is not read.</summary>
     public static bool[] CodeMask(string text, bool python)

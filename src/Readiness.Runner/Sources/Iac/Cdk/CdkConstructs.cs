@@ -106,20 +106,39 @@ internal static partial class CdkConstructs
         }
     }
 
-    /// <summary>The construct's properties by camelCase name: a TypeScript object literal, or Python keyword arguments.</summary>
+    /// <summary>Where properties the call does not spell out may come from: props passed as a variable, a spread, **kwargs.</summary>
+    private const string Elsewhere = "...";
+
+    /// <summary>
+    /// The construct's properties by camelCase name: a TypeScript object literal (a shorthand <c>{ deletionProtection }</c>
+    /// is the variable of that name), or Python keyword arguments. Under <see cref="Elsewhere"/>, an expression that may
+    /// hold the others.
+    /// </summary>
     private static Dictionary<string, CdkArgument> Props(string text, List<CdkArgument> rest, bool python)
     {
         var result = new Dictionary<string, CdkArgument>(StringComparer.Ordinal);
         if (python)
         {
-            foreach (var a in rest.Where(a => a.Name is not null)) result[CdkCalls.Camel(a.Name!)] = a;
+            foreach (var a in rest)
+            {
+                if (a.Name is not null) result[CdkCalls.Camel(a.Name)] = a;
+                else if (a.Text.StartsWith("**", StringComparison.Ordinal)) result[Elsewhere] = a;
+            }
             return result;
         }
-        if (rest.FirstOrDefault() is not { } props || !props.Text.StartsWith('{')) return result;
-        var open = props.Offset;
-        var close = CdkCalls.Closing(text, open, python: false);
-        if (close < 0) return result;
-        foreach (var a in CdkCalls.Properties(text, open, close)) result[a.Name!] = a;
+        if (rest.FirstOrDefault() is not { } props) return result;
+        var close = props.Text.StartsWith('{') ? CdkCalls.Closing(text, props.Offset, python: false) : -1;
+        if (close < 0)
+        {
+            result[Elsewhere] = props; // new rds.DatabaseInstance(this, 'Db', dbProps)
+            return result;
+        }
+        foreach (var a in CdkCalls.Properties(text, props.Offset, close))
+        {
+            if (a.Name is not null) result[a.Name] = a;
+            else if (a.Text.StartsWith("...", StringComparison.Ordinal)) result[Elsewhere] = a;
+            else if (a.Text.All(c => char.IsLetterOrDigit(c) || c is '_' or '$')) result[a.Text] = a with { Name = a.Text };
+        }
         return result;
     }
 
@@ -136,7 +155,9 @@ internal static partial class CdkConstructs
             };
             return value.From(At(file, text, a));
         }
-        return derived is { } d ? Value<bool>.Of(d.Value).From(At(file, text, d.At)) : fallback;
+        // A derived "on" holds whatever else is passed; a derived "off" only when nothing else could set it.
+        if (derived is { } d && (d.Value || !props.ContainsKey(Elsewhere))) return Value<bool>.Of(d.Value).From(At(file, text, d.At));
+        return props.TryGetValue(Elsewhere, out var elsewhere) ? Value<bool>.Unresolved(elsewhere.Text).From(At(file, text, elsewhere)) : fallback;
     }
 
     /// <summary>backupRetention (instances), backup: { retention } (clusters), as days; the CDK leaves AWS's 1 day when absent.</summary>
@@ -152,7 +173,8 @@ internal static partial class CdkConstructs
             written = inner.Groups["value"].Value.Trim();
             at = CdkCalls.LineOf(text, backup.Offset) + backup.Text[..inner.Index].Count(c => c == '\n');
         }
-        if (written is null) return DbInstance.Defaults.BackupRetentionPeriod;
+        if (written is null)
+            return props.TryGetValue(Elsewhere, out var elsewhere) ? Value<int>.Unresolved(elsewhere.Text).From(At(file, text, elsewhere)) : DbInstance.Defaults.BackupRetentionPeriod;
         var value = DaysExpression().Match(written) is { Success: true } days
             ? Value<int>.Of(int.Parse(days.Groups["days"].Value, CultureInfo.InvariantCulture))
             : Value<int>.Unresolved(written);

@@ -39,6 +39,10 @@ class DataStack(Stack):
             backup=rds.BackupProps(retention=Duration.days(14)),
         )
 
+        # Keyword arguments unpacked from a dict are not read here: undecided.
+        db_props = {"vpc": vpc, "deletion_protection": False}
+        rds.DatabaseInstance(self, "Imported", engine=rds.DatabaseInstanceEngine.mysql(version=rds.MysqlEngineVersion.VER_8_0), **db_props)  # Undecided RDY2001, RDY2002, RDY2003, RDY2004
+
         bastion = ec2.SecurityGroup(self, "Bastion", vpc=vpc, description="SSH")
         bastion.add_ingress_rule(ec2.Peer.any_ipv4(), ec2.Port.tcp(22), "SSH from anywhere")  # Noncompliant RDY2101
         bastion.add_ingress_rule(  # Noncompliant RDY2101

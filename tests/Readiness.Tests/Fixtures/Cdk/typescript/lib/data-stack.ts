@@ -72,6 +72,18 @@ export class DataStack extends cdk.Stack {
       backup: { retention: cdk.Duration.days(7) },
     });
 
+    // Properties passed through a variable, a spread or a shorthand are not read here: what they hold stays undecided.
+    const shared = { vpc, deletionProtection: false };
+    new rds.DatabaseInstance(this, 'Imported', shared); // Undecided RDY2001, RDY2002, RDY2003, RDY2004
+    const deletionProtection = this.node.tryGetContext('protect') === 'yes';
+    new rds.DatabaseCluster(this, 'Events', {
+      ...shared, // Undecided RDY2001, RDY2003
+      engine: rds.DatabaseClusterEngine.auroraMysql({ version: rds.AuroraMysqlEngineVersion.VER_3_07_1 }),
+      writer: rds.ClusterInstance.provisioned('writer'),
+      deletionProtection, // Undecided RDY2002
+      backup: { retention: cdk.Duration.days(7) },
+    });
+
     // Security groups: SSH and a database port open to the internet, each at its rule.
     const bastion = new SecurityGroup(this, 'Bastion', { vpc, description: 'SSH' });
     bastion.addIngressRule(Peer.anyIpv4(), Port.tcp(22), 'SSH from anywhere'); // Noncompliant RDY2101
