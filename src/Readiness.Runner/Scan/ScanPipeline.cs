@@ -9,6 +9,7 @@ using Readiness.Runner.Sources.CloudFormation;
 using Readiness.Runner.Sources.Containers;
 using Readiness.Runner.Sources.Files;
 using Readiness.Runner.Sources.Http;
+using Readiness.Runner.Sources.Iac.Cdk;
 using Readiness.Runner.Sources.Terraform;
 using Readiness.Runner.Storage;
 using Readiness.Runner.Suppressions;
@@ -27,6 +28,7 @@ public sealed class ScanPipeline(ScanOptions options, Ruleset ruleset)
     [
         new TerraformSource(new TerraformOptions { Root = options.Path, VarFiles = options.VarFiles, PlanFiles = options.TerraformPlans }),
         new CloudFormationSource(options.Path),
+        new CdkSource(options.Path),
         new ContainerSource(ContainerSettings.Read(ruleset.Sections.GetValueOrDefault(ContainerSettings.Section))),
         .. AwsSettings.Sources(options, ruleset),
         .. new IEvidenceSource?[]

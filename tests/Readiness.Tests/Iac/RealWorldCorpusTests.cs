@@ -15,6 +15,7 @@ public class RealWorldCorpusTests
     [Theory]
     [InlineData("RealWorld/terraform-aws-rds")]
     [InlineData("RealWorld/terragoat")]
+    [InlineData("RealWorld/aws-cdk-examples")]
     public void Findings_per_root_match_the_expected_list(string corpus)
     {
         var scan = IacFixtureVerifier.Scan(corpus, new TerraformOptions { Root = TestPaths.Fixtures });
@@ -37,6 +38,18 @@ public class RealWorldCorpusTests
         roots.ShouldAllBe(r => r.StartsWith("RealWorld/terraform-aws-rds/examples/", StringComparison.Ordinal));
         scan.Resources.ShouldAllBe(r => r.Provenance.Root == null || r.Provenance.IsExampleRoot);
         scan.Findings.Where(f => f.Location.Resource is not null).ShouldAllBe(f => f.IsExample());
+    }
+
+    [Fact]
+    public void Cdk_samples_are_judged_at_their_source_lines_and_synthesized_resources_carry_their_construct_path()
+    {
+        var scan = IacFixtureVerifier.Scan("RealWorld/aws-cdk-examples");
+        var at = scan.Findings.Where(f => !f.Undecided).Select(f => $"{f.RuleId} {f.Location.File!.Path[("RealWorld/aws-cdk-examples/".Length)..]}:{f.Location.File.StartLine}").ToList();
+        at.ShouldContain("RDY2002 python/rds/mysql/mysql.py:55"); // deletion_protection=False
+        at.ShouldContain("RDY2101 typescript/ec2-instance/lib/constructs/vpc.ts:39"); // addIngressRule(Peer.anyIpv4(), Port.tcp(22))
+        at.ShouldContain("RDY2102 typescript/secrets-manager-rotation/index.ts:32"); // Redis 6379 from ec2.Peer.anyIpv4()
+        scan.Resources.Where(r => r.Provenance.File == "RealWorld/aws-cdk-examples/typescript/lexbot/cdk.out/LexbotStack.template.json")
+            .Select(r => r.Provenance.Address).ShouldContain("LexbotStack/BotRuntimeRole/Resource (BotRuntimeRoleA485A341)");
     }
 
     /// <summary>Root (relative to the corpus, "." for a resource of no root) to its findings as "RULE address".</summary>

@@ -4,6 +4,7 @@ using Readiness.Rules.Model.Cloud;
 using Readiness.Runner.Sources;
 using Readiness.Runner.Sources.CloudFormation;
 using Readiness.Runner.Sources.Containers;
+using Readiness.Runner.Sources.Iac.Cdk;
 using Readiness.Runner.Sources.Terraform;
 using YamlDotNet.RepresentationModel;
 
@@ -30,7 +31,7 @@ public static class IacFixtureVerifier
     public static IacScan Scan(string fixtureFolder, TerraformOptions? terraform = null)
     {
         var root = TestPaths.Fixture(fixtureFolder);
-        var sources = new IEvidenceSource[] { new TerraformSource(terraform), new CloudFormationSource(), new ContainerSource() };
+        var sources = new IEvidenceSource[] { new TerraformSource(terraform), new CloudFormationSource(), new CdkSource(), new ContainerSource() };
         foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(TestPaths.Fixtures, path).Replace('\\', '/');
