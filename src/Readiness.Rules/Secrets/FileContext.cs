@@ -25,6 +25,9 @@ public sealed partial record FileContext
     /// <summary>Configuration or settings that a production deployment loads.</summary>
     public bool IsProduction { get; init; }
 
+    /// <summary>A CloudFormation or SAM template (it declares AWSTemplateFormatVersion or the AWS::Serverless transform).</summary>
+    public bool IsCloudFormationTemplate { get; init; }
+
     /// <summary>Tests, docs and examples: invented values are expected here.</summary>
     public bool IsIllustrative => IsTest || IsDocs || IsExample;
 
@@ -79,7 +82,8 @@ public sealed partial record FileContext
             || lowerName.EndsWith(".rst", StringComparison.Ordinal) || lowerName.EndsWith(".adoc", StringComparison.Ordinal)
             || lowerName.EndsWith(".txt", StringComparison.Ordinal) || lowerName.EndsWith(".html", StringComparison.Ordinal);
         // A SAM or CloudFormation template.yaml is the stack that deploys, not an example of one.
-        var isExample = nameWords.Any(w => ExampleWords.Contains(w) && !(w == "template" && IsCloudFormationTemplate(file)))
+        var isTemplate = DeclaresCloudFormation(file);
+        var isExample = nameWords.Any(w => ExampleWords.Contains(w) && !(w == "template" && isTemplate))
             || folders.Any(f => f is "example" or "examples");
         var isLockfile = Lockfiles.Contains(lowerName) || lowerName.EndsWith(".lock", StringComparison.Ordinal);
         var isMinified = lowerName.Contains(".min.", StringComparison.Ordinal) || lowerName.EndsWith(".map", StringComparison.Ordinal)
@@ -98,6 +102,7 @@ public sealed partial record FileContext
             IsDocs = isDocs,
             IsExample = isExample,
             IsLockfile = isLockfile,
+            IsCloudFormationTemplate = isTemplate,
             IsMinified = isMinified,
             IsCode = isCode,
             IsConfig = isConfig,
@@ -117,7 +122,7 @@ public sealed partial record FileContext
         return ProductionMarker().IsMatch(head);
     }
 
-    private static bool IsCloudFormationTemplate(SourceFile file)
+    private static bool DeclaresCloudFormation(SourceFile file)
     {
         var head = file.Text.Length > 65536 ? file.Text[..65536] : file.Text;
         return file.Language is Language.Yaml or Language.Json && CloudFormationMarker().IsMatch(head);

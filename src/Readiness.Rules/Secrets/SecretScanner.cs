@@ -350,6 +350,8 @@ public static partial class SecretScanner
 
         void Judge(string name, Group raw, int matchIndex)
         {
+            // RDY4203 reports a literal in a template's Lambda environment, naming the function: one finding per secret.
+            if (context.IsCloudFormationTemplate && IsLambdaEnvironmentVariable(file.Text, raw.Index)) return;
             var quoted = raw.Value[0] is '"' or '\'' or '`' || raw.Value.StartsWith("\\\"", StringComparison.Ordinal);
             // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
             if (context.IsCode && !quoted) return;
@@ -494,6 +496,65 @@ public static partial class SecretScanner
         }
         return false;
     }
+
+    /// <summary>
+    /// True when the YAML line holding <paramref name="index"/> is a key of <c>Environment: Variables:</c> in the
+    /// properties of an <c>AWS::Lambda::Function</c> or <c>AWS::Serverless::Function</c> resource. Read by indentation:
+    /// the nearest less-indented lines must be Variables, Environment, Properties and the resource's logical id.
+    /// </summary>
+    internal static bool IsLambdaEnvironmentVariable(string text, int index)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var indent = Indentation(text, lineStart);
+        string[] expected = ["Variables", "Environment", "Properties"];
+        var found = 0;
+        var position = lineStart;
+        while (position > 0)
+        {
+            var end = position - 1;
+            var start = end == 0 ? 0 : text.LastIndexOf('\n', end - 1) + 1;
+            position = start;
+            var line = text.AsSpan(start, end - start).TrimEnd('\r');
+            var trimmed = line.TrimStart();
+            if (trimmed.IsEmpty || trimmed[0] == '#') continue;
+            var lineIndent = line.Length - trimmed.Length;
+            if (lineIndent >= indent) continue;
+            indent = lineIndent;
+            var colon = trimmed.IndexOf(':');
+            if (colon <= 0) return false;
+            var key = trimmed[..colon].Trim().Trim('"').Trim('\'');
+            if (found < expected.Length)
+            {
+                if (!key.Equals(expected[found], StringComparison.Ordinal)) return false;
+                found++;
+                continue;
+            }
+            // The resource's logical id: its own block must say it is a function.
+            var blockEnd = end;
+            while (blockEnd < text.Length)
+            {
+                var next = text.IndexOf('\n', blockEnd + 1);
+                var nextLine = text.AsSpan(blockEnd + 1, (next < 0 ? text.Length : next) - blockEnd - 1).TrimEnd('\r');
+                var nextTrimmed = nextLine.TrimStart();
+                if (!nextTrimmed.IsEmpty && nextTrimmed[0] != '#' && nextLine.Length - nextTrimmed.Length <= lineIndent) break;
+                if (LambdaFunctionType().IsMatch(nextTrimmed)) return true;
+                if (next < 0) break;
+                blockEnd = next;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private static int Indentation(string text, int lineStart)
+    {
+        var i = lineStart;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        return i - lineStart;
+    }
+
+    [GeneratedRegex(@"^[""']?Type[""']?\s*:\s*[""']?AWS::(?:Lambda|Serverless)::Function[""']?\s*(?:#|$)")]
+    private static partial Regex LambdaFunctionType();
 
     private static bool IsExampleHost(string host)
     {

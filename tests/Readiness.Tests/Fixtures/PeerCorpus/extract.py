@@ -89,8 +89,6 @@ MISSED_BY_POLICY = [
     ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".kt", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
     ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".php", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
     ("gitleaks", "age", "AGE-SECRET-KEY-1QQQQ", ".py", "low entropy in code: a body of one repeated character (config files report it as any 6+ character value)"),
-    ("gitleaks", "privatekey", "=8xQN", None, "no key body: a PEM block with fewer than 60 base64 characters"),
-    ("secretlint", "secp256k1-privatekey/ng.privkey", "0xc8f12fb8b2", None, "no detector: a bare 0x and 64 hex with no key word nearby reads as often as a hash"),
 ]
 
 def mark(peer, sample):
