@@ -2,13 +2,16 @@
 # Runtime settings measured (issue 20, not a test): the same build of readiness under several DOTNET_* settings, on
 # an empty folder (start-up) and on a large tree, interleaved so load on a shared machine hits every variant alike.
 # Usage: bench/knobs.sh [LARGE_TREE]   (default bench/cache/efcore; bench/run.sh creates it). RUNS (default 3).
+# VARIANTS: "name=SETTINGS" lines instead of the list below; BUILD: a copy of .build/readiness to run (so a rebuild
+# while the benchmark runs does not change what it measures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 large=${1:-bench/cache/efcore}
 runs=${RUNS:-3}
 out=bench/results/knobs; mkdir -p "$out/empty"
-./readiness --help >/dev/null 2>&1 || true   # build once, outside the timings
-variants=(
+build=${BUILD:-.build/readiness}
+[ -n "${BUILD:-}" ] || ./readiness --help >/dev/null 2>&1 || true   # build once, outside the timings
+default_variants=(
   "default="
   "no-tiering=DOTNET_TieredCompilation=0"
   "no-pgo=DOTNET_TieredPGO=0"
@@ -19,12 +22,13 @@ variants=(
   "gen0-64MB=DOTNET_GCgen0size=0x4000000"
   "server-gc=DOTNET_gcServer=1"
 )
+if [ -n "${VARIANTS:-}" ]; then mapfile -t variants <<< "$VARIANTS"; else variants=("${default_variants[@]}"); fi
 : > "$out/samples.tsv"
 for run in $(seq "$runs"); do
   for tree in "$out/empty" "$large"; do
     for variant in "${variants[@]}"; do
       name=${variant%%=*}; settings=${variant#*=}
-      /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" env $settings dotnet .build/readiness/readiness.dll scan "$tree" \
+      /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" env $settings dotnet "$build/readiness.dll" scan "$tree" \
         --output-dir "$out/report" >/dev/null 2>&1 || true
       read -r wall user sys rss < <(tail -1 "$out/time.txt")
       printf '%s\t%s\t%s\t%s\t%s\n' "$tree" "$name" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$rss" >> "$out/samples.tsv"

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Readiness.Rules.Model;
 
 /// <summary>
@@ -9,7 +7,9 @@ namespace Readiness.Rules.Model;
 public sealed class SourceFile
 {
     private int[]? lineStarts;
-    private readonly ConcurrentDictionary<Type, Lazy<object>> parses = new();
+    // Parses by type, appended lock-free: a file has one or two, and a dictionary per file was an allocation every
+    // file paid for (issue 20).
+    private (Type Type, Lazy<object> Parse)[] parses = [];
 
     public SourceFile(string path, string text)
     {
@@ -26,8 +26,19 @@ public sealed class SourceFile
     public string Name => System.IO.Path.GetFileName(Path);
 
     /// <summary>Returns the parse of this file for <typeparamref name="T"/>, computing it once.</summary>
-    public T Parsed<T>(Func<SourceFile, T> parse) where T : class =>
-        (T)parses.GetOrAdd(typeof(T), _ => new Lazy<object>(() => parse(this))).Value;
+    public T Parsed<T>(Func<SourceFile, T> parse) where T : class
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref parses);
+            foreach (var (type, existing) in current)
+            {
+                if (type == typeof(T)) return (T)existing.Value;
+            }
+            var lazy = new Lazy<object>(() => parse(this));
+            if (Interlocked.CompareExchange(ref parses, [.. current, (typeof(T), lazy)], current) == current) return (T)lazy.Value;
+        }
+    }
 
     /// <summary>1-based line number of a character offset.</summary>
     public int LineOf(int offset)

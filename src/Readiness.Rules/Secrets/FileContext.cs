@@ -118,9 +118,13 @@ public sealed partial record FileContext
         // What `terraform apply` and ASP.NET load in every environment, production included.
         if (lowerName is "terraform.tfvars" or "appsettings.json" || lowerName.EndsWith(".auto.tfvars", StringComparison.Ordinal)) return true;
         if (file.Language == Language.Python) return false;
-        var head = file.Text.Length > 65536 ? file.Text[..65536] : file.Text;
-        return ProductionMarker().IsMatch(head);
+        var head = file.Text.AsSpan(0, Math.Min(file.Text.Length, 65536));
+        // The marker's value holds "prod" whatever its case; a vectorised search for it first spares most files the
+        // regex, whose case-insensitive names and leading \s* give it no cheap anchor (7% of the benchmark's Python scan).
+        return head.ContainsAny(ProdValue) && ProductionMarker().IsMatch(head);
     }
+
+    private static readonly System.Buffers.SearchValues<string> ProdValue = System.Buffers.SearchValues.Create(["prod"], StringComparison.OrdinalIgnoreCase);
 
     private static bool DeclaresCloudFormation(SourceFile file)
     {

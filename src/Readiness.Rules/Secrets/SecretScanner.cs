@@ -49,8 +49,7 @@ public static partial class SecretScanner
     public static SecretScan Of(SourceFile file) => Of(file, DetectorSet.Shipped);
 
     /// <summary>The scan of <paramref name="file"/> with a scan's detectors (the shipped ones and a ruleset's), computed once per file and set.</summary>
-    public static SecretScan Of(SourceFile file, DetectorSet set) =>
-        file.Parsed(_ => new ScansBySet()).Scans.GetOrAdd(set, s => new Lazy<SecretScan>(() => Scan(file, s, s.Detectors))).Value;
+    public static SecretScan Of(SourceFile file, DetectorSet set) => file.Parsed(_ => new ScansBySet()).Of(file, set);
 
     public static SecretScan Scan(SourceFile file) => Scan(file, DetectorSet.Shipped, DetectorSet.Shipped.Detectors);
 
@@ -60,9 +59,24 @@ public static partial class SecretScanner
     /// <summary>Only <paramref name="detectors"/> (a detector's own samples), with the generic passes as in a whole scan.</summary>
     public static SecretScan Scan(SourceFile file, IReadOnlyList<Detector> detectors) => Scan(file, DetectorSet.Shipped, detectors);
 
+    /// <summary>A file's scans, one per detector set (a scan has one set), appended lock-free instead of a dictionary per file.</summary>
     private sealed class ScansBySet
     {
-        public readonly System.Collections.Concurrent.ConcurrentDictionary<DetectorSet, Lazy<SecretScan>> Scans = new();
+        private (DetectorSet Set, Lazy<SecretScan> Scan)[] scans = [];
+
+        public SecretScan Of(SourceFile file, DetectorSet set)
+        {
+            while (true)
+            {
+                var current = Volatile.Read(ref scans);
+                foreach (var (existingSet, scan) in current)
+                {
+                    if (ReferenceEquals(existingSet, set)) return scan.Value;
+                }
+                var lazy = new Lazy<SecretScan>(() => Scan(file, set, set.Detectors));
+                if (Interlocked.CompareExchange(ref scans, [.. current, (set, lazy)], current) == current) return lazy.Value;
+            }
+        }
     }
 
     private static SecretScan Scan(SourceFile file, DetectorSet set, IReadOnlyList<Detector> detectors)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
 using Readiness.Rules.Model;
 
 namespace Readiness.Runner.Sources.Files;
@@ -70,22 +72,40 @@ public sealed class FileWalker(FileWalkOptions options)
         var excluded = options.ExcludedPaths.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
         var policy = new GitIgnore("", options.PolicyExcludes);
         var projectPolicy = new GitIgnore("", options.ProjectExcludes);
-        var stack = new Stack<(string Full, string Relative, List<GitIgnore> Ignores)>();
-        stack.Push((root, "", []));
+        // Each folder with its canonical path: a plain subfolder's is its parent's plus its name (no realpath per folder);
+        // a linked one's is resolved where the link is met.
+        var stack = new Stack<(string Full, string Relative, string Real, List<GitIgnore> Ignores)>();
+        stack.Push((root, "", realRoot, []));
         while (stack.Count > 0)
         {
-            var (dir, rel, inherited) = stack.Pop();
-            var real = FileSystemEntry.RealPath(dir) ?? dir;
+            var (dir, rel, real, inherited) = stack.Pop();
             if (!visitedRealDirectories.Add(real))
             {
                 coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, Display(rel), "symbolic link to a folder already scanned (loop or duplicate)"));
                 continue;
             }
+            List<(string Name, FileSystemEntry.Listed Type)> entries;
+            try
+            {
+                entries = FileSystemEntry.List(dir);
+            }
+            catch (DirectoryNotFoundException) when (rel.Length > 0)
+            {
+                coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, rel, "removed while the folder was scanned"));
+                continue;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                coverage.AddGap(new CoverageGap(EvidenceSource.Code, Display(rel), "cannot list folder: " + ex.Message));
+                continue;
+            }
+
             var ignores = inherited;
             foreach (var name in new[] { ".gitignore", ".readinessignore" })
             {
                 var ignorePath = Path.Combine(dir, name);
-                if (!File.Exists(ignorePath)) continue;
+                // Asked of the file system only when the listing has it (File.Exists is false for a folder or a link to one).
+                if (!entries.Exists(e => e.Name == name && e.Type != FileSystemEntry.Listed.Directory) || !File.Exists(ignorePath)) continue;
                 try
                 {
                     if (FileSystemEntry.Of(ignorePath) != FileSystemEntry.Kind.Regular) throw new IOException("not a regular file");
@@ -97,36 +117,37 @@ public sealed class FileWalker(FileWalkOptions options)
                 }
             }
 
-            IEnumerable<FileSystemInfo> entries;
-            try
+            foreach (var (name, listed) in entries)
             {
-                entries = new DirectoryInfo(dir).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                coverage.AddGap(new CoverageGap(EvidenceSource.Code, Display(rel), "cannot list folder: " + ex.Message));
-                continue;
-            }
-
-            foreach (var entry in entries)
-            {
-                var childRel = Join(rel, entry.Name);
+                var childRel = Join(rel, name);
+                var fullPath = Path.Join(dir, name);
                 var regular = false;
                 try
                 {
-                    FileSystemEntry.EnsureLength(Path.Join(dir, entry.Name));
-                    if (entry.Name == ".git" && entry is DirectoryInfo) continue;
-                    if (excluded.Contains(entry.FullName)) continue;
-                    if (policy.IsIgnored(childRel, entry is DirectoryInfo) == true
-                        || projectPolicy.IsIgnored(Scan.ProjectSettings.FromProject(options.ProjectPrefix, childRel), entry is DirectoryInfo) == true)
+                    FileSystemEntry.EnsureLength(fullPath);
+                    // The listing types regular files, folders and special files; a link (or an untyped entry) is asked
+                    // where it leads, once it is known not to be ignored.
+                    FileSystemEntry.Kind? known = listed switch
+                    {
+                        FileSystemEntry.Listed.Regular => FileSystemEntry.Kind.Regular,
+                        FileSystemEntry.Listed.Directory => FileSystemEntry.Kind.Directory,
+                        FileSystemEntry.Listed.Special => FileSystemEntry.Kind.Special,
+                        _ => null,
+                    };
+                    var isDirectory = known == FileSystemEntry.Kind.Directory || (known is null && Directory.Exists(fullPath));
+                    if (name == ".git" && isDirectory) continue;
+                    if (excluded.Contains(fullPath)) continue;
+                    if (policy.IsIgnored(childRel, isDirectory) == true
+                        || projectPolicy.IsIgnored(Scan.ProjectSettings.FromProject(options.ProjectPrefix, childRel), isDirectory) == true)
                     {
                         coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "excluded by policy (--exclude or the ruleset's paths.exclude)"));
                         continue;
                     }
-                    if (IsIgnored(ignores, childRel, entry is DirectoryInfo)) continue;
-                    if (entry.LinkTarget is not null)
+                    if (IsIgnored(ignores, childRel, isDirectory)) continue;
+                    var childReal = real == "/" ? "/" + name : real + "/" + name;
+                    if (listed == FileSystemEntry.Listed.Link || (listed == FileSystemEntry.Listed.Unknown && new FileInfo(fullPath).LinkTarget is not null))
                     {
-                        var target = FileSystemEntry.RealPath(entry.FullName);
+                        var target = FileSystemEntry.RealPath(fullPath);
                         if (target is null)
                         {
                             coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "broken symbolic link"));
@@ -138,11 +159,12 @@ public sealed class FileWalker(FileWalkOptions options)
                             coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "symbolic link to outside the scanned folder, not followed"));
                             continue;
                         }
+                        childReal = target;
                     }
-                    switch (FileSystemEntry.Of(entry.FullName))
+                    switch (known ?? FileSystemEntry.Of(fullPath))
                     {
                         case FileSystemEntry.Kind.Directory:
-                            stack.Push((entry.FullName, childRel, ignores));
+                            stack.Push((fullPath, childRel, childReal, ignores));
                             break;
                         case FileSystemEntry.Kind.Regular:
                             regular = true;
@@ -159,7 +181,7 @@ public sealed class FileWalker(FileWalkOptions options)
                 {
                     coverage.AddGap(new CoverageGap(EvidenceSource.Code, childRel, "cannot examine: " + ex.Message));
                 }
-                if (regular) yield return (entry.FullName, childRel);
+                if (regular) yield return (fullPath, childRel);
             }
         }
     }
@@ -168,9 +190,9 @@ public sealed class FileWalker(FileWalkOptions options)
     {
         try
         {
-            // One open and one fstat per file; no buffering (every byte is read once, straight into its array).
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            var length = stream.Length;
+            // One open and one fstat per file, no FileStream: every byte is read once, at its offset, into a pooled buffer.
+            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
             if (length > options.MaxFileBytes)
             {
                 coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, $"larger than the {options.MaxFileBytes / 1024 / 1024} MB limit ({length / 1024 / 1024} MB); raise --max-file-size to scan it"));
@@ -184,12 +206,12 @@ public sealed class FileWalker(FileWalkOptions options)
             // Binary is decided from the first 8,000 bytes, read before the rest: a .pyc or an image is never read
             // whole only to be thrown away.
             Span<byte> head = stackalloc byte[TextDecoding.SampleBytes];
-            head = head[..stream.ReadAtLeast(head, (int)Math.Min(length, head.Length), throwOnEndOfStream: false)];
+            head = head[..ReadAt(handle, head, 0)];
             string? text = null;
             var invalidUtf8 = false;
             if (!TextDecoding.IsBinary(head, length))
             {
-                text = Decode(stream, head, length, out invalidUtf8, out var grew);
+                text = Decode(handle, head, length, out invalidUtf8, out var grew);
                 if (grew)
                 {
                     coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "grew while it was read, not scanned"));
@@ -212,6 +234,12 @@ public sealed class FileWalker(FileWalkOptions options)
             if (invalidUtf8) coverage.Count("code.files_invalid_utf8");
             return new SourceFile(relativePath, text);
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // The listing had it and it is gone now, as a removed entry was before the walk stopped asking about each one.
+            coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, "removed while the folder was scanned"));
+            return null;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
             coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "cannot read file: " + ex.Message));
@@ -219,22 +247,43 @@ public sealed class FileWalker(FileWalkOptions options)
         }
     }
 
+    /// <summary>Files up to this size are read into pooled buffers; larger ones (rare) get their own, so the pool never holds megabytes.</summary>
+    private const int PooledBytes = 1024 * 1024;
+
     /// <summary>
-    /// The text of a file whose first bytes are <paramref name="head"/>, the rest read from <paramref name="stream"/>;
+    /// The text of a file whose first bytes are <paramref name="head"/>, the rest read from <paramref name="handle"/>;
     /// <paramref name="grew"/> when it holds more than the <paramref name="expected"/> bytes it had when opened.
     /// </summary>
-    private static string? Decode(FileStream stream, ReadOnlySpan<byte> head, long expected, out bool invalidUtf8, out bool grew)
+    private static string? Decode(SafeFileHandle handle, ReadOnlySpan<byte> head, long expected, out bool invalidUtf8, out bool grew)
     {
-        var bytes = new byte[Math.Max(expected, head.Length)];
-        head.CopyTo(bytes);
-        var total = head.Length;
-        int read;
-        while (total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0) total += read;
-        grew = head.Length > expected || stream.ReadByte() >= 0;
         invalidUtf8 = false;
+        grew = head.Length > expected;
         if (grew) return null;
-        if (total < bytes.Length) Array.Resize(ref bytes, total);
-        return TextDecoding.Decode(bytes, out invalidUtf8);
+        // One byte more than expected, so a file that grew since it was opened is noticed.
+        var size = (int)expected + 1;
+        var pooled = size <= PooledBytes;
+        var buffer = pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+        try
+        {
+            head.CopyTo(buffer);
+            var total = head.Length;
+            if (total == TextDecoding.SampleBytes) total += ReadAt(handle, buffer.AsSpan(total, size - total), total);
+            grew = total > expected;
+            return grew ? null : TextDecoding.Decode(buffer.AsSpan(0, total), out invalidUtf8);
+        }
+        finally
+        {
+            if (pooled) ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads from <paramref name="offset"/> until <paramref name="buffer"/> is full or the file ends; the bytes read.</summary>
+    private static int ReadAt(SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = RandomAccess.Read(handle, buffer[total..], offset + total)) > 0) total += read;
+        return total;
     }
 
     private static bool IsIgnored(List<GitIgnore> ignores, string relativePath, bool isDirectory)

@@ -9,7 +9,6 @@ namespace Readiness.Runner.Sources.Files;
 /// </summary>
 public static class TextDecoding
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private static readonly Encoding Utf16Le = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly Encoding Utf16Be = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
@@ -47,32 +46,26 @@ public static class TextDecoding
     }
 
     /// <summary>The text, or null for binary. <paramref name="invalidUtf8"/>: decoded as UTF-8 with replacement characters.</summary>
-    public static string? Decode(byte[] bytes, out bool invalidUtf8)
+    public static string? Decode(ReadOnlySpan<byte> bytes, out bool invalidUtf8)
     {
         invalidUtf8 = false;
-        var span = bytes.AsSpan();
         // UTF-32 marks first: FF FE 00 00 also starts with the UTF-16 LE mark.
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return Strict(Utf32Le, bytes, 4);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return Strict(Utf32Be, bytes, 4);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Strict(Utf16Le, bytes, 2);
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Strict(Utf16Be, bytes, 2);
-        var offset = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return Strict(Utf32Le, bytes[4..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return Strict(Utf32Be, bytes[4..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Strict(Utf16Le, bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Strict(Utf16Be, bytes[2..]);
+        var offset = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
 
-        var sample = span[..Math.Min(span.Length, SampleBytes)];
+        var sample = bytes[..Math.Min(bytes.Length, SampleBytes)];
         if (sample.IndexOf((byte)0) >= 0)
         {
-            return Unmarked(sample, bytes.Length) is { } encoding ? Strict(encoding, bytes, 0) : null;
+            return Unmarked(sample, bytes.Length) is { } encoding ? Strict(encoding, bytes) : null;
         }
-        try
-        {
-            return StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
-        }
-        catch (DecoderFallbackException)
-        {
-            // Not valid UTF-8 (often Latin-1): scan it anyway, with replacement characters where bytes did not decode.
-            invalidUtf8 = true;
-            return LenientUtf8.GetString(bytes, offset, bytes.Length - offset);
-        }
+        // Not valid UTF-8 (often Latin-1): scan it anyway, with replacement characters where bytes did not decode.
+        // Checked first (vectorised) rather than by catching a strict decoder's exception.
+        var text = bytes[offset..];
+        invalidUtf8 = !System.Text.Unicode.Utf8.IsValid(text);
+        return LenientUtf8.GetString(text);
     }
 
     /// <summary>
@@ -103,11 +96,11 @@ public static class TextDecoding
         return total == 0 ? 0 : (double)zeros / total;
     }
 
-    private static string? Strict(Encoding encoding, byte[] bytes, int offset)
+    private static string? Strict(Encoding encoding, ReadOnlySpan<byte> bytes)
     {
         try
         {
-            var text = encoding.GetString(bytes, offset, bytes.Length - offset);
+            var text = encoding.GetString(bytes);
             // Decoded text with NULs in it is still not text (a UTF-16 image header, say).
             return text.Contains('\0') ? null : text;
         }
