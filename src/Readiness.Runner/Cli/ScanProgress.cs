@@ -12,6 +12,7 @@ public sealed class ScanProgress : IDisposable
 
     private readonly TextWriter stderr;
     private readonly bool terminal;
+    private readonly int? width;
     private readonly ITimer? timer;
     private ITimer? redraw;
     private Func<CollectionCounts>? collecting;
@@ -22,10 +23,13 @@ public sealed class ScanProgress : IDisposable
     private string stage = "reading files";
     private bool drawn;
 
-    public ScanProgress(TextWriter stderr, bool terminal, TimeSpan? interval = null, TimeProvider? time = null)
+    /// <param name="width">The terminal's width: a redrawn line longer than it would wrap, and the carriage return
+    /// would then only clear its last row, leaving a trail of stale rows.</param>
+    public ScanProgress(TextWriter stderr, bool terminal, TimeSpan? interval = null, TimeProvider? time = null, int? width = null)
     {
         this.stderr = stderr;
         this.terminal = terminal;
+        this.width = width;
         this.time = time ?? TimeProvider.System;
         started = this.time.GetUtcNow();
         var every = interval ?? PlainInterval;
@@ -34,7 +38,9 @@ public sealed class ScanProgress : IDisposable
 
     /// <summary>The progress of this process's scan, or null when stderr is not this process's own (in-process callers).</summary>
     public static ScanProgress? ForConsole(TextWriter stderr) =>
-        ReferenceEquals(stderr, Console.Error) ? new ScanProgress(stderr, terminal: !Console.IsErrorRedirected) : null;
+        ReferenceEquals(stderr, Console.Error)
+            ? new ScanProgress(stderr, terminal: !Console.IsErrorRedirected, width: Console.IsErrorRedirected ? null : Reporting.ConsoleStyle.TerminalWidth())
+            : null;
 
     public void Files(int count)
     {
@@ -42,8 +48,7 @@ public sealed class ScanProgress : IDisposable
         {
             files = count;
             if (!terminal) return;
-            stderr.Write($"\r\x1b[KReading files... {count:N0}");
-            drawn = true;
+            Draw($"Reading files... {count:N0}");
         }
     }
 
@@ -76,7 +81,14 @@ public sealed class ScanProgress : IDisposable
     private void DrawStage()
     {
         if (!terminal) return;
-        stderr.Write($"\r\x1b[K{char.ToUpperInvariant(stage[0])}{stage[1..]}... ({Counts()})");
+        Draw($"{char.ToUpperInvariant(stage[0])}{stage[1..]}... ({Counts()})");
+    }
+
+    // One row, redrawn in place: cut one column short of the width so the cursor never wraps.
+    private void Draw(string line)
+    {
+        if (width is { } columns && line.Length > columns - 1) line = line[..(columns - 4)] + "...";
+        stderr.Write($"\r\x1b[K{line}");
         drawn = true;
     }
 

@@ -30,7 +30,7 @@ public sealed record ConsoleStyle
     }
 
     // COLUMNS, when set, is what the user or the terminal says; a pseudo-terminal may report no size at all.
-    private static int? TerminalWidth()
+    public static int? TerminalWidth()
     {
         if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40) return columns;
         try

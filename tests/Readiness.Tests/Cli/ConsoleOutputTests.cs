@@ -182,6 +182,22 @@ public sealed class ConsoleOutputTests : IDisposable
     }
 
     [Fact]
+    public void Progress_on_a_terminal_is_cut_to_one_row_of_its_width()
+    {
+        // 82 characters at 80 columns wrapped, and each redraw left the first row behind.
+        var terminal = new StringWriter();
+        using (var progress = new ScanProgress(terminal, terminal: true, width: 80))
+        {
+            progress.Files(7);
+            progress.Collecting("collecting terraform, cloudformation, containers", () => new Readiness.Runner.Sources.CollectionCounts(1, 0, 0, 0));
+        }
+        var rows = terminal.ToString().Split("\r\x1b[K", StringSplitOptions.RemoveEmptyEntries);
+        rows.ShouldContain("Reading files... 7");
+        rows.ShouldContain("Collecting terraform, cloudformation, containers... (7 files read, 1 IaC res...");
+        rows.ShouldAllBe(row => row.Length <= 79);
+    }
+
+    [Fact]
     public async Task The_pipeline_reports_what_its_sources_collected_while_they_run()
     {
         Func<Readiness.Runner.Sources.CollectionCounts>? counts = null;

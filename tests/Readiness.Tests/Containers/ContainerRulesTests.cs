@@ -104,4 +104,14 @@ public class ContainerRulesTests
         var finding = IacFixtureVerifier.Verify("Containers/dockerfiles/root-api").Findings.Single(f => f.RuleId == "RDY1610");
         finding.Message.ShouldContain("compose service 'api' in Containers/dockerfiles/root-api/docker-compose.yml");
     }
+
+    [Fact]
+    public void Healthcheck_finding_names_each_service_once_by_the_file_that_declares_it()
+    {
+        // The base file and its production override are two configurations of the same two services.
+        var finding = IacFixtureVerifier.Verify("Containers/dockerfiles/healthcheck-override").Findings.Single(f => f.RuleId == "RDY1610");
+        const string compose = "Containers/dockerfiles/healthcheck-override/docker-compose.yml";
+        finding.Message.ShouldContain($"compose services 'web' in {compose} and 'worker' in {compose} run it without one");
+        finding.Message.ShouldNotContain("docker-compose.prod.yml");
+    }
 }

@@ -11,10 +11,12 @@ public sealed class DockerfileNoHealthcheck : DockerfileRule
     {
         var healthcheck = DockerfileFacts.Last(final, "HEALTHCHECK");
         if (healthcheck is not null && !healthcheck.Body.Trim().Equals("NONE", StringComparison.OrdinalIgnoreCase)) yield break;
-        var withoutCheck = containers.ServicesBuilding(dockerfile).Where(s => s.Service.Healthcheck is null).Select(s => $"'{s.Service.Name}' in {s.Configuration.Files[^1]}").Distinct().ToList();
+        var withoutCheck = containers.ServicesBuilding(dockerfile).Where(s => s.Service.Healthcheck is null)
+            // Named by the file that declares the service: the base and its production override are one service.
+            .Select(s => $"'{s.Service.Name}' in {s.Service.File}").Distinct().ToList();
         if (withoutCheck.Count == 0) yield break;
         yield return At(context, dockerfile, final.From,
-            $"The image built by {dockerfile.File.Path} has no HEALTHCHECK and compose service {string.Join(", ", withoutCheck)} runs it without one, so a hung process is never restarted or taken out of service; add `HEALTHCHECK CMD curl -fsS http://localhost:8000/health/ || exit 1` to the final stage or a `healthcheck:` to the service.",
+            $"The image built by {dockerfile.File.Path} has no HEALTHCHECK and {(withoutCheck.Count == 1 ? "compose service " + withoutCheck[0] + " runs" : "compose services " + string.Join(", ", withoutCheck[..^1]) + " and " + withoutCheck[^1] + " run")} it without one, so a hung process is never restarted or taken out of service; add `HEALTHCHECK CMD curl -fsS http://localhost:8000/health/ || exit 1` to the final stage or a `healthcheck:` to the service.",
             fingerprintKey: "healthcheck");
     }
 }
