@@ -82,8 +82,7 @@ public sealed class FakeAwsTests : IAsyncLifetime
         var empty = Directory.CreateTempSubdirectory("readiness-aws-");
         try
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+            // The in-process CLI signs with the test keys of Support/HermeticEnvironment (process-global, set once).
             var outcome = Support.CliRunner.Run("scan", empty.FullName, "--aws", "--endpoint-url", aws.Endpoint.ToString(), "--regions", "eu-west-2");
             outcome.ExitCode.ShouldBe(2, outcome.Stdout + outcome.Stderr);
             outcome.Stdout.ShouldContain("aws/123456789012/eu-west-2/secretsmanager");

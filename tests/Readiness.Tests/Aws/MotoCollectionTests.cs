@@ -97,8 +97,7 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         var empty = Directory.CreateTempSubdirectory("readiness-aws-");
         try
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+            // The in-process CLI signs with the test keys of Support/HermeticEnvironment (process-global, set once).
             var outcome = Support.CliRunner.Run("scan", empty.FullName, "--aws", "--endpoint-url", denying.Endpoint.ToString(), "--regions", "us-east-1");
             outcome.ExitCode.ShouldBe(2, outcome.Stdout + outcome.Stderr);
             outcome.Stdout.ShouldContain("aws/123456789012/us-east-1/secretsmanager: ListSecrets failed: access denied (AccessDeniedException)");

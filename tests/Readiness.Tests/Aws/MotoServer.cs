@@ -26,7 +26,21 @@ public sealed class MotoServer : IAsyncDisposable
     /// moto first serves then costs seconds, so the organisation tests, with many accounts, leave them out.</param>
     public static async Task<MotoServer> StartAsync(bool awsManagedPolicies = true)
     {
-        var port = FreePort();
+        // The port is free when chosen but not reserved: on a shared machine another process can take it before moto
+        // binds, so a moto that exits before answering is started again on a new port (three tries).
+        for (var attempt = 1; ; attempt++)
+        {
+            var (server, exited) = await TryStartAsync(FreePort(), awsManagedPolicies);
+            if (server is not null) return server;
+            if (attempt == 3) throw new InvalidOperationException($"moto.server exited before answering, three times; is moto installed for python3? {exited}");
+        }
+    }
+
+    // Python imports moto in seconds when the machine is idle and in many more on a loaded CI machine.
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(2);
+
+    private static async Task<(MotoServer? Server, string Exited)> TryStartAsync(int port, bool awsManagedPolicies)
+    {
         var start = new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -50,14 +64,20 @@ public sealed class MotoServer : IAsyncDisposable
         process.BeginOutputReadLine();
         var endpoint = new Uri($"http://127.0.0.1:{port}/");
         using var http = new HttpClient();
-        for (var i = 0; i < 200; i++)
+        var deadline = DateTime.UtcNow + StartDeadline;
+        while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"moto.server exited ({process.ExitCode}); is moto installed for python3? {stderr}");
+            {
+                await process.WaitForExitAsync(); // the rest of its standard error
+                var exited = $"(exit {process.ExitCode} on port {port}) ";
+                process.Dispose();
+                lock (stderr) return (null, exited + stderr);
+            }
             try
             {
                 using var answer = await http.GetAsync(new Uri(endpoint, "moto-api/"));
-                return new MotoServer(process, endpoint);
+                return (new MotoServer(process, endpoint), "");
             }
             catch (HttpRequestException)
             {
@@ -65,7 +85,7 @@ public sealed class MotoServer : IAsyncDisposable
             }
         }
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException($"moto.server did not answer on {endpoint} within 20 s. {stderr}");
+        lock (stderr) throw new InvalidOperationException($"moto.server did not answer on {endpoint} within {StartDeadline.TotalSeconds:0} s. {stderr}");
     }
 
     /// <summary>Runs a seed script of Fixtures/Aws (seed_moto.py unless named) against this server and returns what it created.</summary>

@@ -19,9 +19,9 @@ public sealed class ConsoleOutputTests : IDisposable
 
     private static string Sample => Path.Combine(TestPaths.Samples, "coco-testai");
 
-    private static ScanResult ScanSample()
+    private ScanResult ScanSample()
     {
-        var options = new ScanOptions { Path = Sample, OutputDir = Path.Combine(Path.GetTempPath(), "readiness-unused-output") };
+        var options = new ScanOptions { Path = Sample, OutputDir = Path.Combine(work.FullName, "unused-output") };
         var ruleset = new RulesetLoader(RuleCatalog.Default).Load(null, options.Path);
         return new ScanPipeline(options, ruleset).RunAsync().GetAwaiter().GetResult();
     }
@@ -81,7 +81,7 @@ public sealed class ConsoleOutputTests : IDisposable
         if (noColorEnv) start.Environment["NO_COLOR"] = "1";
         else start.Environment.Remove("NO_COLOR");
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(ExternalProcess.ProcessDeadline);
         var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         process.ExitCode.ShouldBe(1, output);

@@ -7,8 +7,13 @@ namespace Readiness.Tests.Cli;
 public sealed class ReportFormatsCliTests : IDisposable
 {
     private readonly DirectoryInfo output = Directory.CreateTempSubdirectory("readiness-formats-");
+    private readonly DirectoryInfo projects = Directory.CreateTempSubdirectory("readiness-formats-app-");
 
-    public void Dispose() => output.Delete(recursive: true);
+    public void Dispose()
+    {
+        output.Delete(recursive: true);
+        projects.Delete(recursive: true);
+    }
 
     [Fact]
     public void Every_format_is_written_and_agrees_with_the_verdict()
@@ -31,7 +36,7 @@ public sealed class ReportFormatsCliTests : IDisposable
     [Fact]
     public void Sarif_include_suppressed_keeps_accepted_risks_marked()
     {
-        var app = TestPaths.Fixture("Workflows/accepted_app");
+        var app = DatedFixture.CopyToToday(TestPaths.Fixture("Workflows/accepted_app"), Path.Combine(projects.FullName, "app"));
         string[] Suppressions(params string[] extra)
         {
             var run = CliRunner.Run(["scan", app, "--format", "sarif", "--output-dir", output.FullName, .. extra]);

@@ -14,10 +14,19 @@ public class RulesetLoaderTests
     [Fact]
     public void Default_ruleset_is_embedded_and_selects_rules()
     {
-        var ruleset = Loader.Load(null, Path.GetTempPath());
-        ruleset.Name.ShouldBe("launch-readiness");
-        ruleset.Source.ShouldBe("builtin:launch-readiness");
-        ruleset.Rules.Count.ShouldBe(RuleCatalog.Default.Rules.Count);
+        // A fresh empty folder, not the shared temp folder, where anyone's .readiness/ruleset.yaml would be found.
+        var empty = Directory.CreateTempSubdirectory("readiness-no-ruleset-");
+        try
+        {
+            var ruleset = Loader.Load(null, empty.FullName);
+            ruleset.Name.ShouldBe("launch-readiness");
+            ruleset.Source.ShouldBe("builtin:launch-readiness");
+            ruleset.Rules.Count.ShouldBe(RuleCatalog.Default.Rules.Count);
+        }
+        finally
+        {
+            empty.Delete();
+        }
     }
 
     [Fact]

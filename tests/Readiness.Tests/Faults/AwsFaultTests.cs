@@ -57,7 +57,8 @@ public sealed class AwsFaultTests : IAsyncLifetime
 
     public static TheoryData<Family> Families => [Query, Json11, RestXml];
 
-    private static AwsTransportOptions Fast => AwsTestSupport.FastRetries with { AttemptTimeout = TimeSpan.FromSeconds(10) };
+    // No answer of the in-process fake takes 30 s, even on a loaded machine: only a hung endpoint times out.
+    private static AwsTransportOptions Fast => AwsTestSupport.FastRetries with { AttemptTimeout = TimeSpan.FromSeconds(30) };
 
     private async Task<AwsCollection> CollectAsync(AwsTransportOptions? transport = null)
     {
@@ -211,8 +212,10 @@ public sealed class AwsFaultTests : IAsyncLifetime
         Seed(family);
         aws.On(family.Operation, FakeAnswer.Hang());
         var clock = Stopwatch.StartNew();
-        var collection = await CollectAsync(Fast with { AttemptTimeout = TimeSpan.FromSeconds(30), ServiceDeadline = TimeSpan.FromSeconds(3) });
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(25), "the 3 s deadline, not 3 attempts of 30 s");
+        // Without the deadline the three hung attempts would cost 3 minutes; the 10 s deadline leaves the healthy services
+        // room on a loaded machine, and the 60 s bound leaves it room on top of the deadline.
+        var collection = await CollectAsync(Fast with { AttemptTimeout = TimeSpan.FromSeconds(60), ServiceDeadline = TimeSpan.FromSeconds(10) });
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), "the 10 s deadline, not 3 attempts of 60 s");
         AssertOnlyLost(collection, family, "timed out");
     }
 
@@ -251,8 +254,7 @@ public sealed class AwsFaultTests : IAsyncLifetime
         var empty = Directory.CreateTempSubdirectory("readiness-faults-");
         try
         {
-            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+            // The in-process CLI signs with the test keys of Support/HermeticEnvironment (process-global, set once).
             string[] scan = ["scan", empty.FullName, "--aws", "--endpoint-url", aws.Endpoint.ToString(), "--regions", Region];
             var outcome = Support.CliRunner.Run(scan);
             outcome.ExitCode.ShouldBe(2, outcome.Stdout + outcome.Stderr);

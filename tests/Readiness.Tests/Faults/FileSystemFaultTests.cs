@@ -140,7 +140,7 @@ public sealed class FileSystemFaultTests : IDisposable
     public void A_utf16_env_file_holding_a_live_key_is_not_ready()
     {
         File.WriteAllBytes(PathOf(".env.production"), [.. new UnicodeEncoding(false, true).GetPreamble(), .. Encoding.Unicode.GetBytes(Secret)]);
-        var outcome = CliRunner.Run("scan", root.FullName, "--format", "json");
+        var outcome = CliRunner.Run("scan", root.FullName, "--format", "json", "--output-dir", Path.Combine(outside.FullName, "report"));
         outcome.ExitCode.ShouldBe(1, outcome.Stdout + outcome.Stderr);
         outcome.Stdout.ShouldContain("RDY1001");
         outcome.Stdout.ShouldContain(".env.production");

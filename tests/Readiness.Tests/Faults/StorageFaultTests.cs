@@ -10,13 +10,18 @@ namespace Readiness.Tests.Faults;
 public sealed class StorageFaultTests : IDisposable
 {
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("readiness-storage-");
+    private readonly ClosedPort closed = new();
 
-    public void Dispose() => root.Delete(recursive: true);
-
-    private static Dictionary<string, string> Unreachable() => new()
+    public void Dispose()
     {
-        // Nothing listens on a port just freed: every S3 call is refused.
-        ["AWS_ENDPOINT_URL_S3"] = $"http://127.0.0.1:{ExternalProcess.FreeLoopbackPort()}",
+        root.Delete(recursive: true);
+        closed.Dispose();
+    }
+
+    private Dictionary<string, string> Unreachable() => new()
+    {
+        // Nothing listens on a port held closed for the test: every S3 call is refused.
+        ["AWS_ENDPOINT_URL_S3"] = $"http://127.0.0.1:{closed.Port}",
         ["AWS_ACCESS_KEY_ID"] = "testing",
         ["AWS_SECRET_ACCESS_KEY"] = "testing",
         ["AWS_REGION"] = "us-east-1",

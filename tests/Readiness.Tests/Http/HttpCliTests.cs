@@ -55,7 +55,8 @@ public sealed class HttpCliTests : IDisposable
     [Fact]
     public void Unreachable_target_fails_the_scan_with_exit_2_unless_incomplete_is_allowed()
     {
-        var url = $"http://127.0.0.1:{LocalWebServer.FreePort()}/";
+        using var closed = new ClosedPort();
+        var url = closed.HttpUrl;
 
         var strict = CliRunner.Run("scan", Project, "--url", url);
         strict.ExitCode.ShouldBe(2, strict.Stdout + strict.Stderr);

@@ -1,5 +1,6 @@
 using Readiness.Rules.Model;
 using Readiness.Runner.Sources.Http;
+using Readiness.Tests.Support;
 
 namespace Readiness.Tests.Http;
 
@@ -189,7 +190,8 @@ public sealed class HttpProbeTests
     [Fact]
     public async Task Refused_connection_is_a_gap()
     {
-        var url = $"http://127.0.0.1:{LocalWebServer.FreePort()}/";
+        using var closed = new ClosedPort();
+        var url = closed.HttpUrl;
         var scan = await HttpScan.RunAsync(HttpScan.FastOptions, new HttpProbeTarget(url));
 
         scan.Coverage.Gaps.ShouldHaveSingleItem().Reason.ShouldContain("refused");
@@ -235,8 +237,8 @@ public sealed class HttpProbeTests
     {
         using var certificate = LocalWebServer.SelfSignedCertificate();
         await using var server = await TestApps.HardenedAsync(certificate);
-        var closed = $"http://127.0.0.1:{LocalWebServer.FreePort()}/";
-        var scan = await HttpScan.RunAsync(HttpScan.FastOptions with { Insecure = true }, new HttpProbeTarget(server.HttpsUrl!) { HttpUrl = closed });
+        using var closed = new ClosedPort();
+        var scan = await HttpScan.RunAsync(HttpScan.FastOptions with { Insecure = true }, new HttpProbeTarget(server.HttpsUrl!) { HttpUrl = closed.HttpUrl });
 
         scan.Coverage.Gaps.ShouldBeEmpty(scan.Dump());
         scan.Targets.Single().Exchange(HttpPurposes.HttpVariant)!.Failure.ShouldNotBeNull().ShouldContain("refused");

@@ -83,16 +83,8 @@ public sealed class LocalWebServer : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
-    /// <summary>A loopback port with nothing listening on it (bound, then released).</summary>
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
+
 
 /// <summary>A TCP listener on loopback that accepts connections and never answers: every request to it times out.</summary>
 public sealed class SilentServer : IDisposable

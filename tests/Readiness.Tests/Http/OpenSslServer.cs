@@ -33,15 +33,14 @@ public sealed class OpenSslServer : IAsyncDisposable
         File.WriteAllText(certPath, certificate.ExportCertificatePem());
         using (var key = certificate.GetRSAPrivateKey()!) File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
 
-        var port = ExternalProcess.FreeLoopbackPort();
-        var start = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "s_server", "-accept", $"127.0.0.1:{port}", "-cert", certPath, "-key", keyPath, "-cipher", "DEFAULT:@SECLEVEL=0", "-www", "-quiet" })
-            start.ArgumentList.Add(arg);
-        foreach (var flag in protocolFlags) start.ArgumentList.Add(flag);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        ExternalProcess.WaitForPort(port, process, "openssl s_server");
+        var (process, port) = ExternalProcess.StartServer(port =>
+        {
+            var start = new ProcessStartInfo("openssl") { RedirectStandardInput = true };
+            foreach (var arg in new[] { "s_server", "-accept", $"127.0.0.1:{port}", "-cert", certPath, "-key", keyPath, "-cipher", "DEFAULT:@SECLEVEL=0", "-www", "-quiet" })
+                start.ArgumentList.Add(arg);
+            foreach (var flag in protocolFlags) start.ArgumentList.Add(flag);
+            return start;
+        }, "openssl s_server");
         return new OpenSslServer(process, folder, port);
     }
 

@@ -37,10 +37,15 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
             if (details.GetAttribute("open") is null) details.FindElement(By.TagName("summary")).Click();
 
         // The browser fires 'toggle' (which draws a group's rows) after the click returns: wait until every open
-        // group has drawn its body, so counts are read from a settled page.
+        // group has drawn its body, so counts are read from a settled page. The wait is long because a loaded machine
+        // can starve the browser for seconds, and it fails loudly: counting an unsettled page would be a wrong answer.
         const string allDrawn = "return Array.from(document.querySelectorAll('#groups section.rule-group > details[open]')).every(d => d.children.length > 1);";
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!(bool)((IJavaScriptExecutor)Driver).ExecuteScript(allDrawn)! && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(bool)((IJavaScriptExecutor)Driver).ExecuteScript(allDrawn)!)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the opened groups did not draw their rows within 60 s");
+            Thread.Sleep(20);
+        }
     }
 
     private void Chip(string selector) => Driver.FindElement(By.CssSelector(selector)).Click();
@@ -51,7 +56,7 @@ public sealed class HtmlReportBrowserTests(BrowserFixture fixture) : IClassFixtu
         input.Clear();
         input.SendKeys(text);
         // The filter waits 120 ms after the last key, then redraws and records the text it applied.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Driver.FindElement(By.Id("groups")).GetAttribute("data-filter-text") != text.ToLowerInvariant())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the text filter '{text}' was not applied");

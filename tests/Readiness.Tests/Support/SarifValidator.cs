@@ -27,7 +27,7 @@ public static class SarifValidator
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(120_000).ShouldBeTrue("the SARIF validator did not finish within 2 minutes");
+        process.WaitForExit(ExternalProcess.ProcessDeadline).ShouldBeTrue("the SARIF validator did not finish: hung");
         File.Exists(output).ShouldBeTrue($"the validator wrote no output (exit {process.ExitCode}): {stdout.Result} {stderr.Result}");
 
         using var log = JsonDocument.Parse(File.ReadAllText(output));

@@ -214,7 +214,7 @@ public sealed class WorkflowLintTests : IDisposable
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(TimeSpan.FromMinutes(2)).ShouldBeTrue($"{program} did not finish");
+        process.WaitForExit(ExternalProcess.ProcessDeadline).ShouldBeTrue($"{program} did not finish");
         return new ExternalProcess.Outcome(process.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -63,7 +63,14 @@ public sealed class EmailTests(SmtpSink smtp) : IClassFixture<SmtpSink>, IDispos
     public void A_scan_report_is_sent_with_its_verdict_and_counts_in_the_subject()
     {
         var report = Path.Combine(runs.Root.FullName, "scan");
-        CliRunner.Run("scan", Path.Combine(runs.Root.FullName, "app"), "--format", "json,html,md", "--output-dir", report).ExitCode.ShouldBe(1);
+        var app = Path.Combine(runs.Root.FullName, "app");
+        // The two runs' story accepts DEBUG until 2026-12-10; this CLI scan runs on the real clock, so the acceptance is
+        // moved ahead of today (the subject below counts it as suppressed on any day).
+        var suppression = Path.Combine(app, ".readiness/suppressions/RDY1101.yaml");
+        var accepted = File.ReadAllText(suppression);
+        accepted.ShouldContain("expires: 2026-12-10");
+        File.WriteAllText(suppression, accepted.Replace("expires: 2026-12-10", "expires: " + DatedFixture.Today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        CliRunner.Run("scan", app, "--format", "json,html,md", "--output-dir", report).ExitCode.ShouldBe(1);
         var run = CliRunner.Run("notify", "email", "--report", report, "--to", "scan@example.test", "--from", "readiness@example.test",
             "--smtp-host", "127.0.0.1", "--smtp-port", smtp.Port.ToString(CultureInfo.InvariantCulture));
         run.ExitCode.ShouldBe(0, run.Stderr);

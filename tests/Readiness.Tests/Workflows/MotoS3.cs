@@ -16,16 +16,9 @@ public sealed class MotoS3 : IDisposable
 
     public MotoS3()
     {
-        Port = ExternalProcess.FreeLoopbackPort();
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
-        server = Process.Start(start) ?? throw new InvalidOperationException("cannot start python3 -m moto.server (run scripts/install-test-deps.sh)");
-        ExternalProcess.WaitForPort(Port, server, "moto.server");
-        // Drain the server's output (it logs every request) so it never blocks on a full pipe.
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        (server, Port) = ExternalProcess.StartServer(
+            port => new ProcessStartInfo("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]),
+            "python3 -m moto.server (run scripts/install-test-deps.sh)");
         using var client = Client();
         client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }).GetAwaiter().GetResult();
     }

@@ -23,7 +23,7 @@ public sealed class PackagingTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(TimeSpan.FromMinutes(3)).ShouldBeTrue($"{file} {string.Join(' ', args)} did not finish");
+        process.WaitForExit(ExternalProcess.ProcessDeadline).ShouldBeTrue($"{file} {string.Join(' ', args)} did not finish");
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 

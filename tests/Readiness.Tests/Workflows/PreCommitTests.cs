@@ -45,7 +45,7 @@ public sealed class PreCommitTests : IDisposable
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(entireProcessTree: true);
+            if (!process.WaitForExit(ExternalProcess.ProcessDeadline)) process.Kill(entireProcessTree: true);
             return new ExternalProcess.Outcome(process.HasExited ? process.ExitCode : -1, stdout.Result, stderr.Result);
         }
     }

@@ -15,16 +15,10 @@ public sealed class SmtpSink : IDisposable
 
     public SmtpSink()
     {
-        Port = ExternalProcess.FreeLoopbackPort();
         var script = Path.Combine(TestPaths.Repo, "tests", "Readiness.Tests", "Workflows", "smtp_sink.py");
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Inbox.FullName }) start.ArgumentList.Add(arg);
-        server = Process.Start(start) ?? throw new InvalidOperationException("cannot start /usr/bin/python3 (run scripts/install-test-deps.sh for python3-aiosmtpd)");
-        ExternalProcess.WaitForPort(Port, server, "aiosmtpd (smtp_sink.py)");
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, _) => { };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        (server, Port) = ExternalProcess.StartServer(
+            port => new ProcessStartInfo("/usr/bin/python3", [script, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Inbox.FullName]),
+            "aiosmtpd (smtp_sink.py; run scripts/install-test-deps.sh for python3-aiosmtpd)");
     }
 
     public int Port { get; }

@@ -13,18 +13,8 @@ public sealed class WorkflowCliTests : IDisposable
 
     private static string InDays(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A copy of a fixture project, so a test can edit it.</summary>
-    private string Copy(string fixture, string name)
-    {
-        var target = Path.Combine(work.FullName, name);
-        foreach (var file in Directory.EnumerateFiles(fixture, "*", SearchOption.AllDirectories))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(fixture, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-        return target;
-    }
+    /// <summary>A copy of a fixture project, so a test can edit it, with its suppressions dated for the real clock the CLI runs on.</summary>
+    private string Copy(string fixture, string name) => DatedFixture.CopyToToday(fixture, Path.Combine(work.FullName, name));
 
     [Fact]
     public void Suppress_writes_an_entry_that_the_next_scan_honours_and_keeps_existing_comments()
