@@ -16,7 +16,31 @@ public sealed class ApiGatewayTests
     [Theory]
     [InlineData("Terraform/apigateway")]
     [InlineData("CloudFormation/apigateway")]
+    [InlineData("Terraform/apigateway-openapi")]
+    [InlineData("CloudFormation/apigateway-openapi")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
+
+    [Fact]
+    public void Operations_come_from_openapi_bodies_and_a_definition_that_cannot_be_read_is_named()
+    {
+        var terraform = IacFixtureVerifier.Scan("Terraform/apigateway-openapi").Resources.OfType<GatewayApi>().ToDictionary(a => a.Provenance.Address!);
+        terraform["aws_api_gateway_rest_api.orders"].Operations.Select(o => (o.Display, o.AuthorizationType.Known!, o.ApiKeyRequired.Known)).Order().ShouldBe(new[]
+        {
+            ("ANY /admin", "AWS_IAM", false), ("GET /health", "NONE", false), ("GET /orders", "COGNITO_USER_POOLS", false), ("POST /orders", "NONE", true),
+        });
+        terraform["aws_apigatewayv2_api.events"].Operations.Select(o => (o.Display, o.AuthorizationType.Known!)).Order().ShouldBe(new[] { ("GET /events", "NONE"), ("POST /events", "JWT") });
+        terraform["aws_api_gateway_rest_api.partners"].Operations.Single().AuthorizationType.IsKnown.ShouldBeFalse();
+        terraform["aws_api_gateway_rest_api.billing"].UnreadDefinition.ShouldBe("file(\"${path.module}/billing-openapi.yaml\")");
+        terraform["aws_api_gateway_rest_api.orders"].UnreadDefinition.ShouldBeNull();
+
+        var template = IacFixtureVerifier.Scan("CloudFormation/apigateway-openapi").Resources.OfType<GatewayApi>().ToDictionary(a => a.Provenance.Address!);
+        template["EventsApi"].Operations.Select(o => (o.Display, o.AuthorizationType.Known!)).Order().ShouldBe(new[] { ("GET /events", "NONE"), ("POST /events", "JWT"), ("POST /replay", "AWS_IAM") });
+        template["BillingApi"].UnreadDefinition.ShouldBe("BodyS3Location s3://shop-api-definitions/billing/openapi.yaml");
+        template["ReportsApi"].UnreadDefinition.ShouldBe("DefinitionUri s3://shop-api-definitions/reports/openapi.yaml");
+        var undecided = IacFixtureVerifier.Scan("CloudFormation/apigateway-openapi").Findings.Single(f => f.RuleId == "RDY4250" && f.Location.Resource?.Address == "BillingApi");
+        undecided.Undecided.ShouldBeTrue();
+        undecided.Message.ShouldBe("Cannot decide whether the operations of REST API BillingApi require authorization: its OpenAPI definition comes from 'BodyS3Location s3://shop-api-definitions/billing/openapi.yaml', which the scan cannot read. Write the definition inline (jsonencode in the body, or Body / DefinitionBody in the template) so it can be checked.");
+    }
 
     [Theory]
     [InlineData("Terraform/apigateway", "aws_api_gateway_rest_api.shop", "aws_api_gateway_rest_api.admin")]

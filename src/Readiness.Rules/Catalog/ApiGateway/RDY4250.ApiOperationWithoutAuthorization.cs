@@ -7,13 +7,19 @@ namespace Readiness.Rules.Catalog.ApiGateway;
 /// <summary>
 /// A method or route that requires neither authorization nor an API key lets anyone on the internet call it. A private
 /// REST API is reachable only through VPC endpoints and is skipped; OPTIONS (CORS preflight) is meant to be open; a
-/// WebSocket API authorizes on $connect only.
+/// WebSocket API authorizes on $connect only. Operations of an OpenAPI definition are judged as declared ones; a
+/// definition the scan cannot read (a file(), an S3 location) is one undecided finding.
 /// </summary>
 public sealed class ApiOperationWithoutAuthorization : ResourceRule<GatewayApi>
 {
     public override IEnumerable<Finding> Check(GatewayApi api, RuleContext context)
     {
         if (api.IsPrivate) yield break;
+        // Operations declared in a definition the scan could not read may be open: say so rather than pass them.
+        if (api.UnreadDefinition is { } unread)
+            yield return context.OnResource(api,
+                $"Cannot decide whether the operations of {api.Kind()} {api.DisplayName} require authorization: its OpenAPI definition comes from '{unread}', which the scan cannot read. Write the definition inline (jsonencode in the body, or Body / DefinitionBody in the template) so it can be checked.",
+                snippet: unread, fingerprintKey: "undecided:definition") with { Severity = Severity.Info, Undecided = true };
         var judged = api.Operations.Where(o => o.Method != "OPTIONS" && (api.Protocol != "WEBSOCKET" || o.Method == "$connect")).ToList();
         if (judged.Count == 0) yield break;
         if (!api.EndpointType.IsKnown)

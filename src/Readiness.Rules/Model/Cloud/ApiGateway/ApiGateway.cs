@@ -38,6 +38,12 @@ public sealed record GatewayApi : CloudResource
 
     public IReadOnlyList<ApiStage> Stages { get; init; } = [];
 
+    /// <summary>
+    /// Where the API's OpenAPI definition comes from when the scan could not read it (file("openapi.yaml"), an S3
+    /// location): its operations are not in <see cref="Operations"/> and are undecided. Null when there is none or it was read.
+    /// </summary>
+    public string? UnreadDefinition { get; init; }
+
     public bool IsPrivate => EndpointType is { IsKnown: true, Known: "PRIVATE" };
 }
 

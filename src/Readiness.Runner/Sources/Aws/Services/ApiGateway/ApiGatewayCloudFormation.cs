@@ -6,16 +6,19 @@ namespace Readiness.Runner.Sources.Aws.Services;
 /// <summary>
 /// AWS::ApiGateway::RestApi (as CDK synthesizes it) with its methods, stages (AWS::ApiGateway::Stage, or a deployment's
 /// StageName), and WAF associations; AWS::Serverless::Api (SAM) with the Api events of the functions that name it;
-/// AWS::ApiGatewayV2::Api with its routes and stages.
+/// AWS::Serverless::HttpApi (SAM) with its Auth and the HttpApi events of the functions that name it;
+/// AWS::ApiGatewayV2::Api with its routes and stages. Each also with the operations its inline OpenAPI definition
+/// declares (Body, DefinitionBody); one in S3 (BodyS3Location, DefinitionUri) is recorded as unread.
 /// </summary>
 public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
 {
-    public IReadOnlyList<string> Types => ["AWS::ApiGateway::RestApi", "AWS::Serverless::Api", "AWS::ApiGatewayV2::Api"];
+    public IReadOnlyList<string> Types => ["AWS::ApiGateway::RestApi", "AWS::Serverless::Api", "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api"];
 
     public CloudResource? Map(IacResource r, IacScope scope) => r.Type switch
     {
         "AWS::ApiGateway::RestApi" => RestApi(r, scope),
         "AWS::Serverless::Api" => SamApi(r, scope),
+        "AWS::Serverless::HttpApi" => SamHttpApi(r, scope),
         _ => HttpApi(r, scope),
     };
 
@@ -36,6 +39,7 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
                 .Where(d => d.Body.Get("StageName") is not null)
                 .Select(d => Stage(r, d, d.Body.Block("StageDescription"), IacValues.AsString(d.Body.Get("StageName")) ?? d.Address, Tags(d.Body.Block("StageDescription")))))
             .ToList();
+        var definition = OpenApiDefinition.FromCloudFormation(r, "Body", "BodyS3Location");
         return new GatewayApi
         {
             Id = IacScope.IdOf(r, "Name"),
@@ -44,8 +48,9 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
             Name = r.Body.Get("Name") as string,
             Protocol = GatewayApi.Rest,
             EndpointType = ApiGatewayTerraform.EndpointType(r.Body.Block("EndpointConfiguration")?.Get("Types")).From(r.Body.Block("EndpointConfiguration")?.OriginOf("Types")),
-            Operations = methods,
+            Operations = [.. definition.Operations, .. methods],
             Stages = WithWebAcls(r, scope, stages),
+            UnreadDefinition = definition.Unread,
         };
     }
 
@@ -78,6 +83,7 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
         }
         var endpoint = b.Get("EndpointConfiguration") is Dictionary<string, object?> ? b.Block("EndpointConfiguration")!.Get("Type") : b.Get("EndpointConfiguration");
         var stage = Stage(r, r, b, IacValues.AsString(b.Get("StageName")) ?? r.Address, Tags(b));
+        var definition = OpenApiDefinition.FromCloudFormation(r, "DefinitionBody", "DefinitionUri");
         return new GatewayApi
         {
             Id = IacScope.IdOf(r, "Name"),
@@ -86,10 +92,70 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
             Name = b.Get("Name") as string,
             Protocol = GatewayApi.Rest,
             EndpointType = ApiGatewayTerraform.EndpointType(endpoint).From(b.OriginOf("EndpointConfiguration")),
-            Operations = operations,
+            Operations = [.. definition.Operations, .. operations],
             Stages = WithWebAcls(r, scope, [stage]),
+            UnreadDefinition = definition.Unread,
         };
     }
+
+    /// <summary>
+    /// SAM HttpApi: its stage (StageName, default $default) with access logs and default route limits, and the routes the
+    /// functions' HttpApi events add to it, each authorized by its own Auth.Authorizer or the API's DefaultAuthorizer: a
+    /// JWT authorizer, a Lambda one (FunctionArn), AWS_IAM (EnableIamAuthorizer), or NONE.
+    /// </summary>
+    private static GatewayApi SamHttpApi(IacResource r, IacScope scope)
+    {
+        var b = r.Body;
+        var auth = b.Block("Auth");
+        var routes = new List<ApiOperation>();
+        foreach (var function in scope.Resources.Where(f => f.Type == "AWS::Serverless::Function"))
+        {
+            if (function.Body.Get("Events") is not Dictionary<string, object?> events) continue;
+            foreach (var name in events.Keys)
+            {
+                var properties = function.Body.Block("Events")?.Block(name) is { } e && IacValues.AsString(e.Get("Type")) == "HttpApi" ? e.Block("Properties") : null;
+                if (properties is null || IacValue.KeyOf(properties.Get("ApiId")) != r.Address) continue;
+                var eventAuth = properties.Block("Auth");
+                var authorizer = eventAuth?.Get("Authorizer") is not null ? IacValue.String(eventAuth, "Authorizer", "NONE") : IacValue.String(auth, "DefaultAuthorizer", "NONE");
+                var method = (IacValues.AsString(properties.Get("Method")) ?? "ANY").ToUpperInvariant();
+                routes.Add(ApiGatewayTerraform.Route(method == "ANY" && properties.Get("Path") is null ? "$default" : $"{method} {IacValues.AsString(properties.Get("Path")) ?? "?"}",
+                    (authorizer.IsKnown ? Value<string>.Of(SamHttpAuthorizer(auth, authorizer.Known!)) : authorizer).From(authorizer.Origin),
+                    ApiOperation.Defaults.ApiKeyRequired, IacScope.Near(r, function), $"{function.Address}.Events.{name}"));
+            }
+        }
+        var defaults = b.Block("DefaultRouteSettings");
+        var stage = new ApiStage
+        {
+            Name = IacValues.AsString(b.Get("StageName")) ?? "$default",
+            Tags = Tags(b),
+            AccessLogDestination = IacValue.Reference(b.Block("AccessLogSettings"), "DestinationArn"),
+            ThrottlingRateLimit = ApiGatewayTerraform.Limit(defaults, "ThrottlingRateLimit"),
+            ThrottlingBurstLimit = ApiGatewayTerraform.Limit(defaults, "ThrottlingBurstLimit"),
+            Line = r.Line,
+            Address = r.Address,
+        };
+        var definition = OpenApiDefinition.FromCloudFormation(r, "DefinitionBody", "DefinitionUri");
+        return new GatewayApi
+        {
+            Id = IacScope.IdOf(r, "Name"),
+            Provenance = IacScope.Provenance(r),
+            Tags = Tags(b),
+            Name = b.Get("Name") as string,
+            Protocol = "HTTP",
+            EndpointType = GatewayApi.Defaults.HttpEndpointType,
+            Operations = [.. definition.Operations, .. routes],
+            Stages = [stage],
+            UnreadDefinition = definition.Unread,
+        };
+    }
+
+    /// <summary>The authorization type a SAM HttpApi authorizer name stands for.</summary>
+    private static string SamHttpAuthorizer(IacBody? auth, string name) => name switch
+    {
+        "NONE" => "NONE",
+        "AWS_IAM" => "AWS_IAM",
+        _ => auth?.Block("Authorizers")?.Block(name) is { } authorizer && authorizer.Get("JwtConfiguration") is not null ? "JWT" : "CUSTOM",
+    };
 
     private static GatewayApi HttpApi(IacResource r, IacScope scope)
     {
@@ -119,6 +185,7 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
             routes.Add(ApiGatewayTerraform.Route(IacValues.AsString(b.Get("RouteKey")) ?? "$default", ApiOperation.Defaults.AuthorizationType, ApiOperation.Defaults.ApiKeyRequired, r.Line, r.Address));
             stages.Add(new ApiStage { Name = "$default", Line = r.Line, Address = r.Address });
         }
+        var definition = OpenApiDefinition.FromCloudFormation(r, "Body", "BodyS3Location");
         return new GatewayApi
         {
             Id = IacScope.IdOf(r, "Name"),
@@ -127,8 +194,9 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
             Name = b.Get("Name") as string,
             Protocol = IacValues.AsString(b.Get("ProtocolType")) ?? "HTTP",
             EndpointType = GatewayApi.Defaults.HttpEndpointType,
-            Operations = routes,
+            Operations = [.. definition.Operations, .. routes],
             Stages = stages,
+            UnreadDefinition = definition.Unread,
         };
     }
 

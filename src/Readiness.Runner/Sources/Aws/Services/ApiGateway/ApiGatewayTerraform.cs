@@ -5,7 +5,8 @@ namespace Readiness.Runner.Sources.Aws.Services;
 
 /// <summary>
 /// aws_api_gateway_rest_api with its methods, stages, stage-wide method settings and WAF associations;
-/// aws_apigatewayv2_api with its routes and stages (and the route and stage a quick-create API makes itself).
+/// aws_apigatewayv2_api with its routes and stages (and the route and stage a quick-create API makes itself); the
+/// operations of an OpenAPI `body` either declares (<see cref="OpenApiDefinition"/>).
 /// </summary>
 public sealed class ApiGatewayTerraform : ITerraformMapping
 {
@@ -50,6 +51,7 @@ public sealed class ApiGatewayTerraform : ITerraformMapping
             };
         }).ToList();
         var types = b.Block("endpoint_configuration")?.Get("types");
+        var definition = OpenApiDefinition.FromTerraform(r, "body");
         return new GatewayApi
         {
             Id = IacScope.IdOf(r, "name"),
@@ -58,8 +60,9 @@ public sealed class ApiGatewayTerraform : ITerraformMapping
             Name = b.Get("name") as string,
             Protocol = GatewayApi.Rest,
             EndpointType = EndpointType(types).From(b.Block("endpoint_configuration")?.OriginOf("types")),
-            Operations = methods,
+            Operations = [.. definition.Operations, .. methods],
             Stages = stages,
+            UnreadDefinition = definition.Unread,
         };
     }
 
@@ -92,6 +95,7 @@ public sealed class ApiGatewayTerraform : ITerraformMapping
             routes.Add(Route(IacValues.AsString(b.Get("route_key")) ?? "$default", ApiOperation.Defaults.AuthorizationType, ApiOperation.Defaults.ApiKeyRequired, r.Line, r.Address));
             stages.Add(new ApiStage { Name = "$default", Line = r.Line, Address = r.Address });
         }
+        var definition = OpenApiDefinition.FromTerraform(r, "body");
         return new GatewayApi
         {
             Id = IacScope.IdOf(r, "name"),
@@ -100,8 +104,9 @@ public sealed class ApiGatewayTerraform : ITerraformMapping
             Name = b.Get("name") as string,
             Protocol = IacValues.AsString(b.Get("protocol_type")) ?? "HTTP",
             EndpointType = GatewayApi.Defaults.HttpEndpointType,
-            Operations = routes,
+            Operations = [.. definition.Operations, .. routes],
             Stages = stages,
+            UnreadDefinition = definition.Unread,
         };
     }
 
