@@ -66,6 +66,7 @@ public sealed class LiveDriftTests
         findings.Where(f => f.RuleId == "RDY2997").Select(f => f.Location.Resource!.Arn).Distinct().ShouldBe(["arn:aws:s3:::acme-prod-orders"]);
         findings.Single(f => f.RuleId == "RDY2995").Message.ShouldContain("more repositories or branches");
         findings.Single(f => f.RuleId == "RDY2990").Properties["attribute"].ShouldBe("TlsRequired");
+        findings.Single(f => f.RuleId == "RDY2990").Message.ShouldStartWith("Database orders-prod accepts plaintext connections in the live account (its parameter group orders-prod-postgres16 leaves rds.force_ssl off)");
     }
 
     [Fact]

@@ -146,12 +146,11 @@ public sealed class IamTerraform : ITerraformMapping
     /// </summary>
     private static IamPolicyAttachment? Attachment(IacResource r, IacScope scope, params (string Kind, string Attribute)[] principals)
     {
-        var undeclared = principals
-            .SelectMany(p => Listed(r.Body.Get(p.Attribute))
-                .Where(name => !IsDeclared(scope, p.Kind, name))
-                .Select(name => new AttachedPrincipal { Kind = p.Kind, Name = IacValue.Text(name) }))
-            .ToList();
-        if (undeclared.Count == 0) return null;
+        var named = principals.SelectMany(p => Listed(r.Body.Get(p.Attribute)).Select(name => (p.Kind, Name: name))).ToList();
+        var undeclared = named.Where(p => !IsDeclared(scope, p.Kind, p.Name))
+            .Select(p => new AttachedPrincipal { Kind = p.Kind, Name = IacValue.Text(p.Name) }).ToList();
+        // Folded in when every principal it names is declared; one that names none attaches to nothing undeclared.
+        if (named.Count > 0 && undeclared.Count == 0) return null;
         var arn = r.Body.Get("policy_arn");
         static IEnumerable<object?> Listed(object? value) => value switch
         {
