@@ -65,6 +65,11 @@ public sealed class KeywordPrefilter
     }
 
     /// <summary>Calls <paramref name="onHit"/>(group, position) for each keyword occurrence, in increasing position.</summary>
+    /// <remarks>
+    /// Compiled optimized from its first call: tiered, a scan's early files ran this loop unoptimized and then in
+    /// on-stack-replaced code (together as much of a standard-library scan's samples as the optimized loop itself).
+    /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Find(string text, Action<int, int> onHit)
     {
         var span = text.AsSpan();
