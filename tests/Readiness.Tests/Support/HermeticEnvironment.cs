@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Readiness.Tests.Support;
@@ -8,7 +9,8 @@ namespace Readiness.Tests.Support;
 /// variables the product reads are fixed here, whatever the developer's shell or the CI runner exports: no AWS
 /// profile, region, endpoint or session of the machine, test keys for every in-process `--aws` scan (so the
 /// credential chain never reaches a real profile or the instance metadata service), no GitHub step summary to
-/// append to, and no colour or width settings.
+/// append to, and no colour or width settings. The culture is the invariant one the shipped CLI runs with
+/// (InvariantGlobalization in Readiness.Runner.csproj), whatever LANG the machine has.
 /// </summary>
 internal static class HermeticEnvironment
 {
@@ -36,5 +38,9 @@ internal static class HermeticEnvironment
         var none = Path.Combine(AppContext.BaseDirectory, "no-such-aws-file");
         Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", none);
         Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", none);
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
     }
 }

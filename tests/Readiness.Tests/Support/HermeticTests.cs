@@ -34,6 +34,14 @@ public sealed class HermeticTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_thread_formats_as_the_shipped_cli_does()
+    {
+        var culture = await Task.Run(() => CultureInfo.CurrentCulture.Name);
+        culture.ShouldBe(CultureInfo.InvariantCulture.Name);
+        1234.5.ToString(CultureInfo.CurrentCulture).ShouldBe("1234.5");
+    }
+
+    [Fact]
     public async Task A_closed_port_refuses_connections_and_is_never_handed_out_as_a_free_port()
     {
         using var closed = new ClosedPort();
