@@ -423,13 +423,38 @@ public static partial class SecretScanner
 
     // ---------------------------------------------------------------- helpers
 
-    /// <summary>Runs a regex over one window; false when the window was abandoned after a timeout.</summary>
+    /// <summary>
+    /// Runs a regex over one window; false when the window was abandoned after a timeout. The time limit is wall-clock
+    /// time, so on a loaded machine (a shared CI runner) an ordinary window can run out of it, the first match paying
+    /// for compiling the regex: the window is retried once from where it stopped with <see cref="PatientTimeout"/>,
+    /// until one such retry in the file times out too (then the input itself is slow, and the rest is not retried).
+    /// </summary>
     private static bool Matches(ScanState state, Regex regex, int start, int end, Action<Match> onMatch)
     {
+        var from = start;
         try
         {
-            for (var m = regex.Match(state.File.Text, start, end - start); m.Success; m = m.NextMatch()) onMatch(m);
+            for (var m = regex.Match(state.File.Text, from, end - from); m.Success; m = m.NextMatch())
+            {
+                onMatch(m);
+                from = m.Index + Math.Max(m.Length, 1);
+            }
             return true;
+        }
+        catch (RegexMatchTimeoutException) when (!state.PatientRetryFailed && from < end)
+        {
+            try
+            {
+                var patient = PatientCopies.GetValue(regex, r => new Regex(r.ToString(), r.Options, PatientTimeout));
+                for (var m = patient.Match(state.File.Text, from, end - from); m.Success; m = m.NextMatch()) onMatch(m);
+                return true;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                state.PatientRetryFailed = true;
+                state.Timeouts++;
+                return false;
+            }
         }
         catch (RegexMatchTimeoutException)
         {
@@ -437,6 +462,10 @@ public static partial class SecretScanner
             return false;
         }
     }
+
+    internal static readonly TimeSpan PatientTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Regex, Regex> PatientCopies = new();
 
     /// <summary>
     /// Merged windows around keyword positions: from the start of the keyword's line (at most <paramref name="back"/>
@@ -598,6 +627,7 @@ public static partial class SecretScanner
         public SourceFile File { get; } = file;
         public FileContext Context { get; } = context;
         public int Timeouts { get; set; }
+        public bool PatientRetryFailed { get; set; }
         public bool Truncated { get; private set; }
         public IReadOnlyList<SecretHit> Hits => hits;
 
