@@ -32,7 +32,7 @@ public static class AccountsCommand
         {
             var scope = org.Read(parse) ?? throw new UsageError("accounts lists the accounts of an AWS Organization; add --org.");
             Uri? endpoint = null;
-            if (parse.GetValue(endpointUrl) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
+            if (parse.GetValue(endpointUrl) is { } text && (endpoint = AwsCollectOptions.ParseEndpoint(text)) is null)
                 throw new UsageError($"--endpoint-url '{text}' is not an http(s) URL.");
             var accounts = ListAsync(scope, parse.GetValue(profile), endpoint).GetAwaiter().GetResult();
             if (accounts.Count == 0)

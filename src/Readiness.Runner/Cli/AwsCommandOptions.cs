@@ -20,7 +20,7 @@ public sealed class AwsCommandOptions
     public (AwsCollectOptions? Options, string? Error) Read(ParseResult parse)
     {
         Uri? endpoint = null;
-        if (parse.GetValue(EndpointUrl) is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpoint) || endpoint.Scheme is not ("http" or "https")))
+        if (parse.GetValue(EndpointUrl) is { } text && (endpoint = AwsCollectOptions.ParseEndpoint(text)) is null)
             return (null, $"--endpoint-url '{text}' is not an http(s) URL.");
         // An empty --regions "" (an unset CI variable) would read no region at all and pass; it is a mistake.
         if (parse.GetResult(Regions) is not null && AwsCollectOptions.ParseRegions(parse.GetValue(Regions)) is { Count: 0 })

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -227,21 +226,5 @@ public static class ReportStore
         _ => "application/octet-stream",
     };
 
-    private static AmazonS3Client Client()
-    {
-        var config = new AmazonS3Config();
-        var endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
-        var region = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
-        if (!string.IsNullOrEmpty(endpoint))
-        {
-            config.ServiceURL = endpoint;
-            config.ForcePathStyle = true;
-            config.AuthenticationRegion = region ?? "us-east-1";
-        }
-        else if (!string.IsNullOrEmpty(region))
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-        return new AmazonS3Client(config);
-    }
+    private static AmazonS3Client Client() => Sources.Aws.Clients.S3Clients.ForReports(Sources.Aws.AwsEnvironment.Read());
 }

@@ -25,6 +25,10 @@ public sealed record AwsCollectOptions
     /// <summary>Fixed starting credentials instead of the credential chain (embedding, tests against an emulator).</summary>
     public Amazon.Runtime.ImmutableCredentials? Credentials { get; init; }
 
+    /// <summary>An absolute http(s) URL (--endpoint-url, AWS_ENDPOINT_URL_S3), or null when <paramref name="text"/> is not one.</summary>
+    public static Uri? ParseEndpoint(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https" ? endpoint : null;
+
     /// <summary>Parses "--regions": a comma-separated list, or "all" (null).</summary>
     public static IReadOnlyList<string>? ParseRegions(string? text) =>
         text is null || text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)

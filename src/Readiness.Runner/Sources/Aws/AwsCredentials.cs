@@ -27,12 +27,4 @@ public static class AwsCredentials
         ct.ThrowIfCancellationRequested();
         return await credentials.GetCredentialsAsync().ConfigureAwait(false);
     }
-
-    /// <summary>The region of the profile or environment, used as the default region list when none is given.</summary>
-    public static string? DefaultRegion(string? profile)
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
-        if (fromEnvironment is { Length: > 0 }) return fromEnvironment;
-        return new CredentialProfileStoreChain().TryGetProfile(profile ?? "default", out var p) ? p.Region?.SystemName : null;
-    }
 }

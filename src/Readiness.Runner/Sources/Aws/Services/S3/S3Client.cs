@@ -24,19 +24,7 @@ public sealed class S3Client(AwsSession session) : IS3Client
 {
     private readonly ConcurrentDictionary<string, AmazonS3Client> clients = new(StringComparer.Ordinal);
 
-    private AmazonS3Client For(string region) => clients.GetOrAdd(region, r =>
-    {
-        var config = new AmazonS3Config { RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(r), MaxErrorRetry = 5, Timeout = TimeSpan.FromSeconds(30) };
-        if (session.Endpoints.Override is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.ForcePathStyle = true;
-            config.AuthenticationRegion = r;
-        }
-        var c = session.Credentials;
-        AWSCredentials credentials = string.IsNullOrEmpty(c.Token) ? new BasicAWSCredentials(c.AccessKey, c.SecretKey) : new SessionAWSCredentials(c.AccessKey, c.SecretKey, c.Token);
-        return new AmazonS3Client(credentials, config);
-    });
+    private AmazonS3Client For(string region) => clients.GetOrAdd(region, r => S3Clients.Create(session.Credentials, r, session.Endpoints.Override));
 
     public async Task<IReadOnlyList<S3Bucket>> ListBucketsAsync(string account, CancellationToken ct)
     {
