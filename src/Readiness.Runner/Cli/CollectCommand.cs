@@ -47,12 +47,12 @@ public static class CollectCommand
             throw new CommandError($"cannot write {output}: {e.Message}", e);
         }
         var elapsed = DateTimeOffset.UtcNow - started;
-        stdout.WriteLine($"Recorded {snapshot.Resources.Count} resources from {snapshot.Accounts.Count} account(s) in {snapshot.Regions.Count} region(s) to {output} ({snapshot.ApiCalls} API calls, {elapsed.TotalSeconds:0.0} s).");
+        stdout.WriteLine($"Recorded {Reporting.English.Count(snapshot.Resources.Count, "resource")} from {Reporting.English.Count(snapshot.Accounts.Count, "account")} in {Reporting.English.Count(snapshot.Regions.Count, "region")} to {output} ({Reporting.English.Count(snapshot.ApiCalls, "API call")}, {elapsed.TotalSeconds:0.0} s).");
         foreach (var gap in snapshot.Gaps) stderr.WriteLine("Could not look at " + gap.Display());
         if (snapshot.Gaps.Count == 0) return ReadinessCli.Ready;
         stderr.WriteLine(allowIncomplete
-            ? $"{snapshot.Gaps.Count} coverage gap(s) recorded (--allow-incomplete)."
-            : $"INCOMPLETE: {snapshot.Gaps.Count} coverage gap(s); the inventory is written but a scan of it will fail closed. Fix the permissions (docs/aws.md) or pass --allow-incomplete.");
+            ? $"{Reporting.English.Count(snapshot.Gaps.Count, "coverage gap")} recorded (--allow-incomplete)."
+            : $"INCOMPLETE: {Reporting.English.Count(snapshot.Gaps.Count, "coverage gap")}; the inventory is written but a scan of it will fail closed. Fix the permissions (docs/aws.md) or pass --allow-incomplete.");
         return allowIncomplete ? ReadinessCli.Ready : ReadinessCli.Failed;
     }
 }

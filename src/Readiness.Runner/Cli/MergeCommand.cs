@@ -66,7 +66,7 @@ public static class MergeCommand
             {
                 throw new CommandError($"cannot write reports to {output}: {ex.Message}", ex);
             }
-            stdout.WriteLine($"Merged {result.Coverage.Counts.GetValueOrDefault(ResultsMerger.ShardCount)} shard(s) covering {result.Accounts?.Count ?? 0} account(s); reports written to {output}: {string.Join(", ", formats.Distinct().Select(f => Reporters.Find(f)!.FileName))}.");
+            stdout.WriteLine($"Merged {Reporting.English.Count(result.Coverage.Counts.GetValueOrDefault(ResultsMerger.ShardCount), "shard")} covering {Reporting.English.Count(result.Accounts?.Count ?? 0, "account")}; reports written to {output}: {string.Join(", ", formats.Distinct().Select(f => Reporters.Find(f)!.FileName))}.");
             return result.Verdict.ExitCode;
         });
         return command;

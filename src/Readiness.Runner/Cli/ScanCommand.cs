@@ -151,7 +151,7 @@ public static class ScanCommand
         options = WithProjectSettings(options, stderr);
         var ruleset = new RulesetLoader(RuleCatalog.Default).Load(options.Ruleset, options.Path);
         ScanResult result;
-        using (var progress = ScanProgress.ForConsole(stderr))
+        using (var progress = ScanProgress.ForConsole(stderr, options.Quiet))
             result = new ScanPipeline(options, ruleset).RunAsync(progress is null ? null : progress.Files, stage: progress is null ? null : progress.Stage,
                 collecting: progress is null ? null : progress.Collecting).GetAwaiter().GetResult();
 

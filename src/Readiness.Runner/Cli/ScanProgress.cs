@@ -36,9 +36,10 @@ public sealed class ScanProgress : IDisposable
         if (!terminal) timer = this.time.CreateTimer(_ => PlainLine(), null, every, every);
     }
 
-    /// <summary>The progress of this process's scan, or null when stderr is not this process's own (in-process callers).</summary>
-    public static ScanProgress? ForConsole(TextWriter stderr) =>
-        ReferenceEquals(stderr, Console.Error)
+    /// <summary>The progress of this process's scan, or null with --quiet (only the verdict and gaps) or when stderr is
+    /// not this process's own (in-process callers).</summary>
+    public static ScanProgress? ForConsole(TextWriter stderr, bool quiet) =>
+        !quiet && ReferenceEquals(stderr, Console.Error)
             ? new ScanProgress(stderr, terminal: !Console.IsErrorRedirected, width: Console.IsErrorRedirected ? null : Reporting.ConsoleStyle.TerminalWidth())
             : null;
 

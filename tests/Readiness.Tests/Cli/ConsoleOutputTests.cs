@@ -182,6 +182,15 @@ public sealed class ConsoleOutputTests : IDisposable
     }
 
     [Fact]
+    public void Quiet_scans_show_no_progress()
+    {
+        // --quiet prints only the verdict and gaps: no "still scanning" lines either.
+        ScanProgress.ForConsole(Console.Error, quiet: true).ShouldBeNull();
+        using var progress = ScanProgress.ForConsole(Console.Error, quiet: false);
+        progress.ShouldNotBeNull();
+    }
+
+    [Fact]
     public void Progress_on_a_terminal_is_cut_to_one_row_of_its_width()
     {
         // 82 characters at 80 columns wrapped, and each redraw left the first row behind.

@@ -45,7 +45,7 @@ public sealed class OrgScanTests(OrgMoto org) : IClassFixture<OrgMoto>
         var output = org.MergedFolder;
         var merged = org.Merged;
         merged.ExitCode.ShouldBe(1, merged.Stdout + merged.Stderr);
-        merged.Stdout.ShouldContain($"Merged {OrgMoto.Members + 1} shard(s) covering {OrgMoto.Members + 1} account(s)");
+        merged.Stdout.ShouldContain($"Merged {OrgMoto.Members + 1} shards covering {OrgMoto.Members + 1} accounts");
 
         var single = Results(org.OrgScanFolder);
         var result = Results(output);
