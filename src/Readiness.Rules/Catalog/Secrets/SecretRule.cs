@@ -20,7 +20,7 @@ public abstract class SecretRule : FileRule
         var scan = SecretScanner.Of(file, context.SecretDetectors);
         // Every secret rule shares the scan; the engine keeps one gap per file and reason.
         if (scan.Timeouts > 0)
-            context.CouldNotLook(file, $"the secret scan gave up on {scan.Timeouts} part(s) of the file after the regex time limit; secrets there were not judged");
+            context.CouldNotLook(file, $"the secret scan gave up on {(scan.Timeouts == 1 ? "1 part" : $"{scan.Timeouts} parts")} of the file after the regex time limit; secrets there were not judged");
         if (scan.Truncated)
             context.CouldNotLook(file, $"the file holds more than {SecretScanner.MaxHitsPerFile} secrets; only the first {SecretScanner.MaxHitsPerFile} were reported");
         foreach (var hit in scan.Hits)
