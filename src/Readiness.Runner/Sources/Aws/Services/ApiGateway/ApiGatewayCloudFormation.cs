@@ -60,26 +60,19 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
         var b = r.Body;
         var auth = b.Block("Auth");
         var operations = new List<ApiOperation>();
-        foreach (var function in scope.Resources.Where(f => f.Type == "AWS::Serverless::Function"))
+        foreach (var (function, name, properties, authorizer) in SamEvents(r, scope, "Api", "RestApiId"))
         {
-            if (function.Body.Get("Events") is not Dictionary<string, object?> events) continue;
-            foreach (var name in events.Keys)
+            var eventAuth = properties.Block("Auth");
+            operations.Add(new ApiOperation
             {
-                var properties = function.Body.Block("Events")?.Block(name) is { } e && IacValues.AsString(e.Get("Type")) == "Api" ? e.Block("Properties") : null;
-                if (properties is null || IacValue.KeyOf(properties.Get("RestApiId")) != r.Address) continue;
-                var eventAuth = properties.Block("Auth");
-                var authorizer = eventAuth?.Get("Authorizer") is not null ? IacValue.String(eventAuth, "Authorizer", "NONE") : IacValue.String(auth, "DefaultAuthorizer", "NONE");
-                operations.Add(new ApiOperation
-                {
-                    Method = (IacValues.AsString(properties.Get("Method")) ?? "?").ToUpperInvariant(),
-                    Path = IacValues.AsString(properties.Get("Path")) ?? "?",
-                    // A named authorizer is a Lambda or Cognito one; SAM spells IAM authorization "AWS_IAM".
-                    AuthorizationType = (authorizer.IsKnown ? Value<string>.Of(authorizer.Known is "NONE" or "AWS_IAM" ? authorizer.Known : "CUSTOM") : authorizer).From(authorizer.Origin),
-                    ApiKeyRequired = eventAuth?.Get("ApiKeyRequired") is not null ? IacValue.Bool(eventAuth, "ApiKeyRequired", false) : IacValue.Bool(auth, "ApiKeyRequired", false),
-                    Line = IacScope.Near(r, function),
-                    Address = $"{function.Address}.Events.{name}",
-                });
-            }
+                Method = (IacValues.AsString(properties.Get("Method")) ?? "?").ToUpperInvariant(),
+                Path = IacValues.AsString(properties.Get("Path")) ?? "?",
+                // A named authorizer is a Lambda or Cognito one; SAM spells IAM authorization "AWS_IAM".
+                AuthorizationType = (authorizer.IsKnown ? Value<string>.Of(authorizer.Known is "NONE" or "AWS_IAM" ? authorizer.Known : "CUSTOM") : authorizer).From(authorizer.Origin),
+                ApiKeyRequired = eventAuth?.Get("ApiKeyRequired") is not null ? IacValue.Bool(eventAuth, "ApiKeyRequired", false) : IacValue.Bool(auth, "ApiKeyRequired", false),
+                Line = IacScope.Near(r, function),
+                Address = $"{function.Address}.Events.{name}",
+            });
         }
         var endpoint = b.Get("EndpointConfiguration") is Dictionary<string, object?> ? b.Block("EndpointConfiguration")!.Get("Type") : b.Get("EndpointConfiguration");
         var stage = Stage(r, r, b, IacValues.AsString(b.Get("StageName")) ?? r.Address, Tags(b));
@@ -99,6 +92,27 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
     }
 
     /// <summary>
+    /// The events of type <paramref name="eventType"/> that SAM functions point at this API through
+    /// <paramref name="apiIdProperty"/>, each with its authorizer: the event's own Auth.Authorizer or the API's DefaultAuthorizer.
+    /// </summary>
+    private static IEnumerable<(IacResource Function, string Name, IacBody Properties, Value<string> Authorizer)> SamEvents(IacResource api, IacScope scope, string eventType, string apiIdProperty)
+    {
+        var auth = api.Body.Block("Auth");
+        foreach (var function in scope.Resources.Where(f => f.Type == "AWS::Serverless::Function"))
+        {
+            if (function.Body.Get("Events") is not Dictionary<string, object?> events) continue;
+            foreach (var name in events.Keys)
+            {
+                var properties = function.Body.Block("Events")?.Block(name) is { } e && IacValues.AsString(e.Get("Type")) == eventType ? e.Block("Properties") : null;
+                if (properties is null || IacValue.KeyOf(properties.Get(apiIdProperty)) != api.Address) continue;
+                var eventAuth = properties.Block("Auth");
+                var authorizer = eventAuth?.Get("Authorizer") is not null ? IacValue.String(eventAuth, "Authorizer", "NONE") : IacValue.String(auth, "DefaultAuthorizer", "NONE");
+                yield return (function, name, properties, authorizer);
+            }
+        }
+    }
+
+    /// <summary>
     /// SAM HttpApi: its stage (StageName, default $default) with access logs and default route limits, and the routes the
     /// functions' HttpApi events add to it, each authorized by its own Auth.Authorizer or the API's DefaultAuthorizer: a
     /// JWT authorizer, a Lambda one (FunctionArn), AWS_IAM (EnableIamAuthorizer), or NONE.
@@ -108,20 +122,12 @@ public sealed class ApiGatewayCloudFormation : ICloudFormationMapping
         var b = r.Body;
         var auth = b.Block("Auth");
         var routes = new List<ApiOperation>();
-        foreach (var function in scope.Resources.Where(f => f.Type == "AWS::Serverless::Function"))
+        foreach (var (function, name, properties, authorizer) in SamEvents(r, scope, "HttpApi", "ApiId"))
         {
-            if (function.Body.Get("Events") is not Dictionary<string, object?> events) continue;
-            foreach (var name in events.Keys)
-            {
-                var properties = function.Body.Block("Events")?.Block(name) is { } e && IacValues.AsString(e.Get("Type")) == "HttpApi" ? e.Block("Properties") : null;
-                if (properties is null || IacValue.KeyOf(properties.Get("ApiId")) != r.Address) continue;
-                var eventAuth = properties.Block("Auth");
-                var authorizer = eventAuth?.Get("Authorizer") is not null ? IacValue.String(eventAuth, "Authorizer", "NONE") : IacValue.String(auth, "DefaultAuthorizer", "NONE");
-                var method = (IacValues.AsString(properties.Get("Method")) ?? "ANY").ToUpperInvariant();
-                routes.Add(ApiGatewayTerraform.Route(method == "ANY" && properties.Get("Path") is null ? "$default" : $"{method} {IacValues.AsString(properties.Get("Path")) ?? "?"}",
-                    (authorizer.IsKnown ? Value<string>.Of(SamHttpAuthorizer(auth, authorizer.Known!)) : authorizer).From(authorizer.Origin),
-                    ApiOperation.Defaults.ApiKeyRequired, IacScope.Near(r, function), $"{function.Address}.Events.{name}"));
-            }
+            var method = (IacValues.AsString(properties.Get("Method")) ?? "ANY").ToUpperInvariant();
+            routes.Add(ApiGatewayTerraform.Route(method == "ANY" && properties.Get("Path") is null ? "$default" : $"{method} {IacValues.AsString(properties.Get("Path")) ?? "?"}",
+                (authorizer.IsKnown ? Value<string>.Of(SamHttpAuthorizer(auth, authorizer.Known!)) : authorizer).From(authorizer.Origin),
+                ApiOperation.Defaults.ApiKeyRequired, IacScope.Near(r, function), $"{function.Address}.Events.{name}"));
         }
         var defaults = b.Block("DefaultRouteSettings");
         var stage = new ApiStage
