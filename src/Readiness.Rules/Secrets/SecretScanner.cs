@@ -432,35 +432,37 @@ public static partial class SecretScanner
     private static bool Matches(ScanState state, Regex regex, int start, int end, Action<Match> onMatch)
     {
         var from = start;
-        try
+        void Run(Regex attempt)
         {
-            for (var m = regex.Match(state.File.Text, from, end - from); m.Success; m = m.NextMatch())
+            for (var m = attempt.Match(state.File.Text, from, end - from); m.Success; m = m.NextMatch())
             {
                 onMatch(m);
                 from = m.Index + Math.Max(m.Length, 1);
             }
+        }
+
+        try
+        {
+            Run(regex);
             return true;
         }
         catch (RegexMatchTimeoutException) when (!state.PatientRetryFailed && from < end)
         {
             try
             {
-                var patient = PatientCopies.GetValue(regex, r => new Regex(r.ToString(), r.Options, PatientTimeout));
-                for (var m = patient.Match(state.File.Text, from, end - from); m.Success; m = m.NextMatch()) onMatch(m);
+                Run(PatientCopies.GetValue(regex, r => new Regex(r.ToString(), r.Options, PatientTimeout)));
                 return true;
             }
             catch (RegexMatchTimeoutException)
             {
                 state.PatientRetryFailed = true;
-                state.Timeouts++;
-                return false;
             }
         }
         catch (RegexMatchTimeoutException)
         {
-            state.Timeouts++;
-            return false;
         }
+        state.Timeouts++;
+        return false;
     }
 
     internal static readonly TimeSpan PatientTimeout = TimeSpan.FromSeconds(10);
