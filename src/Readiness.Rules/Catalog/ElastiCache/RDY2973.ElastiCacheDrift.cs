@@ -1,3 +1,4 @@
+using Readiness.Rules.Catalog.Aws;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Model.Cloud;
@@ -13,11 +14,11 @@ public sealed class ElastiCacheDrift : ResourceRule<CacheReplicationGroup>
         foreach (var (attribute, inCode, inLive) in Settings(code, live))
         {
             // Each setting protects when true: weaker is true in code, false live; an unresolved side decides nothing.
-            if (inCode is not { IsKnown: true, Known: true } || inLive is not { IsKnown: true, Known: false }) continue;
+            if (!LiveDrift.TurnedOff(inCode, inLive)) continue;
             yield return context.OnResource(live,
                 $"ElastiCache replication group {live.DisplayName} has {attribute} = false in the live account but its code ({code.DisplayName}) says true; someone changed or replaced it outside the code: apply the code (terraform apply, or update the stack) and find out who changed it.",
                 attribute, fingerprintKey: "drift:" + attribute,
-                properties: new Dictionary<string, string> { ["attribute"] = attribute, ["code"] = "true", ["live"] = "false" });
+                properties: LiveDrift.Properties(attribute, "true", "false"));
         }
     }
 
