@@ -29,7 +29,10 @@ public sealed class CdkSource(string? root = null) : IEvidenceSource
     /// <summary>TypeScript or Python that imports the CDK (v2 aws-cdk-lib / aws_cdk, v1 @aws-cdk/).</summary>
     private static bool IsCdkSource(SourceFile file) =>
         ((file.Name.EndsWith(".ts", StringComparison.Ordinal) && !file.Name.EndsWith(".d.ts", StringComparison.Ordinal)) || file.Name.EndsWith(".py", StringComparison.Ordinal))
-        && (file.Text.Contains("aws-cdk-lib", StringComparison.Ordinal) || file.Text.Contains("@aws-cdk/", StringComparison.Ordinal) || file.Text.Contains("aws_cdk", StringComparison.Ordinal));
+        && file.Text.AsSpan().ContainsAny(CdkImports);
+
+    // One pass over each TypeScript or Python file, however many spellings of the import there are.
+    private static readonly System.Buffers.SearchValues<string> CdkImports = System.Buffers.SearchValues.Create(["aws-cdk-lib", "@aws-cdk/", "aws_cdk"], StringComparison.Ordinal);
 
     public Task CollectAsync(EvidenceCollector collector, CancellationToken cancellationToken)
     {
