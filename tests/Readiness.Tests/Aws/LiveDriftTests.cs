@@ -47,6 +47,7 @@ public sealed class LiveDriftTests
             ["arn:aws:cognito-idp:eu-west-2:111111111111:userpool/eu-west-2_Cust0mer1"] = "aws_cognito_user_pool.customers",
             ["arn:aws:cognito-idp:eu-west-2:111111111111:userpool/eu-west-2_Staff0001"] = "aws_cognito_user_pool.steady",
             ["arn:aws:rds:eu-west-2:111111111111:db:orders-prod"] = "aws_db_instance.orders",
+            ["arn:aws:rds:eu-west-2:111111111111:cluster:ledger-prod"] = "aws_rds_cluster.ledger",
         }, ignoreOrder: true);
     }
 
@@ -60,13 +61,14 @@ public sealed class LiveDriftTests
 
         var file = new SourceFile(Code, File.ReadAllText(TestPaths.Fixture(Code)));
         var expected = Annotations.FromComments(file).Where(e => DriftRules.Contains(e.RuleId)).ToList();
-        expected.Count.ShouldBe(10);
+        expected.Count.ShouldBe(11);
         AnnotationCheck.Compare(expected, findings, f => f.Location.File!.StartLine, Code).ShouldBeEmpty(dump);
 
         findings.Where(f => f.RuleId == "RDY2997").Select(f => f.Location.Resource!.Arn).Distinct().ShouldBe(["arn:aws:s3:::acme-prod-orders"]);
         findings.Single(f => f.RuleId == "RDY2995").Message.ShouldContain("more repositories or branches");
-        findings.Single(f => f.RuleId == "RDY2990").Properties["attribute"].ShouldBe("TlsRequired");
-        findings.Single(f => f.RuleId == "RDY2990").Message.ShouldStartWith("Database orders-prod accepts plaintext connections in the live account (its parameter group orders-prod-postgres16 leaves rds.force_ssl off)");
+        findings.Where(f => f.RuleId == "RDY2990").ShouldAllBe(f => f.Properties["attribute"] == "TlsRequired");
+        findings.Single(f => f.RuleId == "RDY2990" && f.Location.Resource!.Id == "orders-prod").Message.ShouldStartWith("Database orders-prod accepts plaintext connections in the live account (its parameter group orders-prod-postgres16 leaves rds.force_ssl off)");
+        findings.Single(f => f.RuleId == "RDY2990" && f.Location.Resource!.Id == "ledger-prod").Message.ShouldStartWith("Database ledger-prod accepts plaintext connections in the live account (its cluster parameter group ledger-prod-aurora-postgresql16 leaves rds.force_ssl off)");
     }
 
     [Fact]

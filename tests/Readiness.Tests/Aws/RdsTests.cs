@@ -26,6 +26,25 @@ public sealed class RdsTests
         var findings = IacFixtureVerifier.Scan("Terraform/rds").Findings.Where(f => f.RuleId == "RDY2006" && !f.Undecided).ToList();
         findings.Single(f => f.Location.Resource!.Address == "aws_db_instance.orders").Severity.ShouldBe(Severity.High);
         findings.Single(f => f.Location.Resource!.Address == "aws_db_instance.billing").Severity.ShouldBe(Severity.Medium);
+        findings.Single(f => f.Location.Resource!.Address == "aws_rds_cluster.payments").Severity.ShouldBe(Severity.High);
+        findings.Single(f => f.Location.Resource!.Address == "aws_rds_cluster.events").Severity.ShouldBe(Severity.Medium);
+    }
+
+    [Theory]
+    [InlineData("Terraform/rds", "aws_rds_cluster.events", "the default cluster parameter group leaves require_secure_transport off; set require_secure_transport = 1 in a custom DB cluster parameter group attached to the cluster.")]
+    [InlineData("Terraform/rds", "aws_rds_cluster.payments", "cluster parameter group aws_rds_cluster_parameter_group.payments leaves require_secure_transport off;")]
+    [InlineData("Terraform/rds", "aws_rds_cluster.audit", "cluster parameter group default.aurora-postgresql16 leaves rds.force_ssl off;")]
+    [InlineData("CloudFormation/rds", "EventsCluster", "the default cluster parameter group leaves require_secure_transport off; set require_secure_transport = 1 in a custom DB cluster parameter group attached to the cluster.")]
+    public void An_aurora_cluster_is_judged_through_its_cluster_parameter_group_and_its_members_are_not(string folder, string address, string message)
+    {
+        var scan = IacFixtureVerifier.Scan(folder);
+        var findings = scan.Findings.Where(f => f.RuleId == "RDY2006").ToList();
+        findings.Single(f => f.Location.Resource!.Address == address).Message.ShouldContain(message);
+        // Members take TLS from their cluster (ledger's forces it, events' does not): never judged, never reported apart.
+        var members = scan.Resources.OfType<DbInstance>().Where(d => d.ClusterId is not null).ToList();
+        members.Count.ShouldBeGreaterThan(2);
+        members.ShouldAllBe(m => m.TlsRequired == null);
+        findings.ShouldNotContain(f => members.Any(m => m.Provenance.Address == f.Location.Resource!.Address));
     }
 
     [Fact]
@@ -73,8 +92,10 @@ public sealed class RdsTests
         await Rds(http, moto, ("Action", "ModifyDBSnapshotAttribute"), ("DBSnapshotIdentifier", "orders-public"), ("AttributeName", "restore"), ("ValuesToAdd.AttributeValue.1", "all"));
         await Rds(http, moto, ("Action", "CreateDBSnapshot"), ("DBInstanceIdentifier", "orders-prod"), ("DBSnapshotIdentifier", "orders-audit"));
         await Rds(http, moto, ("Action", "ModifyDBSnapshotAttribute"), ("DBSnapshotIdentifier", "orders-audit"), ("AttributeName", "restore"), ("ValuesToAdd.AttributeValue.1", "222222222222"));
-        await Rds(http, moto, ("Action", "CreateDBCluster"), ("DBClusterIdentifier", "ledger-prod"), ("Engine", "aurora-postgresql"), ("EngineVersion", "16.4"),
-            ("MasterUsername", "ledger"), ("MasterUserPassword", "a-long-enough-password"), ("StorageEncrypted", "true"), ("DeletionProtection", "true"), ("BackupRetentionPeriod", "7"));
+        // Aurora: TLS lives in the cluster parameter group. ledger-prod's forces it; events-prod is on the default group.
+        await ClusterParameterGroup(http, moto, "ledger-tls", "aurora-postgresql16", ("rds.force_ssl", "1"));
+        await Cluster(http, moto, "ledger-prod", "aurora-postgresql", "16.4", ("DBClusterParameterGroupName", "ledger-tls"));
+        await Cluster(http, moto, "events-prod", "aurora-mysql", "8.0.mysql_aurora.3.08.0");
         // moto reports the member's own deletion protection as off, as AWS does: it is the cluster's setting.
         await Rds(http, moto, ("Action", "CreateDBInstance"), ("DBInstanceIdentifier", "ledger-prod-1"), ("DBClusterIdentifier", "ledger-prod"),
             ("Engine", "aurora-postgresql"), ("DBInstanceClass", "db.r6g.large"));
@@ -97,8 +118,13 @@ public sealed class RdsTests
         Rules(Arn + "cluster-snapshot:ledger-export").ShouldBe(["RDY2091"]);
         Rules(Arn + "cluster:ledger-prod").ShouldBeEmpty();
         Rules(Arn + "db:ledger-prod-1").ShouldBeEmpty();
+        Rules(Arn + "cluster:events-prod").ShouldBe(["RDY2006"]);
         findings.For(Arn + "db:orders-prod").Single(f => f.RuleId == "RDY2006").Message.ShouldBe(
             "RDS DB instance orders-prod accepts plaintext connections: parameter group default.postgres14 leaves rds.force_ssl off; set rds.force_ssl = 1 in a custom DB parameter group attached to the instance.");
+        var events = findings.For(Arn + "cluster:events-prod").Single(f => f.RuleId == "RDY2006");
+        events.Severity.ShouldBe(Severity.High);
+        events.Message.ShouldStartWith("RDS DB cluster events-prod accepts plaintext connections: cluster parameter group default.");
+        events.Message.ShouldEndWith("leaves require_secure_transport off; set require_secure_transport = 1 in a custom DB cluster parameter group attached to the cluster.");
 
         var read = AwsInventoryFile.Deserialize(AwsInventoryFile.Serialize(new AwsInventoryFile.Snapshot { Resources = collection.Resources }), "memory");
         var reports = read.Resources.OfType<DbInstance>().Single(d => d.Id == "reports-prod");
@@ -106,10 +132,54 @@ public sealed class RdsTests
         reports.ParameterGroup.ShouldBe(Value<string?>.Of("reports-tls"));
         reports.EngineVersion.ShouldBe(Value<string?>.Of("14.10"));
         read.Resources.OfType<DbInstance>().Single(d => d.Id == "ledger-prod-1").ClusterId.ShouldBe("ledger-prod");
+        var ledger = read.Resources.OfType<DbInstance>().Single(d => d.Id == "ledger-prod");
+        ledger.TlsRequired.ShouldBe(Value<bool>.Of(true));
+        ledger.ParameterGroup.ShouldBe(Value<string?>.Of("ledger-tls"));
+        read.Resources.OfType<DbInstance>().Single(d => d.Id == "ledger-prod-1").TlsRequired.ShouldBeNull("a member takes TLS from its cluster");
         var audit = read.Resources.OfType<DbSnapshot>().Single(s => s.Id == "orders-audit");
         audit.Public.ShouldBe(Value<bool>.Of(false));
         audit.SharedWith.ShouldBe(["222222222222"]);
         AwsTestSupport.Judge(read.Resources, At("2026-12-01")).Count(f => RdsRules.Contains(f.RuleId)).ShouldBe(findings.Count(f => RdsRules.Contains(f.RuleId)));
+    }
+
+    [Fact]
+    public async Task Cluster_parameters_follow_their_pages_and_a_denied_read_is_a_gap_that_leaves_tls_undecided()
+    {
+        await using var moto = await MotoServer.StartAsync();
+        using var http = new HttpClient();
+        await MotoCalls.QueryAsync(http, moto, "iam", ("Action", "CreateUser"), ("Version", "2010-05-08"), ("UserName", "deploy"));
+        // The group exists for the cluster to name it; its parameters are answered below.
+        await ClusterParameterGroup(http, moto, "ledger-tls", "aurora-postgresql16");
+        await Cluster(http, moto, "ledger-prod", "aurora-postgresql", "16.4", ("DBClusterParameterGroupName", "ledger-tls"));
+        await Cluster(http, moto, "events-prod", "aurora-mysql", "8.0.mysql_aurora.3.08.0");
+        const string Ns = "http://rds.amazonaws.com/doc/2014-10-31/";
+        const string Arn = "arn:aws:rds:us-east-1:123456789012:cluster:";
+
+        // Two pages: the parameter is on the second.
+        await using (var paged = await FakeAws.StartAsync(upstream: moto.Endpoint))
+        {
+            paged.On("rds:DescribeDBClusterParameters",
+                FakeAnswer.Xml($"""<DescribeDBClusterParametersResponse xmlns="{Ns}"><DescribeDBClusterParametersResult><Parameters><Parameter><ParameterName>log_min_duration_statement</ParameterName><ParameterValue>500</ParameterValue></Parameter></Parameters><Marker>page-2</Marker></DescribeDBClusterParametersResult></DescribeDBClusterParametersResponse>"""),
+                FakeAnswer.Xml($"""<DescribeDBClusterParametersResponse xmlns="{Ns}"><DescribeDBClusterParametersResult><Parameters><Parameter><ParameterName>rds.force_ssl</ParameterName><ParameterValue>1</ParameterValue></Parameter></Parameters></DescribeDBClusterParametersResult></DescribeDBClusterParametersResponse>"""));
+            var collection = await new AwsCollector(AwsTestSupport.Options(paged.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
+            collection.Coverage.Gaps.Select(g => g.Display()).ShouldBeEmpty();
+            // One custom group, two pages; the default group (events-prod's) cannot be modified and is not read.
+            paged.Count("rds:DescribeDBClusterParameters").ShouldBe(2);
+            paged.Requests.Where(r => r.Operation == "rds:DescribeDBClusterParameters").ShouldAllBe(r => r.Body.Contains("DBClusterParameterGroupName=ledger-tls"));
+            paged.Requests.Last(r => r.Operation == "rds:DescribeDBClusterParameters").Body.ShouldContain("Marker=page-2");
+            var clusters = collection.Resources.OfType<DbInstance>().Where(d => d.IsCluster).ToDictionary(d => d.Id);
+            clusters["ledger-prod"].TlsRequired.ShouldBe(Value<bool>.Of(true));
+            clusters["events-prod"].TlsRequired.ShouldBe(Value<bool>.Of(false));
+        }
+
+        // Denied: a gap naming the call and the permission, and TLS undecided on every cluster, never a pass or a fail.
+        await using var denying = await FakeAws.StartAsync(upstream: moto.Endpoint);
+        denying.On("rds:DescribeDBClusterParameters", FakeAnswer.Xml($"""<ErrorResponse xmlns="{Ns}"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/scanner is not authorized to perform: rds:DescribeDBClusterParameters</Message></Error><RequestId>r</RequestId></ErrorResponse>""", 403));
+        var denied = await new AwsCollector(AwsTestSupport.Options(denying.Endpoint, "us-east-1"), http).CollectAsync(CancellationToken.None);
+        denied.Coverage.Gaps.Select(g => g.Display()).ShouldContain(g => g.Contains("aws/123456789012/us-east-1/rds") && g.Contains("DescribeDBClusterParameters failed: access denied (AccessDenied)"));
+        var tls = AwsTestSupport.Judge(denied.Resources).Where(f => f.RuleId == "RDY2006").ToList();
+        tls.Select(f => f.Location.Resource!.Arn).Order().ShouldBe([Arn + "events-prod", Arn + "ledger-prod"]);
+        tls.ShouldAllBe(f => f.Undecided);
     }
 
     private static DateTimeOffset At(string day) => DateTimeOffset.Parse(day + "T00:00:00Z", CultureInfo.InvariantCulture);
@@ -118,6 +188,19 @@ public sealed class RdsTests
         Rds(http, moto, [("Action", "CreateDBInstance"), ("DBInstanceIdentifier", id), ("Engine", engine), ("EngineVersion", version),
             ("DBInstanceClass", "db.t4g.medium"), ("AllocatedStorage", "20"), ("MasterUsername", "app"), ("MasterUserPassword", "a-long-enough-password"),
             ("StorageEncrypted", "true"), ("DeletionProtection", "true"), ("BackupRetentionPeriod", "7"), ("MultiAZ", "true"), .. extra]);
+
+    private static async Task ClusterParameterGroup(HttpClient http, MotoServer moto, string name, string family, params (string Name, string Value)[] parameters)
+    {
+        await Rds(http, moto, ("Action", "CreateDBClusterParameterGroup"), ("DBClusterParameterGroupName", name), ("DBParameterGroupFamily", family), ("Description", "TLS"));
+        if (parameters.Length == 0) return;
+        await Rds(http, moto, [("Action", "ModifyDBClusterParameterGroup"), ("DBClusterParameterGroupName", name),
+            .. parameters.SelectMany((p, i) => new[] { ($"Parameters.Parameter.{i + 1}.ParameterName", p.Name), ($"Parameters.Parameter.{i + 1}.ParameterValue", p.Value), ($"Parameters.Parameter.{i + 1}.ApplyMethod", "immediate") })]);
+    }
+
+    private static Task Cluster(HttpClient http, MotoServer moto, string id, string engine, string version, params (string Name, string Value)[] extra) =>
+        Rds(http, moto, [("Action", "CreateDBCluster"), ("DBClusterIdentifier", id), ("Engine", engine), ("EngineVersion", version),
+            ("MasterUsername", "app"), ("MasterUserPassword", "a-long-enough-password"), ("StorageEncrypted", "true"), ("DeletionProtection", "true"),
+            ("BackupRetentionPeriod", "7"), .. extra]);
 
     private static Task Rds(HttpClient http, MotoServer moto, params (string Name, string Value)[] parameters) =>
         MotoCalls.QueryAsync(http, moto, "rds", [.. parameters, ("Version", "2014-10-31")]);

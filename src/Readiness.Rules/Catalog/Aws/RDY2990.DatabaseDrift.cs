@@ -14,7 +14,7 @@ public sealed class DatabaseDrift : ResourceRule<DbInstance>
         {
             if (!inCode.IsKnown || !inLive.IsKnown || inCode.Known == inLive.Known || inLive.Known != weaker) continue;
             var message = attribute == nameof(DbInstance.TlsRequired)
-                ? $"Database {live.DisplayName} accepts plaintext connections in the live account (its parameter group {live.ParameterGroup.Known ?? "default"} leaves {DbInstance.Defaults.TlsParameter(live.Engine)} off) but its code ({code.DisplayName}) forces TLS; someone changed the parameter outside the code: apply the code (terraform apply, or update the stack) or change the code to match and review why."
+                ? $"Database {live.DisplayName} accepts plaintext connections in the live account (its {(live.IsCluster ? "cluster parameter group" : "parameter group")} {live.ParameterGroup.Known ?? "default"} leaves {DbInstance.Defaults.TlsParameter(live.Engine)} off) but its code ({code.DisplayName}) forces TLS; someone changed the parameter outside the code: apply the code (terraform apply, or update the stack) or change the code to match and review why."
                 : $"Database {live.DisplayName} has {attribute} = {Text(inLive.Known)} in the live account but the code ({code.DisplayName}) says {Text(inCode.Known)}; someone changed it outside the code: apply the code (terraform apply, or update the stack) or change the code to match and review why.";
             yield return context.OnResource(live,
                 message,

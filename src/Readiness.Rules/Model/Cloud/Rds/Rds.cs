@@ -18,13 +18,14 @@ public sealed record DbInstance : CloudResource
         public const int BackupRetentionPeriod = 1;
 
         /// <summary>
-        /// The parameter that makes the engine refuse plaintext connections: rds.force_ssl (PostgreSQL),
-        /// require_secure_transport (MySQL, MariaDB); null for engines judged otherwise (Oracle, SQL Server, Aurora).
+        /// The parameter that makes the engine refuse plaintext connections: rds.force_ssl (PostgreSQL, Aurora
+        /// PostgreSQL), require_secure_transport (MySQL, MariaDB, Aurora MySQL); null for engines judged otherwise
+        /// (Oracle, SQL Server). An Aurora cluster (and a Multi-AZ DB cluster) reads it from its DB cluster parameter group.
         /// </summary>
         public static string? TlsParameter(string? engine) => engine?.ToLowerInvariant() switch
         {
-            "postgres" => "rds.force_ssl",
-            "mysql" or "mariadb" => "require_secure_transport",
+            "postgres" or "aurora-postgresql" => "rds.force_ssl",
+            "mysql" or "mariadb" or "aurora-mysql" => "require_secure_transport",
             _ => null,
         };
 
@@ -32,6 +33,11 @@ public sealed record DbInstance : CloudResource
         /// Whether the engine's default parameter group already forces TLS, by the engine version or parameter group
         /// family (postgres15, mysql8.0, "16.3"): PostgreSQL from 15, MySQL from 9.7, MariaDB from 11.8 (AWS's
         /// "Requiring SSL/TLS" pages). No version means the version AWS picks today, which is past those for PostgreSQL only.
+        /// Aurora never does, whatever the version: its default DB cluster parameter groups leave rds.force_ssl at 0
+        /// (Aurora User Guide, "Security with Amazon Aurora PostgreSQL", Requiring an SSL/TLS connection;
+        /// https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Security.html) and
+        /// require_secure_transport OFF (Aurora User Guide, "Security with Amazon Aurora MySQL", TLS connections;
+        /// https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Security.html).
         /// </summary>
         public static bool TlsRequired(string? engine, string? versionOrFamily)
         {
@@ -44,6 +50,9 @@ public sealed record DbInstance : CloudResource
                 _ => false,
             };
         }
+
+        /// <summary>True when the engine's default TLS setting depends on its version (not Aurora's: always off).</summary>
+        public static bool TlsDefaultFollowsVersion(string? engine) => engine?.ToLowerInvariant() is "postgres" or "mysql" or "mariadb";
 
         /// <summary>"16.3" or "postgres16" or "mysql8.0" as a version (major.minor); null when it holds none.</summary>
         public static Version? VersionOf(string? text)
@@ -76,8 +85,9 @@ public sealed record DbInstance : CloudResource
     public Value<string?> ParameterGroup { get; init; } = (string?)null;
 
     /// <summary>
-    /// The parameter group makes the engine refuse plaintext connections (<see cref="Defaults.TlsParameter"/> is on).
-    /// Null when the engine is not one this is judged for.
+    /// The parameter group (the DB cluster parameter group for a cluster) makes the engine refuse plaintext connections
+    /// (<see cref="Defaults.TlsParameter"/> is on). Null when the engine is not one this is judged for, and on a cluster
+    /// member, which takes it from its cluster.
     /// </summary>
     public Value<bool>? TlsRequired { get; init; }
 

@@ -6,6 +6,8 @@ variable "reports_group" {}
 
 variable "jobs_version" {}
 
+variable "archive_cluster_group" {}
+
 # Every instance below is encrypted, protected and backed up, so only the controls under test report.
 
 # Production PostgreSQL 14 on the default group: rds.force_ssl defaults to 0 before 15 (the version decides).
@@ -153,15 +155,26 @@ resource "aws_db_instance" "erp" {
   backup_retention_period = 7
 }
 
-# Aurora: encryption, backups and deletion protection live on the cluster; members are judged for what is theirs
-# (public accessibility) and never for the cluster's settings.
+# Aurora: encryption, backups, deletion protection and TLS live on the cluster; members are judged for what is theirs
+# (public accessibility) and never for the cluster's settings. This cluster forces TLS in its cluster parameter group.
+resource "aws_rds_cluster_parameter_group" "ledger" {
+  name   = "ledger-aurora-postgresql16"
+  family = "aurora-postgresql16"
+
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+}
+
 resource "aws_rds_cluster" "ledger" {
-  cluster_identifier      = "ledger-staging"
-  engine                  = "aurora-postgresql"
-  engine_version          = "16.4"
-  storage_encrypted       = true
-  deletion_protection     = true
-  backup_retention_period = 7
+  cluster_identifier              = "ledger-staging"
+  engine                          = "aurora-postgresql"
+  engine_version                  = "16.4"
+  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.ledger.name
+  storage_encrypted               = true
+  deletion_protection             = true
+  backup_retention_period         = 7
 }
 
 resource "aws_rds_cluster_instance" "ledger" {
@@ -180,8 +193,10 @@ resource "aws_rds_cluster_instance" "ledger_reader" {
   publicly_accessible = true # Noncompliant RDY2001
 }
 
-# An Aurora MySQL 2 (5.7) cluster with nothing set: its findings are the cluster's, once, not each member's.
-resource "aws_rds_cluster" "events" { # Noncompliant RDY2002 RDY2003 RDY2004
+# An Aurora MySQL 2 (5.7) cluster with nothing set: its findings are the cluster's, once, not each member's. With no
+# cluster parameter group, Aurora's default leaves require_secure_transport off in every version: reported on the
+# cluster, where the group is to be attached.
+resource "aws_rds_cluster" "events" { # Noncompliant RDY2002 RDY2003 RDY2004 RDY2006
   cluster_identifier = "events-staging"
   engine             = "aurora-mysql"
   engine_version     = "5.7.mysql_aurora.2.11.2" # Noncompliant RDY2007
@@ -193,4 +208,70 @@ resource "aws_rds_cluster_instance" "events" {
   cluster_identifier = aws_rds_cluster.events.id
   engine             = "aurora-mysql"
   instance_class     = "db.r6g.large"
+}
+
+# Production Aurora MySQL whose cluster parameter group turns require_secure_transport off: reported at the parameter,
+# high on production.
+resource "aws_rds_cluster_parameter_group" "payments" {
+  name   = "payments-aurora-mysql80"
+  family = "aurora-mysql8.0"
+
+  parameter {
+    name  = "require_secure_transport"
+    value = "OFF" # Noncompliant RDY2006
+  }
+}
+
+resource "aws_rds_cluster" "payments" { # Noncompliant RDY4704
+  cluster_identifier              = "payments-prod"
+  engine                          = "aurora-mysql"
+  engine_version                  = "8.0.mysql_aurora.3.08.0"
+  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.payments.name
+  storage_encrypted               = true
+  deletion_protection             = true
+  backup_retention_period         = 7
+}
+
+# A custom cluster group, named literally, that leaves the parameter alone: its family's default is off, reported at
+# the group, where the parameter is to be added.
+resource "aws_rds_cluster_parameter_group" "search" { # Noncompliant RDY2006
+  name   = "search-aurora-postgresql16"
+  family = "aurora-postgresql16"
+
+  parameter {
+    name  = "log_min_duration_statement"
+    value = "500"
+  }
+}
+
+resource "aws_rds_cluster" "search" {
+  cluster_identifier              = "search-staging"
+  engine                          = "aurora-postgresql"
+  engine_version                  = "16.4"
+  db_cluster_parameter_group_name = "search-aurora-postgresql16"
+  storage_encrypted               = true
+  deletion_protection             = true
+  backup_retention_period         = 7
+}
+
+# The default cluster group named explicitly: reported at the name, which is what to change.
+resource "aws_rds_cluster" "audit" {
+  cluster_identifier              = "audit-staging"
+  engine                          = "aurora-postgresql"
+  engine_version                  = "16.4"
+  db_cluster_parameter_group_name = "default.aurora-postgresql16" # Noncompliant RDY2006
+  storage_encrypted               = true
+  deletion_protection             = true
+  backup_retention_period         = 7
+}
+
+# A cluster group this configuration cannot read (a variable): not decided, never a pass.
+resource "aws_rds_cluster" "archive" {
+  cluster_identifier              = "archive-staging"
+  engine                          = "aurora-postgresql"
+  engine_version                  = "16.4"
+  db_cluster_parameter_group_name = var.archive_cluster_group # Undecided RDY2006
+  storage_encrypted               = true
+  deletion_protection             = true
+  backup_retention_period         = 7
 }

@@ -11,8 +11,11 @@ public interface IRdsClient
     Task<IReadOnlyList<RdsInstanceInfo>> DescribeDbInstancesAsync(string account, string region, CancellationToken ct);
     Task<IReadOnlyList<DbInstance>> DescribeDbClustersAsync(string account, string region, CancellationToken ct);
 
-    /// <summary>The values of the named parameters in a DB parameter group (absent: not listed, or listed without a value).</summary>
-    Task<IReadOnlyDictionary<string, string>> DescribeDbParametersAsync(string region, string group, IReadOnlySet<string> names, CancellationToken ct);
+    /// <summary>
+    /// The values of the named parameters in a DB parameter group, or with <paramref name="cluster"/> a DB cluster
+    /// parameter group (absent: not listed, or listed without a value).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> DescribeDbParametersAsync(string region, string group, IReadOnlySet<string> names, bool cluster, CancellationToken ct);
 
     /// <summary>Manual DB snapshots and manual DB cluster snapshots, each with who may restore it.</summary>
     Task<IReadOnlyList<DbSnapshot>> DescribeManualSnapshotsAsync(string account, string region, CancellationToken ct);
@@ -62,12 +65,13 @@ public sealed class RdsClient(AwsSession session) : IRdsClient
         return list;
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> DescribeDbParametersAsync(string region, string group, IReadOnlySet<string> names, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, string>> DescribeDbParametersAsync(string region, string group, IReadOnlySet<string> names, bool cluster, CancellationToken ct)
     {
+        var (action, groupParameter) = cluster ? ("DescribeDBClusterParameters", "DBClusterParameterGroupName") : ("DescribeDBParameters", "DBParameterGroupName");
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var page in query.PagesAsync(region, "DescribeDBParameters", [new("DBParameterGroupName", group), new("MaxRecords", "100")], "Marker", Marker, ct, items: "DescribeDBParametersResult/Parameters").ConfigureAwait(false))
+        await foreach (var page in query.PagesAsync(region, action, [new(groupParameter, group), new("MaxRecords", "100")], "Marker", Marker, ct, items: $"{action}Result/Parameters").ConfigureAwait(false))
         {
-            foreach (var p in page.El("DescribeDBParametersResult").Items("Parameters", "Parameter"))
+            foreach (var p in page.El($"{action}Result").Items("Parameters", "Parameter"))
             {
                 if (p.Str("ParameterName") is { } name && names.Contains(name) && p.Str("ParameterValue") is { } value) values[name] = value;
             }

@@ -16,7 +16,10 @@ public sealed class RdsCloudFormation : ICloudFormationMapping
         var engine = b.Get("Engine") as string;
         var version = IacValue.Optional(b, "EngineVersion");
         var member = !cluster && b.Get("DBClusterIdentifier") is { } clusterId ? IacValue.KeyOf(clusterId) ?? IacValue.Text(clusterId) : null;
-        var (tls, tlsEngine) = cluster || member is not null ? (null, engine) : RdsParameterGroupShape.CloudFormation.TlsRequired(r, scope, engine, version, "DBParameterGroupName");
+        // TLS is the instance's parameter group's, the cluster's cluster parameter group's; a member takes its cluster's.
+        var (tls, tlsEngine) = cluster ? RdsParameterGroupShape.CloudFormationCluster.TlsRequired(r, scope, engine, version, "DBClusterParameterGroupName")
+            : member is null ? RdsParameterGroupShape.CloudFormation.TlsRequired(r, scope, engine, version, "DBParameterGroupName")
+            : (null, engine);
         return new DbInstance
         {
             Id = IacScope.IdOf(r, cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier"),

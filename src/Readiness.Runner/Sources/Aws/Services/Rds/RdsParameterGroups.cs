@@ -4,10 +4,11 @@ using Readiness.Runner.Sources.Iac;
 namespace Readiness.Runner.Sources.Aws.Services;
 
 /// <summary>
-/// Whether a DB instance's parameter group forces TLS, read the same way from Terraform and CloudFormation: the group
-/// the instance names (by reference, or by a literal name declared in the same root or template), the TLS parameter
-/// set in it, else the default of its family or of the instance's engine version. A group that cannot be read here
-/// (an expression, a data source, a name declared elsewhere that is not default.*) leaves the answer unresolved.
+/// Whether a DB instance's parameter group, or a DB cluster's cluster parameter group, forces TLS, read the same way
+/// from Terraform and CloudFormation: the group the resource names (by reference, or by a literal name declared in the
+/// same root or template), the TLS parameter set in it, else the default of its family or of the engine version. A
+/// group that cannot be read here (an expression, a data source, a name declared elsewhere that is not default.*)
+/// leaves the answer unresolved.
 /// </summary>
 internal sealed record RdsParameterGroupShape(
     string GroupType, string NameAttribute, string FamilyAttribute, Func<IacBody, IEnumerable<(string Name, object? Value, ValueOrigin? Origin)>> Parameters)
@@ -15,15 +16,21 @@ internal sealed record RdsParameterGroupShape(
     public static readonly RdsParameterGroupShape Terraform = new("aws_db_parameter_group", "name", "family", body =>
         body.Blocks("parameter").Select(p => (IacValues.AsString(p.Get("name")) ?? "", p.Get("value"), p.OriginOf("value"))));
 
-    public static readonly RdsParameterGroupShape CloudFormation = new("AWS::RDS::DBParameterGroup", "DBParameterGroupName", "Family", body =>
+    public static readonly RdsParameterGroupShape CloudFormation = new("AWS::RDS::DBParameterGroup", "DBParameterGroupName", "Family", CloudFormationParameters);
+
+    public static readonly RdsParameterGroupShape TerraformCluster = Terraform with { GroupType = "aws_rds_cluster_parameter_group" };
+
+    public static readonly RdsParameterGroupShape CloudFormationCluster = new("AWS::RDS::DBClusterParameterGroup", "DBClusterParameterGroupName", "Family", CloudFormationParameters);
+
+    private static IEnumerable<(string Name, object? Value, ValueOrigin? Origin)> CloudFormationParameters(IacBody body) =>
         body.Get("Parameters") is Dictionary<string, object?> map
             ? map.Select(p => (p.Key, p.Value, body.OriginOf("Parameters")))
-            : []);
+            : [];
 
     /// <summary>The answer, and the engine it was judged for (the instance's, else the one its group's family names).</summary>
-    public (Value<bool>? Tls, string? Engine) TlsRequired(IacResource instance, IacScope scope, string? engine, Value<string?> version, string groupAttribute)
+    public (Value<bool>? Tls, string? Engine) TlsRequired(IacResource db, IacScope scope, string? engine, Value<string?> version, string groupAttribute)
     {
-        var body = instance.Body;
+        var body = db.Body;
         var named = body.Get(groupAttribute);
         var groupOrigin = body.OriginOf(groupAttribute);
         var group = named switch
@@ -51,12 +58,14 @@ internal sealed record RdsParameterGroupShape(
     private static string? EngineOf(string? family)
     {
         var name = family?.StartsWith("default.", StringComparison.Ordinal) == true ? family["default.".Length..] : family;
-        return name is null ? null : new[] { "postgres", "mysql", "mariadb" }.FirstOrDefault(e => name.StartsWith(e, StringComparison.Ordinal));
+        return name is null ? null : new[] { "postgres", "mysql", "mariadb", "aurora-postgresql", "aurora-mysql" }.FirstOrDefault(e => name.StartsWith(e, StringComparison.Ordinal));
     }
 
-    // The default group: the engine version decides, so a finding points at it.
+    // The default group: where the engine version decides, a finding points at it; Aurora's default is off whatever the
+    // version, so its finding points at the cluster, where the group is to be attached.
     private static Value<bool> Default(string? engine, Value<string?> version) =>
-        (version.IsKnown ? Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, version.Known)) : Value<bool>.Unresolved(version.Expression!)).From(version.Origin);
+        !DbInstance.Defaults.TlsDefaultFollowsVersion(engine) ? Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, null))
+        : (version.IsKnown ? Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, version.Known)) : Value<bool>.Unresolved(version.Expression!)).From(version.Origin);
 
     private Value<bool> InGroup(IacResource group, string parameter, string? engine)
     {

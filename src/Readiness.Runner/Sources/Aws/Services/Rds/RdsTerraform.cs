@@ -15,7 +15,13 @@ public sealed class RdsTerraform : ITerraformMapping
         var cluster = r.Type == "aws_rds_cluster";
         var engine = b.Get("engine") as string;
         var version = IacValue.Optional(b, "engine_version");
-        var (tls, tlsEngine) = r.Type == "aws_db_instance" ? RdsParameterGroupShape.Terraform.TlsRequired(r, scope, engine, version, "parameter_group_name") : (null, engine);
+        // TLS is the instance's parameter group's, the cluster's cluster parameter group's; a member takes its cluster's.
+        var (tls, tlsEngine) = r.Type switch
+        {
+            "aws_db_instance" => RdsParameterGroupShape.Terraform.TlsRequired(r, scope, engine, version, "parameter_group_name"),
+            "aws_rds_cluster" => RdsParameterGroupShape.TerraformCluster.TlsRequired(r, scope, engine, version, "db_cluster_parameter_group_name"),
+            _ => (null, engine),
+        };
         return new DbInstance
         {
             Id = IacScope.IdOf(r, cluster ? "cluster_identifier" : "identifier"),

@@ -128,3 +128,23 @@ resource "aws_db_instance" "orders" {
   multi_az               = true
   backup_retention_period = 14
 }
+
+# Aurora: TLS is the cluster parameter group's; the live cluster's group no longer forces it.
+resource "aws_rds_cluster_parameter_group" "ledger" {
+  name   = "ledger-prod-aurora-postgresql16"
+  family = "aurora-postgresql16"
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1" # Noncompliant RDY2990
+  }
+}
+
+resource "aws_rds_cluster" "ledger" {
+  cluster_identifier              = "ledger-prod"
+  engine                          = "aurora-postgresql"
+  engine_version                  = "16.4"
+  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.ledger.name
+  deletion_protection             = true
+  storage_encrypted               = true
+  backup_retention_period         = 14
+}
