@@ -76,6 +76,21 @@ public sealed class RdsTests
         AwsTestSupport.Judge(snapshot.Resources, At("2026-02-27")).ShouldNotContain(f => f.RuleId == "RDY2007");
     }
 
+    [Theory]
+    [InlineData("Terraform/rds", "aws_rds_cluster.payments", "value = \"OFF\"", "db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.payments.name")]
+    [InlineData("Terraform/rds", "aws_rds_cluster.search", "resource \"aws_rds_cluster_parameter_group\" \"search\"", "db_cluster_parameter_group_name = \"search-aurora-postgresql16\"")]
+    [InlineData("Terraform/rds", "aws_db_instance.billing", "value = \"0\"", "parameter_group_name    = aws_db_parameter_group.billing.name")]
+    [InlineData("CloudFormation/rds", "PaymentsCluster", "Parameters: # Noncompliant RDY2006", "DBClusterParameterGroupName: !Ref PaymentsClusterParameters")]
+    public void A_finding_in_a_parameter_group_names_the_attribute_that_attaches_it(string folder, string address, string at, string attachedBy)
+    {
+        var finding = IacFixtureVerifier.Scan(folder).Findings.Single(f => f.RuleId == "RDY2006" && f.Location.Resource!.Address == address);
+        var lines = File.ReadAllLines(TestPaths.Fixture(folder + "/" + Path.GetFileName(finding.Location.File!.Path)));
+        lines[finding.Location.File.StartLine - 1].ShouldContain(at);
+        var related = finding.Location.Related.ShouldHaveSingleItem();
+        lines[related.File.StartLine - 1].ShouldContain(attachedBy);
+        related.Message.ShouldBe("Attribute that attaches this parameter group.");
+    }
+
     [Fact]
     public async Task Live_parameter_groups_snapshots_and_clusters_are_judged_by_arn_and_round_trip_through_the_inventory()
     {

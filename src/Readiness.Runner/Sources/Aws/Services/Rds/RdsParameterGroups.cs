@@ -47,7 +47,7 @@ internal sealed record RdsParameterGroupShape(
         {
             null or "" => Default(engine, version),
             string name when name.StartsWith("default.", StringComparison.Ordinal) => Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, name)).From(groupOrigin),
-            _ when group is not null => InGroup(group, parameter, engine),
+            _ when group is not null => InGroup(group, parameter, engine, groupOrigin),
             string name => Value<bool>.Unresolved($"parameter group {name} (not declared in this configuration)").From(groupOrigin),
             IacUnknown u => Value<bool>.Unresolved(u.Expression).From(groupOrigin),
             _ => Value<bool>.Unresolved(IacValue.Text(named)).From(groupOrigin),
@@ -67,17 +67,20 @@ internal sealed record RdsParameterGroupShape(
         !DbInstance.Defaults.TlsDefaultFollowsVersion(engine) ? Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, null))
         : (version.IsKnown ? Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, version.Known)) : Value<bool>.Unresolved(version.Expression!)).From(version.Origin);
 
-    private Value<bool> InGroup(IacResource group, string parameter, string? engine)
+    // The answer lies in the group: a finding points there, and the attribute that attaches the group is its related step.
+    private Value<bool> InGroup(IacResource group, string parameter, string? engine, ValueOrigin? attachedAt)
     {
+        ValueOrigin? Attached(ValueOrigin? at) => at is null || attachedAt is not { InFileAt: true } ? at
+            : at with { Via = [.. at.Via, attachedAt with { Role = "Attribute that attaches this parameter group.", Via = [] }] };
         foreach (var (name, value, origin) in Parameters(group.Body))
         {
             if (!string.Equals(name, parameter, StringComparison.OrdinalIgnoreCase)) continue;
             return value is IacUnknown u
-                ? Value<bool>.Unresolved(u.Expression).From(origin)
-                : Value<bool>.Of(DbInstance.IsOn(IacValue.Text(value))).From(origin);
+                ? Value<bool>.Unresolved(u.Expression).From(Attached(origin))
+                : Value<bool>.Of(DbInstance.IsOn(IacValue.Text(value))).From(Attached(origin));
         }
         // Not set in the group: the default of its family, pointed at the group so the fix lands there.
-        var at = ValueOrigin.InFile(group.File, group.Line);
+        var at = Attached(ValueOrigin.InFile(group.File, group.Line));
         return group.Body.Get(FamilyAttribute) is IacUnknown family
             ? Value<bool>.Unresolved(family.Expression).From(at)
             : Value<bool>.Of(DbInstance.Defaults.TlsRequired(engine, IacValues.AsString(group.Body.Get(FamilyAttribute)))).From(at);
