@@ -4,10 +4,10 @@ using Readiness.Runner.Sources.Aws.Clients;
 namespace Readiness.Runner.Sources.Aws.Services;
 
 /// <summary>
-/// RDS in one region: DB instances (with whether their subnets route to the internet, from EC2's route tables), clusters
-/// (each, as each instance, with whether its parameter group forces TLS, through <see cref="RdsTls"/>) and manual
-/// snapshots with who may restore them. Each read fails apart; a route table read that fails is EC2's gap (the
-/// instances stay undecided on it), a parameter read that fails leaves TLS undecided.
+/// RDS in one region: DB instances (with whether their subnets route to the internet, from EC2's route tables) and
+/// clusters, each with whether its parameter group (a cluster's: its DB cluster parameter group) forces TLS, through
+/// <see cref="RdsTls"/>; and manual snapshots with who may restore them. Each read fails apart; a route table read that
+/// fails is EC2's gap (the instances stay undecided on it), a parameter read that fails is RDS's (TLS stays undecided).
 /// </summary>
 public sealed class RdsCollector : ILiveReader
 {
