@@ -19,6 +19,9 @@ public sealed class OperationsTests
     [Theory]
     [InlineData("Terraform/operations")]
     [InlineData("CloudFormation/operations")]
+    [InlineData("Terraform/loggroups")]
+    [InlineData("Terraform/loggroups-none")]
+    [InlineData("CloudFormation/loggroups")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class LogsTerraform : ITerraformMapping
         Id = IacScope.IdOf(r, "name"),
         Provenance = IacScope.Provenance(r),
         Tags = IacTags.Terraform(r),
+        Name = IacValue.Optional(r.Body, "name"),
+        NamedAfter = (r.Body.Get("name") as IacUnknown)?.Reference,
         RetentionInDays = IacValue.Int(r.Body, "retention_in_days", LogGroup.Defaults.RetentionInDays),
         KmsKeyId = IacValue.Reference(r.Body, "kms_key_id"),
     };
@@ -29,6 +31,8 @@ public sealed class LogsCloudFormation : ICloudFormationMapping
         Id = IacScope.IdOf(r, "LogGroupName"),
         Provenance = IacScope.Provenance(r),
         Tags = IacTags.CloudFormation(r),
+        Name = IacValue.Optional(r.Body, "LogGroupName"),
+        NamedAfter = (r.Body.Get("LogGroupName") as IacUnknown)?.Reference,
         RetentionInDays = IacValue.Int(r.Body, "RetentionInDays", LogGroup.Defaults.RetentionInDays),
         KmsKeyId = IacValue.Reference(r.Body, "KmsKeyId"),
     };
