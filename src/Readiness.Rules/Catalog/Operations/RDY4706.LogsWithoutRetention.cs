@@ -43,10 +43,12 @@ public sealed class LogsWithoutRetention : EvidenceRule
         var where = $"The {EcsContainers.Describe(task, container)} logs to log group '{LogGroups.Shown(target)}'";
         var then = target.CreatedWhenMissing is { IsKnown: true, Known: true }
             ? "with awslogs-create-group ECS creates it at the first task start with no retention, so its events never expire"
-            : "without awslogs-create-group its tasks fail to start (ResourceNotFoundException: The specified log group does not exist) unless something outside this project creates it";
-        return LogGroups.Find(cloud, task, target) switch
+            : "without awslogs-create-group its tasks fail to start (ResourceNotFoundException: The specified log group does not exist)"
+                + (task.Provenance.IsLive ? "" : " unless something outside this project creates it");
+        var search = LogGroups.Find(cloud, task, target);
+        return search.Found switch
         {
-            Found.Undecided => [EcsContainers.Undecided(context, task, container, target.Name, "awslogs-group", Asked)],
+            Found.Undecided => [LogGroups.Undecided(context, task, EcsContainers.Describe(task, container), target, search, Asked, $"{container.Name.Known}:log-group")],
             Found.No when task.Provenance.IsLive => [EcsContainers.On(context, task, container, target.Name, "logConfiguration",
                 $"{where}, which does not exist in {LogGroups.RegionOf(task, target)}: {then}. Create the group with a retention period (`aws logs create-log-group`, then `aws logs put-retention-policy`), or better declare it in code.", "log-group-missing")],
             Found.No => [EcsContainers.On(context, task, container, target.Name, "logConfiguration",
@@ -58,11 +60,10 @@ public sealed class LogsWithoutRetention : EvidenceRule
     private static IEnumerable<Finding> Function(RuleContext context, CloudInventory cloud, LambdaFunction function, LogGroupTarget target)
     {
         const string then = "Lambda creates it at the first invocation with no retention, so its events never expire";
-        return LogGroups.Find(cloud, function, target) switch
+        var search = LogGroups.Find(cloud, function, target);
+        return search.Found switch
         {
-            Found.Undecided => [context.OnResource(function,
-                $"Cannot decide whether Lambda function {function.DisplayName} {Asked}: its log group is named by the unresolved expression '{target.Name.Expression}'. Give it a literal value, a variable default or a tfvars value, or name the group after the function (\"/aws/lambda/${{aws_lambda_function.NAME.function_name}}\", !Sub /aws/lambda/${{Function}}), so it can be checked.",
-                value: target.Name, snippet: target.Name.Expression, fingerprintKey: "undecided:log-group") with { Severity = Severity.Info, Undecided = true }],
+            Found.Undecided => [LogGroups.Undecided(context, function, $"Lambda function {function.DisplayName}", target, search, Asked, "log-group")],
             Found.No when function.Provenance.IsLive => [context.OnResource(function,
                 $"Lambda function {function.DisplayName} writes its logs to log group '{LogGroups.Shown(target)}', which does not exist in {LogGroups.RegionOf(function, target)}: {then}. Create the group with a retention period (`aws logs create-log-group`, then `aws logs put-retention-policy`), or better declare it in code.",
                 value: target.Name, fingerprintKey: "log-group-missing")],

@@ -39,8 +39,8 @@ internal static class LogGroupTargets
     public static LogGroupTarget Lambda(LogGroupTarget? configured, IacBody body, string nameAttribute) => configured ?? (body.Get(nameAttribute) switch
     {
         string { Length: > 0 } name => new LogGroupTarget { Name = Value<string>.Of(Default(name)).From(body.OriginOf(nameAttribute)) },
-        IacUnknown u => new LogGroupTarget { Name = Value<string>.Unresolved(Default("${" + u.Expression + "}")).From(body.OriginOf(nameAttribute)) },
-        _ => new LogGroupTarget { Name = Value<string>.Unresolved(Default("<the name AWS generates>")) },
+        IacUnknown u => new LogGroupTarget { Name = Value<string>.Unresolved(Default(u.Expression is ['"', .. var template, '"'] ? template : "${" + u.Expression + "}")).From(body.OriginOf(nameAttribute)) },
+        _ => new LogGroupTarget { Name = Value<string>.Unresolved(Default("${the name CloudFormation generates}")) },
     });
 
     /// <summary>The group Lambda writes a function's logs to unless told otherwise.</summary>

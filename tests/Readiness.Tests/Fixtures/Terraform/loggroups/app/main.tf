@@ -7,6 +7,8 @@ variable "worker_group" {}
 
 variable "report_function" {}
 
+variable "stage" {}
+
 resource "aws_cloudwatch_log_group" "api" {
   name              = "/ecs/shop-prod-api"
   retention_in_days = 365
@@ -116,6 +118,21 @@ resource "aws_ecs_task_definition" "api" {
       }
     },
     {
+      # The shared root declares "/ecs/${var.stage}-payments", which may be this group: undecided.
+      name                   = "payments"
+      image                  = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-payments:2.1.0"
+      user                   = "10001"
+      readonlyRootFilesystem = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          "awslogs-group"         = "/ecs/shop-prod-payments" # Undecided RDY4706 {{Cannot decide whether container 'payments' of ECS task definition aws_ecs_task_definition.api writes its logs to a log group the project declares: the name of log group aws_cloudwatch_log_group.payments is the unresolved expression '"/ecs/${var.stage}-payments"'. Give it a literal value, a variable default or a tfvars value, or refer to the log group resource (for a function, name the group after it), so it can be checked.}}
+          "awslogs-region"        = "us-east-1"
+          "awslogs-stream-prefix" = "payments"
+        }
+      }
+    },
+    {
       # A variable nothing sets, in a project that declares log groups: undecided.
       name                   = "worker"
       image                  = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop-worker:2.1.0"
@@ -180,4 +197,13 @@ resource "aws_lambda_function" "report" {
   handler       = "app.handler"
   runtime       = "python3.12"
   filename      = "report.zip"
+}
+
+# Its name is not resolved, but no group the project declares can be "/aws/lambda/shop-${var.stage}-cleanup".
+resource "aws_lambda_function" "cleanup" {
+  function_name = "shop-${var.stage}-cleanup" # Noncompliant RDY4706
+  role          = "arn:aws:iam::123456789012:role/cleanup"
+  handler       = "app.handler"
+  runtime       = "python3.12"
+  filename      = "cleanup.zip"
 }
