@@ -20,10 +20,13 @@ public sealed class LogsTerraform : ITerraformMapping
     };
 }
 
-/// <summary>AWS::Logs::LogGroup.</summary>
+/// <summary>
+/// AWS::Logs::LogGroup, and CDK's Custom::LogRetention (a function's logRetention): a custom resource that creates the
+/// function's group if needed and sets its retention, so it declares that group as far as the rules are concerned.
+/// </summary>
 public sealed class LogsCloudFormation : ICloudFormationMapping
 {
-    public IReadOnlyList<string> Types => ["AWS::Logs::LogGroup"];
+    public IReadOnlyList<string> Types => ["AWS::Logs::LogGroup", "Custom::LogRetention"];
     public IReadOnlyList<string> NameAttributes => ["LogGroupName"];
 
     public CloudResource? Map(IacResource r, IacScope scope) => new LogGroup
