@@ -19,9 +19,10 @@ internal enum Found
 /// <summary>
 /// Finds the log group a writer names. In code, among the log groups the project declares: by the reference (within the
 /// writer's stack), by a group named after the writer (within its stack), by name (in any stack of the project, as a
-/// shared logging stack declares groups others use), or by the same unresolved expression. An unresolved name is
-/// undecided unless the project declares no log group at all. Live, among the groups read in the writer's account and
-/// the region it writes to; when they were not read, the coverage gap speaks and nothing is judged.
+/// shared logging stack declares groups others use), or by the same unresolved expression. Otherwise it is undecided
+/// when an unresolved name, the writer's or a declared group's, could be the other (a Terraform template's literal
+/// prefix and suffix are compared), and not declared when none could. Live, among the groups read in the writer's
+/// account and the region it writes to; when they were not read, the coverage gap speaks and nothing is judged.
 /// </summary>
 internal static class LogGroups
 {
