@@ -10,7 +10,8 @@ namespace Readiness.Tests.Aws;
 /// <summary>
 /// Issue 14's "Done when" on the bundled sample: an ALB with an old TLS policy and no WAF, a task definition with a
 /// plaintext database password, a Redis replication group without encryption or AUTH, a public ECR policy and a
-/// Lambda URL without auth are each reported at their Terraform line, on the sample's recorded account
+/// Lambda URL without auth, and the function's log group that nothing declares (issue 15's last operations control), are
+/// each reported at their Terraform line, on the sample's recorded account
 /// (aws/inventory.json) and on an emulator account seeded the same way; the hardened twin reports none of them.
 /// </summary>
 public sealed class CocoStackSampleTests : IDisposable
@@ -19,7 +20,7 @@ public sealed class CocoStackSampleTests : IDisposable
 
     public void Dispose() => output.Delete(recursive: true);
 
-    private static readonly string[] StackRules = ["RDY4001", "RDY4005", "RDY4101", "RDY4112", "RDY4201", "RDY4301", "RDY4302", "RDY4303"];
+    private static readonly string[] StackRules = ["RDY4001", "RDY4005", "RDY4101", "RDY4112", "RDY4201", "RDY4301", "RDY4302", "RDY4303", "RDY4706"];
 
     private const string Account = "123456789012";
     private const string LoadBalancerArn = $"arn:aws:elasticloadbalancing:us-east-1:{Account}:loadbalancer/app/coco-prod-alb/3c0c0a1b2c3d4e5f";
@@ -32,7 +33,7 @@ public sealed class CocoStackSampleTests : IDisposable
     private static readonly (string Rule, string Arn)[] Recorded =
     [
         ("RDY4001", LoadBalancerArn), ("RDY4005", LoadBalancerArn), ("RDY4101", WorkerArn), ("RDY4112", RepositoryArn), ("RDY4201", WebhookArn),
-        ("RDY4301", RedisArn), ("RDY4302", RedisArn), ("RDY4303", RedisArn),
+        ("RDY4301", RedisArn), ("RDY4302", RedisArn), ("RDY4303", RedisArn), ("RDY4706", WebhookArn),
     ];
 
     [Fact]
@@ -52,6 +53,7 @@ public sealed class CocoStackSampleTests : IDisposable
                 ("RDY4301", "infrastructure/terraform/cache.tf:8"),
                 ("RDY4302", "infrastructure/terraform/cache.tf:8"),
                 ("RDY4303", "infrastructure/terraform/cache.tf:8"),
+                ("RDY4706", "infrastructure/terraform/lambda.tf:16"),
             }.Order().ToArray());
         foreach (var (rule, arn) in Recorded)
             findings.ShouldContain(f => f.RuleId == rule && f.Location.Resource != null && f.Location.Resource.Arn == arn, $"{rule} on {arn}");
@@ -76,6 +78,7 @@ public sealed class CocoStackSampleTests : IDisposable
             ("RDY4301", "infrastructure/terraform/cache.tf"),
             ("RDY4302", "infrastructure/terraform/cache.tf"),
             ("RDY4303", "infrastructure/terraform/cache.tf"),
+            ("RDY4706", "infrastructure/terraform/lambda.tf"),
         }.Order().ToArray());
     }
 

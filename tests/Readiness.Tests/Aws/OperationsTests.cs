@@ -19,6 +19,9 @@ public sealed class OperationsTests
     [Theory]
     [InlineData("Terraform/operations")]
     [InlineData("CloudFormation/operations")]
+    [InlineData("Terraform/loggroups")]
+    [InlineData("Terraform/loggroups-none")]
+    [InlineData("CloudFormation/loggroups")]
     public void Fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder);
 
     [Fact]
@@ -44,6 +47,12 @@ public sealed class OperationsTests
         Rules(seeded.GetProperty("reports-prod").GetString()!).ShouldBe(["RDY4703", "RDY4704"], dump);
         Rules($"arn:aws:logs:us-east-1:{Account}:log-group:/ecs/api-prod").ShouldBe(["RDY4706", "RDY4707"], dump);
         Rules($"arn:aws:logs:us-east-1:{Account}:log-group:/ecs/web-prod").ShouldBeEmpty(dump);
+        // Writers of logs: the container and the function whose groups do not exist, not those whose groups do.
+        Rules(seeded.GetProperty("task").GetString()!).ShouldBe(["RDY4706"], dump);
+        findings.For(seeded.GetProperty("task").GetString()!).Single().Message.ShouldBe(
+            "The container 'jobs' of ECS task definition web-prod logs to log group '/ecs/jobs-prod', which does not exist in us-east-1: without awslogs-create-group its tasks fail to start (ResourceNotFoundException: The specified log group does not exist). Create the group with a retention period (`aws logs create-log-group`, then `aws logs put-retention-policy`), or better declare it in code.");
+        Rules(seeded.GetProperty("thumbnails-prod").GetString()!).ShouldBe(["RDY4706"], dump);
+        Rules(seeded.GetProperty("billing-prod").GetString()!).ShouldBeEmpty(dump);
         // No budget at all: one finding on the account; GuardDuty missing only where a workload runs without a detector.
         Rules($"arn:aws:iam::{Account}:root").ShouldBe(["RDY4705"], dump);
         var guardDuty = findings.Where(f => f.RuleId == "RDY4701").ShouldHaveSingleItem(dump);

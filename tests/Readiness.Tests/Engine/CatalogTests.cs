@@ -64,6 +64,24 @@ public class CatalogTests
         m.HelpUri.ShouldNotBeNull();
     }
 
+    /// <summary>Issue 15's rules (identity, keys, storage policies, CloudFront origins and logs, RDS TLS, snapshots and versions, certificates, Cognito, operations).</summary>
+    public static TheoryData<string> IssueFifteenRules() =>
+    [
+        "RDY2501", "RDY2502", "RDY2503", "RDY2504", "RDY2505", "RDY2506", "RDY2507", "RDY4501", "RDY4502",
+        "RDY2601", "RDY2602", "RDY2603", "RDY2604", "RDY2605", "RDY2606", "RDY2205", "RDY2206", "RDY2207",
+        "RDY2006", "RDY2091", "RDY2007", "RDY4510", "RDY4511", "RDY4512", "RDY4601", "RDY4602", "RDY4603",
+        "RDY4701", "RDY4702", "RDY4703", "RDY4704", "RDY4705", "RDY4706", "RDY4707", "RDY4708",
+    ];
+
+    [Theory]
+    [MemberData(nameof(IssueFifteenRules))]
+    public void Issue_fifteen_rules_give_their_fix_in_console_cli_terraform_and_cloudformation_form(string id)
+    {
+        var remediation = RuleCatalog.Default.Find(id)!.Metadata.Remediation;
+        foreach (var form in new[] { "Console:", "CLI:", "Terraform", "CloudFormation" })
+            remediation.ShouldContain(form, Case.Sensitive, $"{id}'s remediation gives the {form.TrimEnd(':')} fix");
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Rule_has_a_fixture_that_expects_it(string id) =>

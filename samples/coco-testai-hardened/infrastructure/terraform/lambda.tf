@@ -20,6 +20,13 @@ resource "aws_lambda_function" "webhook" {
   filename      = "build/webhook.zip"
 }
 
+# Its log group, declared so it is kept for a year and encrypted instead of created by Lambda with no retention.
+resource "aws_cloudwatch_log_group" "webhook" {
+  name              = "/aws/lambda/${aws_lambda_function.webhook.function_name}"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.logs.arn
+}
+
 resource "aws_lambda_function_url" "webhook" {
   function_name      = aws_lambda_function.webhook.function_name
   authorization_type = "AWS_IAM"

@@ -2,7 +2,7 @@
 
 Usage: python3 seed_coco_stack.py ENDPOINT_URL [--hardened]
 Then `readiness collect aws --endpoint-url ENDPOINT_URL --regions us-east-1 -o stack.json`; the ECS task definition,
-ElastiCache replication group, ECR repository and Lambda function records of that file are the block of
+ElastiCache replication group, ECR repository, Lambda function and log group records of that file are the block of
 samples/coco-testai/aws/inventory.json (or samples/coco-testai-hardened/... with --hardened) after the load balancer,
 with observedAt set to the samples' collection time. The load balancer is seeded too (its ARN has moto's random
 suffix, so the samples keep their recorded one).
@@ -72,6 +72,16 @@ with zipfile.ZipFile(buf, "w") as z:
     z.writestr("webhook.py", "def handler(event, context):\n    return {'statusCode': 200}\n")
 lam.create_function(FunctionName="coco-prod-stripe-webhook", Runtime="python3.12", Role=webhook, Handler="webhook.handler", Code={"ZipFile": buf.getvalue()})
 lam.create_function_url_config(FunctionName="coco-prod-stripe-webhook", AuthType="AWS_IAM" if hardened else "NONE")
+
+# The log groups: the API's and worker's, kept 30 days (hardened, encrypted); hardened, the webhook's own group too, which
+# the not-ready account leaves for Lambda to create with no retention.
+logs = boto3.client("logs", **kw)
+logs_key = {"kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/0c0c0c0c-1060-4c0c-9c0c-0c0c0c0c0c10"} if hardened else {}
+logs.create_log_group(logGroupName="/ecs/coco-prod-api", **logs_key)
+logs.put_retention_policy(logGroupName="/ecs/coco-prod-api", retentionInDays=30)
+if hardened:
+    logs.create_log_group(logGroupName="/aws/lambda/coco-prod-stripe-webhook", **logs_key)
+    logs.put_retention_policy(logGroupName="/aws/lambda/coco-prod-stripe-webhook", retentionInDays=365)
 
 # The API's load balancer (phase 7): HTTPS with the console's old default policy and no web ACL, and port 80 forwarding
 # in plain HTTP; hardened, the current TLS 1.3 policy, a redirect on port 80, the header, deletion and log settings, and

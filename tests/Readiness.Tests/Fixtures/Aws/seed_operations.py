@@ -3,9 +3,13 @@
 Usage: python3 seed_operations.py ENDPOINT_URL
 us-east-1: two production load balancers (one with a 5xx alarm that notifies a topic), a production database with a
 storage alarm but no CPU alarm, an enabled GuardDuty detector, a log group that never expires and one that is kept
-and encrypted. eu-west-1: a production database and no detector. No budget. Prints the ARNs it created as JSON.
+and encrypted, an ECS task definition whose containers write to the kept group and to one that does not exist, and
+two Lambda functions, one whose /aws/lambda group exists with a retention and one whose group does not exist.
+eu-west-1: a production database and no detector. No budget. Prints the ARNs it created as JSON.
 """
+import io
 import json
+import zipfile
 import sys
 
 import boto3
@@ -53,5 +57,31 @@ logs = client("logs")
 logs.create_log_group(logGroupName="/ecs/api-prod")
 logs.create_log_group(logGroupName="/ecs/web-prod", kmsKeyId="arn:aws:kms:us-east-1:123456789012:key/logs")
 logs.put_retention_policy(logGroupName="/ecs/web-prod", retentionInDays=365)
+
+
+def awslogs(group, prefix):
+    return {"logDriver": "awslogs", "options": {"awslogs-group": group, "awslogs-region": "us-east-1", "awslogs-stream-prefix": prefix}}
+
+
+out["task"] = client("ecs").register_task_definition(
+    family="web-prod", networkMode="awsvpc", requiresCompatibilities=["FARGATE"], cpu="256", memory="512",
+    containerDefinitions=[
+        {"name": "web", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.0.0", "user": "10001",
+         "readonlyRootFilesystem": True, "logConfiguration": awslogs("/ecs/web-prod", "web")},
+        {"name": "jobs", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/jobs:1.0.0", "user": "10001",
+         "readonlyRootFilesystem": True, "logConfiguration": awslogs("/ecs/jobs-prod", "jobs")},
+    ])["taskDefinition"]["taskDefinitionArn"]
+
+trust = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+role = client("iam").create_role(RoleName="functions", AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w") as z:
+    z.writestr("index.py", "def handler(event, context):\n    return 1\n")
+lam = client("lambda")
+for name in ("billing-prod", "thumbnails-prod"):
+    out[name] = lam.create_function(FunctionName=name, Runtime="python3.12", Role=role, Handler="index.handler",
+                                    Code={"ZipFile": buf.getvalue()})["FunctionArn"]
+logs.create_log_group(logGroupName="/aws/lambda/billing-prod", kmsKeyId="arn:aws:kms:us-east-1:123456789012:key/logs")
+logs.put_retention_policy(logGroupName="/aws/lambda/billing-prod", retentionInDays=365)
 
 print(json.dumps(out))

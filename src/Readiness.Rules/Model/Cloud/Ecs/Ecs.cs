@@ -63,6 +63,9 @@ public sealed record EcsContainer
     /// <summary>The log driver of logConfiguration ("awslogs", "awsfirelens"); null when the container has no log configuration.</summary>
     public Value<string?> LogDriver { get; init; } = (string?)null;
 
+    /// <summary>The log group of the awslogs driver (its awslogs-group, awslogs-region and awslogs-create-group options); null for another driver or none.</summary>
+    public LogGroupTarget? LogGroup { get; init; }
+
     /// <summary>linuxParameters.capabilities.add.</summary>
     public IReadOnlyList<Value<string>> CapabilitiesAdded { get; init; } = [];
 }

@@ -22,6 +22,12 @@ public sealed record LambdaFunction : CloudResource
     /// <summary>The managed runtime identifier ("python3.12"); null for an image function.</summary>
     public Value<string?> Runtime { get; init; } = (string?)null;
 
+    /// <summary>
+    /// The log group the function writes to: logging_config.log_group (LoggingConfig.LogGroup), else its default
+    /// /aws/lambda/NAME (unresolved when the name is); null for a function known only through its URL or permission.
+    /// </summary>
+    public LogGroupTarget? LogGroup { get; init; }
+
     /// <summary>The function URL's auth type ("AWS_IAM" or "NONE"); null when the function has no URL.</summary>
     public Value<string?> UrlAuthType { get; init; } = (string?)null;
 

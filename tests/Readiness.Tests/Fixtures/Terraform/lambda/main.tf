@@ -10,7 +10,7 @@ variable "db_password" {
 
 # Public: a URL without auth, a permission for anyone, secrets in plain text, a deprecated runtime.
 resource "aws_lambda_function" "api" {
-  function_name = "api-prod"
+  function_name = "api-prod" # Noncompliant RDY4706
   role          = "arn:aws:iam::123456789012:role/api"
   handler       = "app.handler"
   runtime       = "python3.8" # Noncompliant RDY4204
@@ -51,7 +51,7 @@ resource "aws_lambda_permission" "anyone" { # Noncompliant RDY4202
 
 # Hardened: IAM-authenticated URL, a service principal limited to one bucket, a supported runtime.
 resource "aws_lambda_function" "worker" {
-  function_name = "worker-prod"
+  function_name = "worker-prod" # Noncompliant RDY4706
   role          = "arn:aws:iam::123456789012:role/worker"
   handler       = "index.handler"
   runtime       = "nodejs22.x"
@@ -88,7 +88,7 @@ resource "aws_lambda_permission" "any_in_org" {
 
 # A container image has no managed runtime to judge.
 resource "aws_lambda_function" "image" {
-  function_name = "image-prod"
+  function_name = "image-prod" # Noncompliant RDY4706
   role          = "arn:aws:iam::123456789012:role/image"
   package_type  = "Image"
   image_uri     = "123456789012.dkr.ecr.us-east-1.amazonaws.com/image:1"

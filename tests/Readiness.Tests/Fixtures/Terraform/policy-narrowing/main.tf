@@ -237,7 +237,7 @@ resource "aws_ecr_repository_policy" "not_principal" {
 # --- Lambda permission (RDY4202) ---
 
 resource "aws_lambda_function" "api" {
-  function_name = "policy-api"
+  function_name = "policy-api" # Noncompliant RDY4706
   role          = "arn:aws:iam::123456789012:role/api"
   handler       = "app.handler"
   runtime       = "python3.13"

@@ -98,6 +98,7 @@ internal static class EcsContainerDefinitions
                     IacUnknown u => Value<string?>.Unresolved(u.Expression).From(c.OriginOf(K("logConfiguration"))),
                     _ => IacValue.Optional(log, K("logDriver")),
                 },
+                LogGroup = LogGroupTargets.Awslogs(log, K),
                 CapabilitiesAdded = c.Block(K("linuxParameters"))?.Block(K("capabilities")) is { } caps ? Strings(caps, K("add")) : [],
             });
         }

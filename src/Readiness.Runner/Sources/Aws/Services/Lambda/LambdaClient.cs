@@ -47,6 +47,12 @@ public sealed class LambdaClient(AwsSession session) : ILambdaClient
                             HoldsLiteral = Value<bool>.Of(v.Value.GetString() is { } s && !SecretNames.IsNotAValue(s)).From(ValueOrigin.Live(arn, "Environment.Variables." + v.Name)),
                         }).ToList()
                         : [],
+                    LogGroup = new LogGroupTarget
+                    {
+                        Name = f.Obj("LoggingConfig").Str("LogGroup") is { Length: > 0 } group
+                            ? Value<string>.Of(group).From(ValueOrigin.Live(arn, "LoggingConfig.LogGroup"))
+                            : Value<string>.Of(LogGroupTargets.Default(name)).From(ValueOrigin.Live(arn, "FunctionName")),
+                    },
                     UrlAuthType = await UrlAuthTypeAsync(region, name, ct).ConfigureAwait(false),
                     Permissions = await PermissionsAsync(region, name, ct).ConfigureAwait(false),
                     Provenance = Ec2Client.Live(account, region, arn),

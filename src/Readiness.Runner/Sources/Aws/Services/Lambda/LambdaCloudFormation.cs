@@ -38,6 +38,7 @@ public sealed class LambdaCloudFormation : ICloudFormationMapping
             UrlAuthType = urlBody is null ? (string?)null : IacValue.Optional(urlBody, "AuthType"),
             Permissions = permissions,
             Environment = Environment(b.Block("Environment")),
+            LogGroup = LogGroupTargets.Lambda(LogGroupTargets.Read(b.Block("LoggingConfig"), "LogGroup"), b, "FunctionName"),
         };
     }
 

@@ -34,6 +34,7 @@ public sealed class LambdaTerraform : ITerraformMapping
             UrlAuthType = url is null ? (string?)null : IacValue.Optional(url.Body, "authorization_type"),
             Permissions = permissions,
             Environment = Environment(r, b.Block("environment")),
+            LogGroup = LogGroupTargets.Lambda(LogGroupTargets.Read(b.Block("logging_config"), "log_group"), b, "function_name"),
         };
     }
 

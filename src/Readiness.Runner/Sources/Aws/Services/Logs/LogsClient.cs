@@ -25,6 +25,7 @@ public sealed class LogsClient(AwsSession session) : ILogsClient
                 groups.Add(new LogGroup
                 {
                     Id = name,
+                    Name = name,
                     RetentionInDays = (int)(g.Long("retentionInDays") ?? LogGroup.Defaults.RetentionInDays),
                     KmsKeyId = g.Str("kmsKeyId"),
                     Provenance = Ec2Client.Live(account, region, g.Str("logGroupArn") ?? $"arn:aws:logs:{region}:{account}:log-group:{name}"),
