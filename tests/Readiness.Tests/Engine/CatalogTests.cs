@@ -68,7 +68,7 @@ public class CatalogTests
     public static TheoryData<string> IssueFifteenRules() =>
     [
         "RDY2501", "RDY2502", "RDY2503", "RDY2504", "RDY2505", "RDY2506", "RDY2507", "RDY4501", "RDY4502",
-        "RDY2601", "RDY2602", "RDY2603", "RDY2604", "RDY2605", "RDY2606", "RDY2205", "RDY2206", "RDY2207",
+        "RDY2601", "RDY2602", "RDY2603", "RDY2604", "RDY2605", "RDY2606", "RDY2205", "RDY2206", "RDY2207", "RDY2208",
         "RDY2006", "RDY2091", "RDY2007", "RDY4510", "RDY4511", "RDY4512", "RDY4601", "RDY4602", "RDY4603",
         "RDY4701", "RDY4702", "RDY4703", "RDY4704", "RDY4705", "RDY4706", "RDY4707", "RDY4708",
     ];

@@ -191,3 +191,44 @@ resource "aws_cloudfront_distribution" "site" {
 resource "aws_s3_bucket" "site" { # Noncompliant RDY2601 RDY2602 RDY2605
   bucket = "alva-site"
 }
+
+# Aliases on the default certificate: CloudFront rejects it (InvalidViewerCertificate), so the launch fails.
+resource "aws_cloudfront_distribution" "preview" {
+  enabled    = true
+  web_acl_id = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/6a2b0c4e-1111-4c3b-9f00-0c0c0c0c0c01"
+  aliases    = ["preview.example.com"]
+
+  origin {
+    domain_name = "alb.example.com"
+    origin_id   = "alb"
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
+  default_cache_behavior {
+    target_origin_id           = "alb"
+    viewer_protocol_policy     = "redirect-to-https"
+    response_headers_policy_id = aws_cloudfront_response_headers_policy.security.id
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  logging_config {
+    bucket = "logs.s3.amazonaws.com"
+    prefix = "preview/"
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true # Noncompliant RDY2208
+  }
+}
