@@ -47,6 +47,23 @@ public sealed class Detector
     /// <summary>True when a match may span lines after its keyword (private key blocks, JSON documents).</summary>
     public bool Block { get; init; }
 
+    /// <summary>
+    /// True when the regex checks the token's format to the character (prefix, fixed length, fixed suffix): a word read in
+    /// its body (abc123, fake) does not make it a placeholder; a known example, low entropy or an explicit placeholder
+    /// (xxxx, your-..., changeme) still does.
+    /// </summary>
+    public bool Exact { get; init; }
+
+    /// <summary>
+    /// The identifier that completes this secret (a PayPal client ID, a Mailjet API key; its group "id", else the whole
+    /// match), looked for within 5 lines: when found, the two are one usable credential, reported once as critical with
+    /// the identifier's preview and HMAC. Null for a secret that works alone.
+    /// </summary>
+    public Regex? Pair { get; init; }
+
+    /// <summary>What the paired identifier is called in messages ("client ID").</summary>
+    public string? PairName { get; init; }
+
     public string? Revoke { get; init; }
     public IReadOnlyList<string> TrueSamples { get; init; } = [];
     public IReadOnlyList<string> FalseSamples { get; init; } = [];
@@ -85,7 +102,7 @@ public static class DetectorCatalog
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         var known = new HashSet<string>(StringComparer.Ordinal)
         {
-            "id", "title", "kind", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "lengths", "revoke", "true", "false",
+            "id", "title", "kind", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "exact", "pair", "pair-name", "lengths", "revoke", "true", "false",
         };
         var result = new List<Detector>();
         foreach (var node in ((YamlSequenceNode)root.Children[new YamlScalarNode("detectors")]).Children.Cast<YamlMappingNode>())
@@ -114,6 +131,7 @@ public static class DetectorCatalog
             var keywords = List("keywords");
             if (keywords.Count == 0 || keywords.Any(k => k.Length < 2 || k != k.ToLowerInvariant()))
                 throw new FormatException($"detectors.yaml: {id} needs lower-case keywords of at least 2 characters.");
+            if ((Optional("pair") is null) != (Optional("pair-name") is null)) throw new FormatException($"detectors.yaml: {id} needs both 'pair' and 'pair-name'.");
             var entropy = Optional("entropy");
             var kind = Scalar("kind") switch
             {
@@ -128,6 +146,9 @@ public static class DetectorCatalog
                 Validate = validate,
                 Near = List("near"),
                 Block = Optional("block") == "true",
+                Exact = Optional("exact") == "true",
+                Pair = Optional("pair") is { } pair ? new Regex(pair, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Detector.MatchTimeout) : null,
+                PairName = Optional("pair-name"),
                 Lengths = Lengths(),
                 Revoke = Optional("revoke"),
                 TrueSamples = List("true"),

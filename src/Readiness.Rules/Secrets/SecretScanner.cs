@@ -184,10 +184,18 @@ public static partial class SecretScanner
             case null when detector.Kind == SecretKind.Custom:
                 break;
             default:
-                if (SecretValues.IsPlaceholder(value)) return;
+                if (detector.Exact ? SecretValues.IsExplicitPlaceholder(value) : SecretValues.IsPlaceholder(value)) return;
                 break;
         }
         if (detector.Near.Count > 0 && !IsNear(state.File.Text, start, start + value.Length, detector.Near)) return;
+        if (detector.Pair is { } pair && PairedId(state, pair, start, value.Length) is { } id)
+        {
+            severity = Severity.Critical;
+            extra["pairedId"] = detector.PairName!;
+            extra["pairedIdPreview"] = Text.Redaction.Preview(id.Value);
+            extra["pairedIdHmac"] = Text.Redaction.Hash(id.Value);
+            extra["pairedIdLine"] = state.File.LineOf(id.Index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         state.Add(new SecretHit
         {
@@ -201,6 +209,23 @@ public static partial class SecretScanner
             Revoke = detector.Revoke,
             Extra = extra,
         });
+    }
+
+    /// <summary>The detector's paired identifier nearest the secret within 5 lines either side, not overlapping it.</summary>
+    private static Group? PairedId(ScanState state, Regex pair, int start, int length)
+    {
+        var text = state.File.Text;
+        int from = start, to = start + length;
+        for (var lines = 0; from > 0 && lines <= 5 && start - from < 4096; from--) if (text[from - 1] == '\n') lines++;
+        for (var lines = 0; to < text.Length && lines <= 5 && to - start < 4096; to++) if (text[to] == '\n') lines++;
+        Group? best = null;
+        Matches(state, pair, from, to, m =>
+        {
+            var id = m.Groups["id"].Success ? m.Groups["id"] : m;
+            if (id.Index < start + length && start < id.Index + id.Length) return;
+            if (best is null || Math.Abs(id.Index - start) < Math.Abs(best.Index - start)) best = id;
+        });
+        return best;
     }
 
     /// <summary>An access key id near its secret access key is one credential: report the pair once, as critical.</summary>

@@ -62,7 +62,25 @@ public static partial class SecretValues
     };
 
     /// <summary>A documented example value, or a value that only says "not set" or "put something here".</summary>
-    public static bool IsKnownExample(string value) => KnownExamples.Contains(value);
+    public static bool IsKnownExample(string value) => KnownExamples.Contains(value) || CurveConstants.Contains(value);
+
+    /// <summary>
+    /// Published 256-bit elliptic-curve parameters (group order, generator x and y of secp256k1, NIST P-256 and
+    /// brainpoolP256r1, checked against the cryptography package): 0x and 64 hex digits, as a private key is, but
+    /// public, in every crypto library (cryptography's ec.py writes them beside private_key code).
+    /// </summary>
+    private static readonly HashSet<string> CurveConstants = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141",
+        "0x79BE667EF9DCBBAC55A06295CE870B07029BFCDB2DCE28D959F2815B16F81798",
+        "0x483ADA7726A3C4655DA4FBFC0E1108A8FD17B448A68554199C47D08FFB10D4B8",
+        "0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551",
+        "0x6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296",
+        "0x4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5",
+        "0xA9FB57DBA1EEA9BC3E660A909D838D718C397AA3B561A6F7901E0E82974856A7",
+        "0x8BD2AEB9CB7E57CB2C4B482FFC81B7AFB9DE27E1E3BD23C23A4453BD9ACE3262",
+        "0x547EF835C3DAC4FD97F8461A14611DC9C27745132DED8E545C1D54C72F046997",
+    };
 
     public static bool IsPlaceholder(string value)
     {

@@ -21,8 +21,8 @@ public class PeerCorpusTests(ITestOutputHelper output)
     // Ratchet towards the goal of issue 17 (recall >= 0.90, false positives <= 0.02, each focus provider >= 0.80):
     // raised as detectors land, never lowered. A focus provider's recall leaves out its true samples marked `policy:`
     // (placeholders and other misses a documented policy explains); the overall recall counts every true sample.
-    private const double MinRecall = 0.928;
-    private const double MaxFalsePositiveRate = 0.017;
+    private const double MinRecall = 0.9289;
+    private const double MaxFalsePositiveRate = 0.0162;
     private const double MinFocusRecall = 0.80;
 
     private static readonly string[] FocusProviders =

@@ -1,6 +1,7 @@
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 using Readiness.Rules.Secrets;
+using Readiness.Rules.Text;
 using Readiness.Tests.Support;
 
 namespace Readiness.Tests.Secrets;
@@ -50,6 +51,32 @@ public class SecretFixtureTests
         finding.Location.File!.StartLine.ShouldBe(3);
         (finding.Message + finding.Snippet).ShouldNotContain(secret);
         (finding.Message + finding.Snippet).ShouldNotContain(id);
+    }
+
+    [Theory]
+    [InlineData("PAYPAL_CLIENT_ID", "A", "PAYPAL_CLIENT_SECRET", "E", "paypal-rest-client-secret", "client ID")]
+    [InlineData("MJ_APIKEY_PUBLIC", "", "MJ_APIKEY_PRIVATE", "", "mailjet-secret-key", "API key")]
+    public void A_secret_beside_the_identifier_that_completes_it_is_one_critical_finding(string idName, string idPrefix, string secretName, string secretPrefix, string detector, string pairName)
+    {
+        // PayPal: a letter and 79 base64url characters; Mailjet: 32 hex.
+        var alphabet = idPrefix.Length == 0 ? "0123456789abcdef" : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+        string Random(int seed, string prefix) => prefix + new string(new Random(seed).GetItems(alphabet.ToCharArray(), prefix.Length == 0 ? 32 : 79));
+        var id = Random(1, idPrefix);
+        var secret = Random(2, secretPrefix);
+        var paired = Run(new SourceFile("app/.env", $"{idName}={id}\nLOG_LEVEL=info\n{secretName}={secret}\n"), "RDY1001").ShouldHaveSingleItem();
+        paired.Severity.ShouldBe(Severity.Critical);
+        paired.Properties["detector"].ShouldBe(detector);
+        paired.Properties["pairedIdHmac"].Length.ShouldBe(64);
+        paired.Properties["pairedIdLine"].ShouldBe("1");
+        paired.Location.File!.StartLine.ShouldBe(3);
+        paired.Message.ShouldContain($"and its {pairName} ({Redaction.Preview(id)})");
+        (paired.Message + paired.Snippet + string.Join("", paired.Properties.Values)).ShouldNotContain(secret);
+        (paired.Message + paired.Snippet + string.Join("", paired.Properties.Values)).ShouldNotContain(id);
+
+        var alone = Run(new SourceFile("app/.env", $"{secretName}={secret}\n"), "RDY1001").ShouldHaveSingleItem();
+        alone.Severity.ShouldBe(Severity.High);
+        alone.Properties.ContainsKey("pairedIdHmac").ShouldBeFalse();
+        Run(new SourceFile("app/.env", $"{idName}={id}\n"), "RDY1001").ShouldBeEmpty();
     }
 
     [Fact]

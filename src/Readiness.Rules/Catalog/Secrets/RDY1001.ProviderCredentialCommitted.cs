@@ -13,5 +13,7 @@ public sealed class ProviderCredentialCommitted : SecretRule
 
     protected override string Message(SecretHit hit, SourceFile file, string preview) => hit.DetectorId == "aws-access-key-pair"
         ? $"An AWS access key pair (key ID {hit.Extra["accessKeyIdPreview"]}, secret {preview}) is committed in {file.Path}; {Revoke(hit)}, then give the workload an IAM role instead of keys."
-        : $"A {hit.Title} ({preview}) is committed in {file.Path}; {Revoke(hit)}, then load it from a secret store or the environment at run time.";
+        : hit.Extra.TryGetValue("pairedId", out var pair)
+            ? $"A {hit.Title} ({preview}) and its {pair} ({hit.Extra["pairedIdPreview"]}) are committed in {file.Path}; {Revoke(hit)}, then load them from a secret store or the environment at run time."
+            : $"A {hit.Title} ({preview}) is committed in {file.Path}; {Revoke(hit)}, then load it from a secret store or the environment at run time.";
 }

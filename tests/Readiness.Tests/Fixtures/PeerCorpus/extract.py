@@ -58,6 +58,7 @@ RELABEL = [
     ("gitleaks", "mailchimp", "MailchimpSDK.initialize(token: 3012a", "a key in Mailchimp's exact format (32 hex and a datacenter suffix)"),
     ("trufflehog", "atlassiandatacenter", "jira_token: ", "a token under jira_token; the peer only rejects its Data Center format"),
     ("trufflehog", "netlify", "data\n = 'nfp_", "a Netlify token with its unique nfp_ prefix; the peer only requires the word netlify nearby"),
+    ("gitleaks", "anthropic", "abc123xyzAA", "a complete Anthropic admin key (sk-ant-admin01-, 93 characters, AA); gitleaks' API-key rule only rejects it as not an API key"),
     ("trufflehog", "cloudflareapitoken", "8573bbfeEXTRA", "a complete Cloudflare token (cfut_, 40 characters, 8-hex checksum) with characters appended: the token still leaks"),
 ]
 
@@ -72,9 +73,6 @@ def relabel(peer, sample):
 # file or None, policy). They stay true and count in every recall figure; the focus-provider floor of issue 17 is
 # measured without them, and PeerCorpusTests fails if one of them is found (then the mark is stale: remove it).
 MISSED_BY_POLICY = [
-    ("gitleaks", "anthropic", "abc123xyz-456def789ghij", None, "placeholder: an invented body (abc123, 456def789ghij, an alphabet run)"),
-    ("gitleaks", "anthropic", "abc12fake-456def789ghij", None, "placeholder: an invented body (fake, an alphabet run)"),
-    ("trufflehog", "anthropic", "abc123xyz-456def789ghij", None, "placeholder: an invented body (abc123, 456def789ghij, an alphabet run)"),
     ("detect-secrets", "basic_auth", "https://username:password@", None, "placeholder: username:password"),
     ("secretlint", "basicauth/ng.basic-auth-ftp-url", "user:pass@example.com", None, "placeholder: user:pass at example.com (RFC 2606)"),
     ("secretlint", "basicauth/ng.basic-auth-http-url", "user:pass@example.com", None, "placeholder: user:pass at example.com (RFC 2606)"),
