@@ -7,6 +7,8 @@
 # Usage: bench/run.sh [TREE...]   (default: the Python standard library and bench/cache/efcore)
 # Environment: RUNS (default 3), TOOLS (space-separated subset of: readiness rg14 rgall cat secretlint),
 # SECRETLINT_RUNS (default RUNS: secretlint takes minutes on these trees, so a loaded machine may afford only one),
+# SECRETLINT_TIMEOUT (seconds of wall time, default none: a secretlint run stopped then is printed as "> its time",
+# and its ratio as "at least"),
 # BEFORE (another checkout of this repository, e.g. the commit before a change: adds its readiness as tool "before",
 # so a change is measured against its parent in the same run).
 # On a shared machine run it as `nice -n 10 bench/run.sh`; compare ratios within one run, not absolute times.
@@ -77,7 +79,7 @@ run_tool() { # tool tree
     rg14) rg "${rg_flags[@]}" -f bench/common-secret-regexes.txt "$tree" ;;
     rgall) for f in "$out"/chunk.*; do rg -P "${rg_flags[@]}" -f "$f" "$tree" || true; done ;;
     cat) find "$tree" -type f -print0 | xargs -0 cat ;;
-    secretlint) (cd "$tree" && "$repo/bench/node_modules/.bin/secretlint" --secretlintrc "$repo/bench/secretlintrc.json" --secretlintignore /dev/null --maskSecrets "**/*") ;;
+    secretlint) (cd "$tree" && timeout "${SECRETLINT_TIMEOUT:-0}" "$repo/bench/node_modules/.bin/secretlint" --secretlintrc "$repo/bench/secretlintrc.json" --secretlintignore /dev/null --maskSecrets "**/*") ;;
   esac
 }
 
@@ -88,16 +90,19 @@ for tree in "${trees[@]}"; do
     for tool in "${tools[@]}"; do
       [ "$tool" = secretlint ] && [ "$run" -gt "${SECRETLINT_RUNS:-$runs}" ] && continue
       set +e
-      /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" bash -c "$(declare -p repo out rg_flags); BEFORE='${BEFORE:-}'; $(declare -f run_tool); run_tool $tool '$tree'" \
+      /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" bash -c "$(declare -p repo out rg_flags); BEFORE='${BEFORE:-}'; SECRETLINT_TIMEOUT='${SECRETLINT_TIMEOUT:-0}'; $(declare -f run_tool); run_tool $tool '$tree'" \
         > /dev/null 2> "$out/stderr.$tool.txt"
       rc=$?
       set -e
-      # rg exits 1 when nothing matched; readiness and secretlint exit 1 when they found something. 2 is an error.
-      if [ "$rc" -ge 2 ]; then
+      # rg exits 1 when nothing matched; readiness and secretlint exit 1 when they found something. 2 is an error;
+      # 124 is secretlint stopped at SECRETLINT_TIMEOUT (a lower bound of its time).
+      cut=
+      if [ "$tool" = secretlint ] && [ "$rc" -eq 124 ]; then cut=cut
+      elif [ "$rc" -ge 2 ]; then
         echo "bench: $tool failed on $tree (exit $rc):" >&2; tail -5 "$out/stderr.$tool.txt" >&2; exit 2
       fi
       read -r wall user sys rss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$out/time.txt" | tail -1)
-      printf '%s\t%s\t%s\t%s\t%s\n' "$tree" "$tool" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$rss" >> "$samples"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$tree" "$tool" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$rss" "$cut" >> "$samples"
     done
   done
   [ -f "$out/report/results.json" ] && cp "$out/report/results.json" "$out/results.$(basename "$tree").json"
@@ -108,10 +113,11 @@ done
 python3 - "$samples" "$out" "$runs" <<'PY'
 import hashlib, json, os, statistics, subprocess, sys, datetime
 samples, out, runs = sys.argv[1], sys.argv[2], sys.argv[3]
-rows = {}
+rows, cut = {}, set()
 for line in open(samples):
-    tree, tool, wall, cpu, rss = line.rstrip("\n").split("\t")
+    tree, tool, wall, cpu, rss, stopped = line.rstrip("\n").split("\t")
     rows.setdefault(tree, {}).setdefault(tool, []).append((float(wall), float(cpu), int(rss) / 1024))
+    if stopped: cut.add((tree, tool))
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 load = os.getloadavg()[0]
 print(f"### {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} cores, "
@@ -127,14 +133,17 @@ for tree, tools in rows.items():
     for tool, s in tools.items():
         walls, cpus, rss = [x[0] for x in s], [x[1] for x in s], [x[2] for x in s]
         med[tool] = (statistics.median(walls), statistics.median(cpus))
-        print(f"| {names[tool]} | {len(s)} | {min(walls):.2f} | {med[tool][0]:.2f} | {min(cpus):.2f} | {med[tool][1]:.2f} | {max(rss):.0f} |")
+        gt = "> " if (tree, tool) in cut else ""
+        print(f"| {names[tool]}{' (stopped at SECRETLINT_TIMEOUT)' if gt else ''} | {len(s)} | {gt}{min(walls):.2f} | {gt}{med[tool][0]:.2f} "
+              f"| {gt}{min(cpus):.2f} | {gt}{med[tool][1]:.2f} | {max(rss):.0f} |")
     if "readiness" in med:
         r = med["readiness"]
         ratios = []
         for tool, label in (("before", "readiness / BEFORE"), ("rg14", "readiness / rg 14 regexes"), ("rgall", "readiness / rg every detector"), ("cat", "readiness / cat")):
             if tool in med: ratios.append(f"{label}: wall {r[0] / med[tool][0]:.1f}x, CPU {r[1] / med[tool][1]:.1f}x")
         if "secretlint" in med:
-            ratios.append(f"secretlint / readiness: wall {med['secretlint'][0] / r[0]:.1f}x, CPU {med['secretlint'][1] / r[1]:.1f}x")
+            least = "at least " if (tree, "secretlint") in cut else ""
+            ratios.append(f"secretlint / readiness: wall {least}{med['secretlint'][0] / r[0]:.1f}x, CPU {least}{med['secretlint'][1] / r[1]:.1f}x")
         print("\nMedian ratios: " + "; ".join(ratios) + ".")
         for label, prefix in (("readiness", "results"), ("BEFORE", "results-before")):
             results = os.path.join(out, f"{prefix}.{os.path.basename(tree)}.json")
