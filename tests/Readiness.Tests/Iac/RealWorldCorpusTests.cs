@@ -21,6 +21,7 @@ public class RealWorldCorpusTests
     [InlineData("RealWorld/terraform-aws-s3-bucket")]
     [InlineData("RealWorld/terraform-aws-security-group")]
     [InlineData("RealWorld/aws-cloudformation-templates")]
+    [InlineData("RealWorld/awesome-compose")]
     public void Findings_per_root_match_the_expected_list(string corpus)
     {
         var scan = IacFixtureVerifier.Scan(corpus, new TerraformOptions { Root = TestPaths.Fixtures });
