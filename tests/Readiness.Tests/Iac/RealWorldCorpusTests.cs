@@ -22,6 +22,7 @@ public class RealWorldCorpusTests
     [InlineData("RealWorld/terraform-aws-security-group")]
     [InlineData("RealWorld/aws-cloudformation-templates")]
     [InlineData("RealWorld/awesome-compose")]
+    [InlineData("RealWorld/cloudgoat")]
     public void Findings_per_root_match_the_expected_list(string corpus)
     {
         var scan = IacFixtureVerifier.Scan(corpus, new TerraformOptions { Root = TestPaths.Fixtures });
