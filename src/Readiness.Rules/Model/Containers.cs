@@ -34,6 +34,24 @@ public sealed class ContainerEvidence
         return contexts;
     }
 
+    /// <summary>
+    /// The stages of a Dockerfile that become images, each with the compose services that run it: the build target of
+    /// each service that names one, and the last stage when a service names none or no compose file builds it.
+    /// </summary>
+    public IReadOnlyList<DockerStage> ImageStages(Dockerfile dockerfile)
+    {
+        var stages = new List<DockerStage>();
+        var builtWithoutTarget = true;
+        foreach (var (_, service) in ServicesBuilding(dockerfile))
+        {
+            builtWithoutTarget = false;
+            var stage = service.BuildTarget is { } target ? dockerfile.Stage(target.Value) ?? dockerfile.Final : dockerfile.Final;
+            if (stage is not null && !stages.Contains(stage)) stages.Add(stage);
+        }
+        if (builtWithoutTarget && dockerfile.Final is { } final) stages.Add(final);
+        return stages.OrderBy(s => s.Index).ToList();
+    }
+
     /// <summary>The compose services (with their configuration) whose build uses this Dockerfile.</summary>
     public IEnumerable<(ComposeConfiguration Configuration, ComposeService Service)> ServicesBuilding(Dockerfile dockerfile)
     {

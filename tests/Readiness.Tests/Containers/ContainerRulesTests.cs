@@ -13,6 +13,7 @@ public class ContainerRulesTests
     [InlineData("Containers/compose/local-only")]
     [InlineData("Containers/compose/open-security-group")]
     [InlineData("Containers/compose/env-include-profiles")]
+    [InlineData("Containers/compose/build-target")]
     public void Not_ready_fixture_matches_annotations(string folder) => IacFixtureVerifier.Verify(folder).Findings.ShouldNotBeEmpty();
 
     [Theory]

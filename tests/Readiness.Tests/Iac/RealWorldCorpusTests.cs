@@ -16,6 +16,13 @@ public class RealWorldCorpusTests
     [InlineData("RealWorld/terraform-aws-rds")]
     [InlineData("RealWorld/terragoat")]
     [InlineData("RealWorld/aws-cdk-examples")]
+    [InlineData("RealWorld/terraform-aws-alb")]
+    [InlineData("RealWorld/terraform-aws-cloudfront")]
+    [InlineData("RealWorld/terraform-aws-s3-bucket")]
+    [InlineData("RealWorld/terraform-aws-security-group")]
+    [InlineData("RealWorld/aws-cloudformation-templates")]
+    [InlineData("RealWorld/awesome-compose")]
+    [InlineData("RealWorld/cloudgoat")]
     public void Findings_per_root_match_the_expected_list(string corpus)
     {
         var scan = IacFixtureVerifier.Scan(corpus, new TerraformOptions { Root = TestPaths.Fixtures });
@@ -29,13 +36,18 @@ public class RealWorldCorpusTests
         foreach (var (root, findings) in expected) actual[root].Order(StringComparer.Ordinal).ShouldBe(findings.Order(StringComparer.Ordinal), $"findings of {root}:\n{report}");
     }
 
-    [Fact]
-    public void A_module_library_has_only_example_roots_and_its_wrappers_are_not_roots()
+    [Theory]
+    [InlineData("RealWorld/terraform-aws-rds")]
+    [InlineData("RealWorld/terraform-aws-alb")]
+    [InlineData("RealWorld/terraform-aws-cloudfront")]
+    [InlineData("RealWorld/terraform-aws-s3-bucket")]
+    [InlineData("RealWorld/terraform-aws-security-group")]
+    public void A_module_library_has_only_example_roots_and_its_wrappers_and_submodules_are_not_roots(string corpus)
     {
-        var scan = IacFixtureVerifier.Scan("RealWorld/terraform-aws-rds", new TerraformOptions { Root = TestPaths.Fixtures });
+        var scan = IacFixtureVerifier.Scan(corpus, new TerraformOptions { Root = TestPaths.Fixtures });
         var roots = scan.Resources.Select(r => r.Provenance.Root).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         roots.ShouldNotBeEmpty();
-        roots.ShouldAllBe(r => r.StartsWith("RealWorld/terraform-aws-rds/examples/", StringComparison.Ordinal));
+        roots.ShouldAllBe(r => r.StartsWith(corpus + "/examples/", StringComparison.Ordinal));
         scan.Resources.ShouldAllBe(r => r.Provenance.Root == null || r.Provenance.IsExampleRoot);
         scan.Findings.Where(f => f.Location.Resource is not null).ShouldAllBe(f => f.IsExample());
     }

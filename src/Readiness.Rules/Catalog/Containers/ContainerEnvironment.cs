@@ -14,9 +14,17 @@ public static class ContainerEnvironment
     {
         var v = value.Trim();
         return v.Length == 0 || SecretValues.IsBooleanOrNumber(v) ? EnvironmentValueKind.Trivial
-            : SecretValues.IsReference(v) ? EnvironmentValueKind.Reference
+            : SecretValues.IsReference(v) || IsMountedSecretPath(v) ? EnvironmentValueKind.Reference
             : EnvironmentValueKind.Literal;
     }
+
+    /// <summary>
+    /// The path of a secret file mounted into the container (compose and Swarm secrets at /run/secrets/NAME, Kubernetes
+    /// service account files under /var/run/secrets/): the application reads the secret from there, the value is not it.
+    /// </summary>
+    private static bool IsMountedSecretPath(string value) =>
+        (value.StartsWith("/run/secrets/", StringComparison.Ordinal) || value.StartsWith("/var/run/secrets/", StringComparison.Ordinal))
+        && !value.Any(char.IsWhiteSpace);
 
     /// <summary>A secret-named variable (DB_PASSWORD, JWT_SECRET, STRIPE_API_KEY) whose value is written as a literal.</summary>
     public static bool IsLiteralSecret(string name, EnvironmentValueKind kind) =>

@@ -15,13 +15,17 @@ public abstract class DockerfileRule : EvidenceRule
     {
         foreach (var dockerfile in evidence.Containers.Dockerfiles)
         {
-            if (dockerfile.Final is null) continue;
             var kind = FileKind.Of(dockerfile.File);
-            foreach (var finding in Check(dockerfile, dockerfile.Final, evidence.Containers, context))
+            // Every stage that becomes an image: the last one, and each stage a compose service builds as its target.
+            foreach (var stage in evidence.Containers.ImageStages(dockerfile))
             {
-                yield return kind.IsDevelopmentOrTest
-                    ? Lowered(finding, $"{dockerfile.File.Path} is named for {(kind.Environment == FileEnvironment.Test ? "tests" : "local development")} ('{kind.EnvironmentWord}')")
-                    : finding;
+                foreach (var found in Check(dockerfile, stage, evidence.Containers, context))
+                {
+                    var finding = stage == dockerfile.Final ? found : found with { FingerprintKey = found.FingerprintKey + "@stage:" + stage.Name };
+                    yield return kind.IsDevelopmentOrTest
+                        ? Lowered(finding, $"{dockerfile.File.Path} is named for {(kind.Environment == FileEnvironment.Test ? "tests" : "local development")} ('{kind.EnvironmentWord}')")
+                        : finding;
+                }
             }
         }
         foreach (var finding in evidence.Cloud.OfType<EcsTaskDefinition>().SelectMany(task => CheckTaskDefinition(task, context))) yield return finding;
@@ -33,8 +37,15 @@ public abstract class DockerfileRule : EvidenceRule
     /// </summary>
     protected virtual IEnumerable<Finding> CheckTaskDefinition(EcsTaskDefinition task, RuleContext context) => [];
 
-    /// <summary>Judges one Dockerfile; <paramref name="final"/> is the stage that becomes the image.</summary>
+    /// <summary>
+    /// Judges one Dockerfile; <paramref name="final"/> is a stage that becomes an image: the last one, or a compose
+    /// service's build target (called once for each).
+    /// </summary>
     protected abstract IEnumerable<Finding> Check(Dockerfile dockerfile, DockerStage final, ContainerEvidence containers, RuleContext context);
+
+    /// <summary>"The final stage of api/Dockerfile", or "Stage 'builder' of api/Dockerfile (compose's build target)".</summary>
+    protected static string StageOf(Dockerfile dockerfile, DockerStage stage) =>
+        stage == dockerfile.Final ? $"The final stage of {dockerfile.File.Path}" : $"Stage '{stage.Name}' of {dockerfile.File.Path} (the build target compose runs)";
 
     /// <summary>A finding at an instruction's first line.</summary>
     protected static Finding At(RuleContext context, Dockerfile dockerfile, DockerInstruction instruction, string message, string? snippet = null, string? fingerprintKey = null) =>

@@ -22,7 +22,7 @@ public sealed class DockerfileRunsAsRoot : DockerfileRule
             var baseImage = DockerfileFacts.BaseStage(final).Image;
             if (ContainerImages.RunsAsNonRootByDefault(baseImage) || baseImage == "scratch") yield break;
             yield return At(context, dockerfile, final.From,
-                $"The final stage of {dockerfile.File.Path} (FROM {final.Image}) never sets USER, so the container runs as root; create an unprivileged user and add `USER app` (or a numeric UID such as `USER 10001`) before CMD.",
+                $"{StageOf(dockerfile, final)} (FROM {final.Image}) never sets USER, so the container runs as root; create an unprivileged user and add `USER app` (or a numeric UID such as `USER 10001`) before CMD.",
                 fingerprintKey: "no-user");
             yield break;
         }

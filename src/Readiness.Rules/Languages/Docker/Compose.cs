@@ -39,6 +39,9 @@ public sealed class ComposeService
     public ComposeValue? BuildContext { get; set; }
     public ComposeValue? BuildDockerfile { get; set; }
 
+    /// <summary><c>build.target</c>: the stage of the Dockerfile the service runs, instead of the last one.</summary>
+    public ComposeValue? BuildTarget { get; set; }
+
     public List<ComposeValue> Ports { get; } = [];
     public List<ComposeValue> Volumes { get; } = [];
     public List<ComposeValue> CapAdd { get; } = [];
@@ -308,6 +311,7 @@ public static class ComposeMerger
                 var buildContext = buildMap.Children.TryGetValue(new YamlScalarNode("context"), out var c) ? ValueOf(c, file, env) : new ComposeValue(".", file.File.Path, (int)build.Start.Line);
                 service.BuildContext = buildContext with { Value = Combine(file.Folder, buildContext.Value) };
                 if (buildMap.Children.TryGetValue(new YamlScalarNode("dockerfile"), out var d)) service.BuildDockerfile = ValueOf(d, file, env);
+                if (buildMap.Children.TryGetValue(new YamlScalarNode("target"), out var t)) service.BuildTarget = ValueOf(t, file, env);
             }
         }
         AddAll(service.Ports, map, "ports", file, env);

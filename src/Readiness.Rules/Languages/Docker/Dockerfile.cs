@@ -111,6 +111,11 @@ public sealed partial class Dockerfile
     /// <summary>The stage that becomes the image (the last one, unless a build target is chosen).</summary>
     public DockerStage? Final => Stages.Count == 0 ? null : Stages[^1];
 
+    /// <summary>The stage a build target names (<c>--target builder</c>, compose's <c>build.target</c>), by alias or index.</summary>
+    public DockerStage? Stage(string target) =>
+        Stages.FirstOrDefault(s => string.Equals(s.Alias, target, StringComparison.OrdinalIgnoreCase))
+        ?? Stages.FirstOrDefault(s => s.Alias is null && s.Name == target);
+
     /// <summary>A file this reader handles: Dockerfile, Dockerfile.prod, api.Dockerfile, Containerfile.</summary>
     public static bool IsDockerfile(string path)
     {

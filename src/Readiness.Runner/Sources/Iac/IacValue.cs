@@ -106,7 +106,7 @@ public static class IacPolicy
 {
     /// <summary>A Terraform policy attribute; null when absent.</summary>
     public static Value<PolicyDocument?> Read(IacBody body, string attribute, IacScope scope) =>
-        IacPolicySource.Read<PolicyDocument?>(body, attribute, scope, null, FromObject, FromPolicyDocumentData);
+        IacPolicySource.Read<PolicyDocument?>(body, attribute, scope, null, FromObject, data => FromPolicyDocumentData(data, scope));
 
     /// <summary>A policy as JSON text (a Terraform or CloudFormation string, a live answer); text that is not JSON is unresolved.</summary>
     public static Value<PolicyDocument?> FromJson(string json) => IacPolicySource.FromJson<PolicyDocument?>(json, FromObject);
@@ -153,13 +153,30 @@ public static class IacPolicy
         return new PolicyDocument { Statements = statements };
     }
 
-    /// <summary>The statement blocks of a data.aws_iam_policy_document.</summary>
-    public static Value<PolicyDocument?> FromPolicyDocumentData(IacBody data)
+    /// <summary>
+    /// The statement blocks of a data.aws_iam_policy_document, after the statements of its source_policy_documents
+    /// (JSON text or other policy documents of the scope, which Terraform requires to have unique sids).
+    /// </summary>
+    public static Value<PolicyDocument?> FromPolicyDocumentData(IacBody data, IacScope scope, int depth = 0)
     {
-        // Documents merged in from elsewhere could add any statement.
-        foreach (var merged in new[] { "source_policy_documents", "override_policy_documents", "source_json", "override_json" })
+        // Overrides and the legacy JSON arguments could change any statement: not read.
+        foreach (var merged in new[] { "override_policy_documents", "source_json", "override_json" })
         {
-            if (data.Get(merged) is { } value) return Value<PolicyDocument?>.Unresolved(IacValue.Text(value));
+            if (data.Get(merged) is { } value) return Value<PolicyDocument?>.Unresolved(merged + " = " + IacValue.Text(value));
+        }
+        var sources = new List<PolicyStatement>();
+        foreach (var source in data.Get("source_policy_documents") switch { null => [], List<object?> list => list, var one => [one] })
+        {
+            var document = source switch
+            {
+                string json => FromJson(json),
+                IacUnknown { Reference: { } reference } when depth < 8 && reference.Contains("data.aws_iam_policy_document.", StringComparison.Ordinal)
+                    && scope.ByAddress(reference) is { } other => FromPolicyDocumentData(other.Body, scope, depth + 1),
+                IacUnknown unknown => Value<PolicyDocument?>.Unresolved(unknown.Expression),
+                _ => Value<PolicyDocument?>.Unresolved("source_policy_documents = " + IacValue.Text(source)),
+            };
+            if (!document.IsKnown) return document;
+            sources.AddRange(document.Known?.Statements ?? []);
         }
         var statements = new List<PolicyStatement>();
         foreach (var s in data.Blocks("statement"))
@@ -193,7 +210,7 @@ public static class IacPolicy
                 ConditionsKnown = known,
             });
         }
-        return new PolicyDocument { Statements = statements };
+        return new PolicyDocument { Statements = [.. sources, .. statements] };
     }
 
     /// <summary>Resources as text: an unknown ARN keeps its expression (it names one resource, never "*").</summary>

@@ -319,6 +319,10 @@ public sealed class TerraformEvaluator
             if (b.Op == "||" && r == true) return true;
             return IacValues.AsBool(left) is { } l ? l : Unknown(b, left, right);
         }
+        // An object or a tuple is not null even while some of its members are unknown (var.access_logs != null with
+        // access_logs = { bucket = module.logs.id }): the comparison is decided, so a dynamic block over it expands.
+        if (b.Op is "==" or "!=" && (left, right) is (null, Dictionary<string, object?> or List<object?>) or (Dictionary<string, object?> or List<object?>, null))
+            return b.Op == "!=";
         if (!IacValues.IsKnown(left) || !IacValues.IsKnown(right)) return Unknown(b, left, right);
         if (b.Op is "==" or "!=")
         {
@@ -443,6 +447,9 @@ public sealed class TerraformEvaluator
     private object? Index(object? target, HclIndex i, TfModule module)
     {
         var key = Eval(i.Key, module);
+        // Terraform rejects a null key whatever it indexes ("Can't use a null value as an indexing key"), so
+        // try(aws_x.this[var.key].id, null) with no key is null.
+        if (key is null) return new IacUnknown(i.Text, Failed: true);
         switch (target)
         {
             case Spread spread:
@@ -496,6 +503,16 @@ public sealed class TerraformEvaluator
                 {
                     var value = Eval(arg, module);
                     if (!IacValues.HasFailure(value)) return value;
+                }
+                return new IacUnknown(call.Text, Failed: true);
+            case "coalesce":
+                // As Terraform: the first argument that is neither null nor "", once every argument before it is known,
+                // so coalesce(var.id, aws_x.this[k].id) is var.id whatever the later arguments are.
+                foreach (var arg in call.Args)
+                {
+                    var value = Eval(arg, module);
+                    if (value is IacUnknown || IacValues.HasFailure(value)) return Unknown(call, value);
+                    if (value is not (null or string { Length: 0 })) return value;
                 }
                 return new IacUnknown(call.Text, Failed: true);
             case "can":

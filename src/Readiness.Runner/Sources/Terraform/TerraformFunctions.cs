@@ -110,9 +110,6 @@ public static class TerraformFunctions
             case "flatten": Args(1, 1); return Flatten(L(0));
             case "distinct": Args(1, 1); return Distinct(L(0));
             case "compact": Args(1, 1); return L(0).Where(x => x is not null && !(x is string { Length: 0 })).Select(x => x is IacUnknown ? x : IacValues.AsString(x)).ToList();
-            case "coalesce":
-                Args(1);
-                return a.FirstOrDefault(x => x is not null && !(x is string { Length: 0 })) ?? throw new ArgumentException("no non-null argument");
             case "coalescelist":
                 Args(1);
                 return a.Select(x => x as List<object?> ?? throw new ArgumentException("coalescelist takes lists")).FirstOrDefault(l => l.Count > 0) ?? new List<object?>();

@@ -83,5 +83,15 @@ locals {
   out_of_range    = ["a"][3]                                     # => error
   no_such_file    = file("files/missing.txt")                    # => error
   clock           = timestamp()                                  # => unknown
+  # an object or tuple is not null while some of its members are unknown; an unknown value may be
+  object_not_null = { bucket = var.absent } != null              # => true
+  tuple_is_null   = null == [var.absent]                         # => false
+  unknown_null    = var.absent != null                           # => unknown
+  # coalesce decides at its first non-null argument when the ones before it are known
+  coalesce_early  = coalesce("", "id", var.absent)               # => "id"
+  coalesce_late   = coalesce(var.absent, "id")                   # => unknown
+  coalesce_none   = coalesce(null, "")                           # => error
+  null_key        = { a = 1 }[null]                              # => error
+  null_key_tried  = try(["a"][null], "fallback")                 # => "fallback"
   not_a_function  = no_such_function(1)                          # => unknown
 }

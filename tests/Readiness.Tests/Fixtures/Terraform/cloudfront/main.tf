@@ -68,7 +68,8 @@ resource "aws_cloudfront_distribution" "legacy" { # Noncompliant RDY2207
 }
 
 # An origin access identity passes; an S3 website endpoint is a custom origin (HTTP only by nature); match-viewer
-# sends HTTP viewers' requests on in clear text; an access control id from a variable is undecided.
+# sends HTTP viewers' requests on in clear text; an access control id from a variable is undecided. Its access logs
+# are delivered by standard logging v2 (below).
 resource "aws_cloudfront_distribution" "mixed" {
   enabled    = true
   web_acl_id = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge/6a2b0c4e-1111-4c3b-9f00-0c0c0c0c0c01"
@@ -123,13 +124,35 @@ resource "aws_cloudfront_distribution" "mixed" {
     }
   }
 
-  logging_config {
-    bucket = "logs.s3.amazonaws.com"
-  }
-
   viewer_certificate {
     cloudfront_default_certificate = true
   }
+}
+
+# Standard logging v2 (what terraform-aws-modules/cloudfront writes): mixed's access logs go to S3 through a
+# CloudWatch Logs delivery. legacy's delivery source has no delivery, so legacy still writes no log.
+resource "aws_cloudwatch_log_delivery_source" "mixed" {
+  name         = "cloudfront-mixed"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.mixed.arn
+}
+
+resource "aws_cloudwatch_log_delivery_destination" "logs" {
+  name = "cloudfront-logs"
+  delivery_destination_configuration {
+    destination_resource_arn = "arn:aws:s3:::alva-logs/cloudfront"
+  }
+}
+
+resource "aws_cloudwatch_log_delivery" "mixed" {
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.mixed.name
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.logs.arn
+}
+
+resource "aws_cloudwatch_log_delivery_source" "legacy" {
+  name         = "cloudfront-legacy"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.legacy.arn
 }
 
 resource "aws_cloudfront_origin_access_control" "site" {

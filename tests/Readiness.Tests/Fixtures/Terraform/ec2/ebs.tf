@@ -98,3 +98,50 @@ resource "aws_instance" "batch" {
     http_endpoint = "disabled"
   }
 }
+
+# Amazon Linux 2023 AMIs are registered with ImdsSupport v2.0: an instance booted from one requires IMDSv2 without
+# metadata_options (the AMI read from AWS's public SSM parameter, as terraform-aws-modules' examples do, or found
+# with aws_ami). Amazon Linux 2 AMIs keep AWS's default, which allows IMDSv1.
+data "aws_ssm_parameter" "al2023" {
+  name = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+}
+
+data "aws_ami" "al2023" {
+  most_recent = true
+  owners      = ["amazon"]
+  filter {
+    name   = "name"
+    values = ["al2023-ami-2023.*-x86_64"]
+  }
+}
+
+data "aws_ssm_parameter" "amzn2" {
+  name = "/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2"
+}
+
+resource "aws_instance" "web" {
+  ami           = data.aws_ssm_parameter.al2023.value
+  instance_type = "t3.micro"
+
+  root_block_device {
+    encrypted = true
+  }
+}
+
+resource "aws_instance" "worker" {
+  ami           = data.aws_ami.al2023.id
+  instance_type = "t3.micro"
+
+  root_block_device {
+    encrypted = true
+  }
+}
+
+resource "aws_instance" "legacy" { # Noncompliant RDY4403
+  ami           = data.aws_ssm_parameter.amzn2.value
+  instance_type = "t3.micro"
+
+  root_block_device {
+    encrypted = true
+  }
+}

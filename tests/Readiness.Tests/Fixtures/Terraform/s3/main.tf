@@ -201,3 +201,105 @@ resource "aws_s3_bucket_policy" "site" {
     ]
   })
 }
+
+# Policies merged from other documents (source_policy_documents, as terraform-aws-modules/s3-bucket writes them): the
+# media bucket's TLS Deny comes from a shared document; the exports bucket's public read comes from another.
+resource "aws_s3_bucket" "media" {
+  bucket = "alva-media-prod"
+}
+
+resource "aws_s3_bucket_public_access_block" "media" {
+  bucket                  = aws_s3_bucket.media.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "media" {
+  bucket = aws_s3_bucket.media.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "media" {
+  bucket = aws_s3_bucket.media.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_policy" "media" {
+  bucket = aws_s3_bucket.media.id
+  policy = data.aws_iam_policy_document.media.json
+}
+
+data "aws_iam_policy_document" "deny_insecure_transport" {
+  statement {
+    sid       = "denyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = ["*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "media" {
+  source_policy_documents = compact([
+    data.aws_iam_policy_document.deny_insecure_transport.json,
+    "",
+  ])
+}
+
+resource "aws_s3_bucket" "exports" {
+  bucket = "alva-exports-prod"
+}
+
+resource "aws_s3_bucket_public_access_block" "exports" {
+  bucket                  = aws_s3_bucket.exports.id
+  block_public_acls       = true
+  ignore_public_acls      = true
+  block_public_policy     = false # Noncompliant RDY2601
+  restrict_public_buckets = false
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "exports" {
+  bucket = aws_s3_bucket.exports.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "exports" {
+  bucket = aws_s3_bucket.exports.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_policy" "exports" {
+  bucket = aws_s3_bucket.exports.id
+  policy = data.aws_iam_policy_document.exports.json # Noncompliant RDY2603 RDY2605
+}
+
+data "aws_iam_policy_document" "exports" {
+  source_policy_documents = [
+    jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Sid = "PublicRead", Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::alva-exports-prod/*" }]
+    }),
+  ]
+}

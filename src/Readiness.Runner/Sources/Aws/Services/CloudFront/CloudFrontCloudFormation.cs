@@ -8,9 +8,9 @@ public sealed class CloudFrontCloudFormation : ICloudFormationMapping
 {
     public IReadOnlyList<string> Types => ["AWS::CloudFront::Distribution", "AWS::CloudFront::ResponseHeadersPolicy"];
 
-    public CloudResource? Map(IacResource r, IacScope scope) => r.Type == "AWS::CloudFront::Distribution" ? Distribution(r) : HeadersPolicy(r);
+    public CloudResource? Map(IacResource r, IacScope scope) => r.Type == "AWS::CloudFront::Distribution" ? Distribution(r, scope) : HeadersPolicy(r);
 
-    private static Distribution Distribution(IacResource r)
+    private static Distribution Distribution(IacResource r, IacScope scope)
     {
         var config = r.Body.Block("DistributionConfig");
         var behaviors = new List<CacheBehavior>();
@@ -42,7 +42,7 @@ public sealed class CloudFrontCloudFormation : ICloudFormationMapping
                 ? Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion
                 : IacValue.String(certificate?.Get("MinimumProtocolVersion"), Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion)).From(protocolOrigin),
             UsesDefaultCertificate = usesDefault,
-            LoggingEnabled = config?.Block("Logging") is not null,
+            LoggingEnabled = config?.Block("Logging") is not null || CloudFrontOrigins.DeliversAccessLogs(r, scope, CloudFrontOrigins.LogDeliveryNames.CloudFormation),
         };
     }
 

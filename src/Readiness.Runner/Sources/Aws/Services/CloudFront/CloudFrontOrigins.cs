@@ -1,8 +1,9 @@
 using Readiness.Rules.Model.Cloud;
+using Readiness.Runner.Sources.Iac;
 
 namespace Readiness.Runner.Sources.Aws.Services;
 
-/// <summary>What every source decides alike about a distribution's origins.</summary>
+/// <summary>What every source decides alike about a distribution's origins and logs.</summary>
 public static class CloudFrontOrigins
 {
     /// <summary>
@@ -24,5 +25,21 @@ public static class CloudFrontOrigins
         if (!oac.IsKnown) return Value<bool>.Unresolved(oac.Expression ?? "origin_access_control_id").From(oac.Origin);
         if (!oai.IsKnown) return Value<bool>.Unresolved(oai.Expression ?? "origin_access_identity").From(oai.Origin);
         return DistributionOrigin.Defaults.AccessControlled;
+    }
+
+    /// <summary>
+    /// Standard logging v2: a CloudWatch Logs delivery source of type ACCESS_LOGS for the distribution, with a delivery
+    /// to a destination (S3, CloudWatch Logs or Firehose). A source that delivers nowhere writes no log.
+    /// </summary>
+    public static bool DeliversAccessLogs(IacResource distribution, IacScope scope, LogDeliveryNames names) =>
+        scope.Companions(distribution, names.Source, names.ResourceArn)
+            .Where(source => source.Body.Get(names.LogType) is "ACCESS_LOGS")
+            .Any(source => scope.Companions(source, names.Delivery, names.SourceName).Count > 0);
+
+    /// <summary>How Terraform and CloudFormation spell the log delivery resources and their attributes.</summary>
+    public sealed record LogDeliveryNames(string Source, string ResourceArn, string LogType, string Delivery, string SourceName)
+    {
+        public static readonly LogDeliveryNames Terraform = new("aws_cloudwatch_log_delivery_source", "resource_arn", "log_type", "aws_cloudwatch_log_delivery", "delivery_source_name");
+        public static readonly LogDeliveryNames CloudFormation = new("AWS::Logs::DeliverySource", "ResourceArn", "LogType", "AWS::Logs::Delivery", "DeliverySourceName");
     }
 }

@@ -8,9 +8,9 @@ public sealed class CloudFrontTerraform : ITerraformMapping
 {
     public IReadOnlyList<string> Types => ["aws_cloudfront_distribution", "aws_cloudfront_response_headers_policy"];
 
-    public CloudResource? Map(IacResource r, IacScope scope) => r.Type == "aws_cloudfront_distribution" ? Distribution(r) : HeadersPolicy(r);
+    public CloudResource? Map(IacResource r, IacScope scope) => r.Type == "aws_cloudfront_distribution" ? Distribution(r, scope) : HeadersPolicy(r);
 
-    private static Distribution Distribution(IacResource r)
+    private static Distribution Distribution(IacResource r, IacScope scope)
     {
         var b = r.Body;
         var behaviors = new List<CacheBehavior>();
@@ -42,7 +42,7 @@ public sealed class CloudFrontTerraform : ITerraformMapping
                 ? Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion
                 : IacValue.String(certificate?.Get("minimum_protocol_version"), Rules.Model.Cloud.Distribution.Defaults.MinimumProtocolVersion)).From(protocolOrigin),
             UsesDefaultCertificate = usesDefault,
-            LoggingEnabled = b.Block("logging_config") is not null,
+            LoggingEnabled = b.Block("logging_config") is not null || CloudFrontOrigins.DeliversAccessLogs(r, scope, CloudFrontOrigins.LogDeliveryNames.Terraform),
         };
     }
 

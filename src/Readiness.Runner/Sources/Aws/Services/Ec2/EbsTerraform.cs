@@ -43,9 +43,29 @@ public sealed class EbsTerraform : ITerraformMapping
             Tags = IacTags.Terraform(r),
             IsLaunchTemplate = r.Type == "aws_launch_template",
             BlockDevices = devices,
-            HttpTokens = fromTemplate ? (string?)null : IacValue.Optional(metadata, "http_tokens") is { IsKnown: true, Known: null } ? Ec2Instance.Defaults.HttpTokens : IacValue.Optional(metadata, "http_tokens"),
+            HttpTokens = fromTemplate ? (string?)null : IacValue.Optional(metadata, "http_tokens") is { IsKnown: true, Known: null } ? RequiredByAmi(r, scope) ?? Ec2Instance.Defaults.HttpTokens : IacValue.Optional(metadata, "http_tokens"),
             HttpEndpoint = IacValue.String(metadata, "http_endpoint", Ec2Instance.Defaults.HttpEndpoint),
         };
+    }
+
+    /// <summary>
+    /// "required", set at the ami line, when the instance boots an Amazon Linux 2023 AMI: AWS registers those with
+    /// ImdsSupport v2.0, so an instance launched from one requires IMDSv2 unless metadata_options say otherwise. The AMI
+    /// is known from AWS's public SSM parameter (/aws/service/ami-amazon-linux-latest/al2023-ami-...) or an aws_ami
+    /// lookup whose name filter asks for al2023-ami; any other AMI keeps AWS's default (IMDSv1 allowed).
+    /// </summary>
+    private static Value<string?>? RequiredByAmi(IacResource r, IacScope scope)
+    {
+        if (r.Type != "aws_instance" || r.Body.Get("ami") is not IacUnknown { Reference: { } reference }
+            || scope.ByAddress(reference) is not { IsData: true } source) return null;
+        IEnumerable<string> names = source.Type switch
+        {
+            "aws_ssm_parameter" => IacValue.Strings(source.Body.Get("name")),
+            "aws_ami" => source.Body.Blocks("filter").Where(f => f.Get("name") is "name").SelectMany(f => IacValue.Strings(f.Get("values"))),
+            _ => [],
+        };
+        if (!names.Any(n => n.Contains("al2023-ami", StringComparison.Ordinal))) return null;
+        return Value<string?>.Of("required").From(r.Body.OriginOf("ami") ?? ValueOrigin.InFile(r.File, r.Line));
     }
 
     /// <summary>The attribute, or true (set where the account setting is declared) when the same root turns EBS encryption by default on.</summary>

@@ -1,0 +1,4 @@
+#AWS Account Id
+data "aws_caller_identity" "aws-account-id" {
+  
+}
