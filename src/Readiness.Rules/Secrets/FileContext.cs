@@ -22,6 +22,12 @@ public sealed partial record FileContext
     /// <summary>Key/value configuration (.env, YAML, JSON, properties, INI, TOML, tfvars, XML, shell exports, dotfiles like .npmrc).</summary>
     public bool IsConfig { get; init; }
 
+    /// <summary>
+    /// HCL (Terraform, tfvars, .hcl): configuration whose literal strings are always quoted, so a bare value is an
+    /// expression (var.x, file(...), optional(string), !local.is_replica), never a hardcoded secret.
+    /// </summary>
+    public bool IsHcl { get; init; }
+
     /// <summary>Configuration or settings that a production deployment loads.</summary>
     public bool IsProduction { get; init; }
 
@@ -106,6 +112,7 @@ public sealed partial record FileContext
             IsMinified = isMinified,
             IsCode = isCode,
             IsConfig = isConfig,
+            IsHcl = file.Language is Language.Hcl or Language.Terraform,
             IsProduction = !isTest && !isDocs && !isExample && (isConfig || file.Language == Language.Python) && IsProductionConfig(file, folders, nameWords),
         };
     }

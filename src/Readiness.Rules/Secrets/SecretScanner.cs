@@ -392,8 +392,8 @@ public static partial class SecretScanner
             // RDY4203 reports a literal in a template's Lambda environment, naming the function: one finding per secret.
             if (context.IsCloudFormationTemplate && IsLambdaEnvironmentVariable(file.Text, raw.Index)) return;
             var quoted = raw.Value[0] is '"' or '\'' or '`' || raw.Value.StartsWith("\\\"", StringComparison.Ordinal);
-            // In code an unquoted value is an expression (os.environ[...], settings.X, a call): not a literal.
-            if (context.IsCode && !quoted) return;
+            // In code and HCL an unquoted value is an expression (os.environ[...], settings.X, a call, var.x): not a literal.
+            if ((context.IsCode || context.IsHcl) && !quoted) return;
             // A YAML or JSON flow list or map (compose's `secrets: [db_password]`) holds names, not a secret.
             if (!quoted && raw.Value[0] is '[' or '{') return;
             var (value, valueStart) = Unquote(raw.Value, raw.Index);
