@@ -140,6 +140,55 @@ public sealed class FakeAwsTests : IAsyncLifetime
         aws.Count("cloudfront:ListResponseHeadersPolicies").ShouldBe(2);
     }
 
+    private const string LegacyLoggingOff = """
+        <DistributionConfig xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">
+          <CallerReference>ref</CallerReference>
+          <DefaultCacheBehavior><TargetOriginId>o</TargetOriginId><ViewerProtocolPolicy>redirect-to-https</ViewerProtocolPolicy></DefaultCacheBehavior>
+          <Logging><Enabled>false</Enabled><IncludeCookies>false</IncludeCookies><Bucket></Bucket><Prefix></Prefix></Logging>
+          <Enabled>true</Enabled>
+        </DistributionConfig>
+        """;
+
+    private void TwoDistributionsWithoutLegacyLogging()
+    {
+        string Summary(string id) => $"<DistributionSummary><Id>{id}</Id><ARN>arn:aws:cloudfront::123456789012:distribution/{id}</ARN><Status>Deployed</Status><DomainName>{id}.cloudfront.net</DomainName></DistributionSummary>";
+        aws.On("cloudfront:ListDistributions",
+            FakeAnswer.Xml($"""<DistributionList xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>2</Quantity><Items>{Summary("E1")}{Summary("E2")}</Items></DistributionList>"""));
+        aws.On("cloudfront:GetDistributionConfig", FakeAnswer.Xml(LegacyLoggingOff));
+    }
+
+    [Fact]
+    public async Task CloudFront_access_logs_delivered_by_standard_logging_v2_count_as_logging_across_pages()
+    {
+        TwoDistributionsWithoutLegacyLogging();
+        aws.On("logs:DescribeDeliveries",
+            FakeAnswer.Json("""{"deliveries":[{"id":"d1","deliverySourceName":"e1-access","deliveryDestinationArn":"arn:aws:logs:us-east-1:123456789012:delivery-destination:s3"}],"nextToken":"deliveries-2"}"""),
+            FakeAnswer.Json("""{"deliveries":[]}"""));
+        aws.On("logs:DescribeDeliverySources",
+            FakeAnswer.Json("""{"deliverySources":[{"name":"e2-access","logType":"ACCESS_LOGS","resourceArns":["arn:aws:cloudfront::123456789012:distribution/E2"]}],"nextToken":"sources-2"}"""),
+            FakeAnswer.Json("""{"deliverySources":[{"name":"e1-access","logType":"ACCESS_LOGS","resourceArns":["arn:aws:cloudfront::123456789012:distribution/E1"]}]}"""));
+
+        var collection = await CollectAsync();
+
+        collection.Coverage.Gaps.ShouldBeEmpty();
+        aws.Requests.Last(r => r.Operation == "logs:DescribeDeliveries").Body.ShouldContain("deliveries-2");
+        aws.Requests.Last(r => r.Operation == "logs:DescribeDeliverySources").Body.ShouldContain("sources-2");
+        // E1's source has a delivery; E2's source delivers nowhere, so E2 still writes no log.
+        collection.Resources.OfType<Distribution>().OrderBy(d => d.Id).Select(d => (d.Id, d.LoggingEnabled.Known)).ShouldBe([("E1", true), ("E2", false)]);
+    }
+
+    [Fact]
+    public async Task CloudFront_log_deliveries_that_cannot_be_read_are_a_gap_and_the_configuration_is_judged()
+    {
+        TwoDistributionsWithoutLegacyLogging();
+        aws.On("logs:DescribeDeliveries", FakeAnswer.Json("""{"__type":"AccessDeniedException","Message":"not authorized to perform: logs:DescribeDeliveries"}""", 400));
+
+        var collection = await CollectAsync();
+
+        collection.Coverage.Gaps.Select(g => g.Display()).ShouldContain(g => g.Contains("cloudfront") && g.Contains("DescribeDeliveries failed: access denied"));
+        collection.Resources.OfType<Distribution>().Select(d => d.LoggingEnabled.Known).ShouldBe([false, false]);
+    }
+
     [Fact]
     public async Task Waf_associations_come_from_list_resources_for_web_acl_and_json_pages_follow_markers()
     {

@@ -78,6 +78,9 @@ public sealed class MotoCollectionTests(MotoCollectionTests.SeededMoto fixture) 
         var goodCf = collection.Resources.OfType<Distribution>().Single(d => d.Provenance.Arn == Seeded("goodDistributionArn"));
         (goodCf.WebAclId.Known, goodCf.Behaviors[0].ViewerProtocolPolicy.Known).ShouldBe((Seeded("edgeAclArn"), "redirect-to-https"));
         goodCf.Origins.ShouldHaveSingleItem().ProtocolPolicy.Known.ShouldBe("https-only");
+        // No legacy Logging block: its access logs go through a CloudWatch Logs delivery (standard logging v2).
+        goodCf.LoggingEnabled.Known.ShouldBeTrue();
+        badCf.LoggingEnabled.Known.ShouldBeFalse("its delivery source has no delivery");
         collection.Resources.OfType<WebAcl>().Single().AssociatedResources.ShouldBe([Seeded("goodDistributionArn")]);
         collection.Resources.OfType<ResponseHeadersPolicy>().ShouldHaveSingleItem().ContentSecurityPolicy.Known.ShouldNotBeNull();
         var settings = collection.Resources.OfType<AccountSettings>().ToList();

@@ -20,6 +20,7 @@ cf = boto3.client("cloudfront", **kw)
 waf = boto3.client("wafv2", **kw)
 elb = boto3.client("elbv2", **kw)
 s3 = boto3.client("s3", **kw)
+logs = boto3.client("logs", **kw)
 out = {}
 
 # Network: one VPC with a public subnet (route to an internet gateway) and a private one.
@@ -124,13 +125,18 @@ def distribution(ref, policy, web_acl=None, headers=None, hardened=False):
     if hardened:
         config["ViewerCertificate"] = {"ACMCertificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/0c0c0c0c-aaaa-bbbb-cccc-000000000001",
                                        "SSLSupportMethod": "sni-only", "MinimumProtocolVersion": "TLSv1.2_2021"}
-        config["Logging"] = {"Enabled": True, "IncludeCookies": False, "Bucket": "logs.s3.amazonaws.com", "Prefix": "cf/"}
+    # The hardened one logs through standard logging v2 (a CloudWatch Logs delivery), not the legacy Logging block.
     return cf.create_distribution(DistributionConfig=config)["Distribution"]
 
 
 bad_cf = distribution("alva-web", "allow-all")
 # The custom response headers policy is served by the test's local endpoint: moto has no such API.
 good_cf = distribution("hardened-web", "redirect-to-https", acl["ARN"], "hardened-headers", hardened=True)
+logs_bucket = logs.put_delivery_destination(name="cf-logs", deliveryDestinationConfiguration={"destinationResourceArn": "arn:aws:s3:::alva-logs"})
+logs.put_delivery_source(name="hardened-web-access", resourceArn=good_cf["ARN"], logType="ACCESS_LOGS")
+logs.create_delivery(deliverySourceName="hardened-web-access", deliveryDestinationArn=logs_bucket["deliveryDestination"]["arn"])
+# A delivery source with no delivery writes no log: the other distribution still has none.
+logs.put_delivery_source(name="alva-web-access", resourceArn=bad_cf["ARN"], logType="ACCESS_LOGS")
 out["badDistributionArn"] = bad_cf["ARN"]
 out["goodDistributionArn"] = good_cf["ARN"]
 out["edgeAclArn"] = acl["ARN"]

@@ -32,6 +32,7 @@ public sealed class CloudFrontCollector : ILiveReader
         try
         {
             distributions.AddRange(await cloudFront.ListDistributionsAsync(scope.Account, ct).ConfigureAwait(false));
+            await AddLogDeliveriesAsync(scope, distributions, ct).ConfigureAwait(false);
             // Only custom policies need reading: AWS managed ones are judged by their well-known ids.
             var custom = distributions.SelectMany(d => d.Behaviors).Select(b => b.ResponseHeadersPolicyId.Known)
                 .OfType<string>().Where(id => !ManagedHeaderPolicies.Contains(id)).ToHashSet(StringComparer.Ordinal);
@@ -56,6 +57,25 @@ public sealed class CloudFrontCollector : ILiveReader
                     scope.Add(acl with { AssociatedResources = protectedBy });
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A distribution without legacy logging may still log through standard logging v2 (a CloudWatch Logs delivery
+    /// source of type ACCESS_LOGS with a delivery, created in us-east-1). Read only when some distribution lacks legacy
+    /// logging; a failed read is a CloudFront gap (its logging was not fully read) and leaves those distributions as the configuration says.
+    /// </summary>
+    private static async Task AddLogDeliveriesAsync(LiveScope scope, List<Distribution> distributions, CancellationToken ct)
+    {
+        if (!distributions.Any(d => d.LoggingEnabled.Known == false)) return;
+        IReadOnlySet<string> delivered = new HashSet<string>();
+        if (!await scope.ReadAsync("cloudfront", async () =>
+                delivered = await new LogsClient(scope.Session).DeliveredResourceArnsAsync(AwsSession.GlobalRegion, "ACCESS_LOGS", ct).ConfigureAwait(false)).ConfigureAwait(false))
+            return;
+        for (var i = 0; i < distributions.Count; i++)
+        {
+            if (distributions[i].LoggingEnabled.Known == false && distributions[i].Provenance.Arn is { } arn && delivered.Contains(arn))
+                distributions[i] = distributions[i] with { LoggingEnabled = true };
         }
     }
 }

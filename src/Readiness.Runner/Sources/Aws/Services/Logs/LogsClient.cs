@@ -7,6 +7,12 @@ namespace Readiness.Runner.Sources.Aws.Services;
 public interface ILogsClient
 {
     Task<IReadOnlyList<LogGroup>> DescribeLogGroupsAsync(string account, string region, CancellationToken ct);
+
+    /// <summary>
+    /// The resources whose logs of <paramref name="logType"/> go somewhere through vended-log delivery (CloudWatch Logs
+    /// "standard logging v2": a delivery source naming the resource, with at least one delivery).
+    /// </summary>
+    Task<IReadOnlySet<string>> DeliveredResourceArnsAsync(string region, string logType, CancellationToken ct);
 }
 
 /// <summary>CloudWatch Logs over JSON 1.1: DescribeLogGroups, paged by nextToken.</summary>
@@ -33,6 +39,24 @@ public sealed class LogsClient(AwsSession session) : ILogsClient
             }
         }
         return groups;
+    }
+
+    public async Task<IReadOnlySet<string>> DeliveredResourceArnsAsync(string region, string logType, CancellationToken ct)
+    {
+        var delivering = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var page in json.PagesAsync(region, "DescribeDeliveries", new JsonObject { ["limit"] = 50 }, "nextToken", ct, items: "deliveries").ConfigureAwait(false))
+            foreach (var d in page.Arr("deliveries")) if (d.Str("deliverySourceName") is { } source) delivering.Add(source);
+        var arns = new HashSet<string>(StringComparer.Ordinal);
+        if (delivering.Count == 0) return arns;
+        await foreach (var page in json.PagesAsync(region, "DescribeDeliverySources", new JsonObject { ["limit"] = 50 }, "nextToken", ct, items: "deliverySources").ConfigureAwait(false))
+        {
+            foreach (var source in page.Arr("deliverySources"))
+            {
+                if (source.Str("logType") != logType || source.Str("name") is not { } name || !delivering.Contains(name)) continue;
+                foreach (var arn in source.Arr("resourceArns")) if (arn.GetString() is { } resource) arns.Add(resource);
+            }
+        }
+        return arns;
     }
 }
 
