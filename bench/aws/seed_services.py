@@ -21,6 +21,7 @@ cert = acm.request_certificate(DomainName="bench.example.com", ValidationMethod=
 elbv2, elb, lam, ecs, ecr, kms, idp, cache, logs, cw = (c(s) for s in
     ("elbv2", "elb", "lambda", "ecs", "ecr", "kms", "cognito-idp", "elasticache", "logs", "cloudwatch"))
 apigw, apigw2 = c("apigateway"), c("apigatewayv2")
+rds, cf = c("rds"), c("cloudfront")
 iam = c("iam")
 # moto's credential report lists IAM users only; one user makes the account look like a real one.
 iam.create_user(UserName="bench")
@@ -60,4 +61,18 @@ for i in range(n):
     http = apigw2.create_api(Name=f"http-{i}", ProtocolType="HTTP")["ApiId"]
     apigw2.create_route(ApiId=http, RouteKey="GET /orders")
     apigw2.create_stage(ApiId=http, StageName="$default")
+    # RDS: an instance on its own parameter group, an Aurora cluster on its own cluster parameter group (each group's
+    # parameters are read once: TLS forced or not).
+    rds.create_db_parameter_group(DBParameterGroupName=f"pg-{i}", DBParameterGroupFamily="postgres16", Description="bench")
+    rds.create_db_instance(DBInstanceIdentifier=f"db-{i}", DBInstanceClass="db.t3.micro", Engine="postgres", EngineVersion="16.3",
+                           MasterUsername="bench", MasterUserPassword="bench-password-1", AllocatedStorage=20, DBParameterGroupName=f"pg-{i}")
+    rds.create_db_cluster_parameter_group(DBClusterParameterGroupName=f"cpg-{i}", DBParameterGroupFamily="aurora-postgresql16", Description="bench")
+    rds.create_db_cluster(DBClusterIdentifier=f"aurora-{i}", Engine="aurora-postgresql", EngineVersion="16.4", MasterUsername="bench",
+                          MasterUserPassword="bench-password-1", DBClusterParameterGroupName=f"cpg-{i}")
+    # CloudFront without legacy logging: its access logs may go through a CloudWatch Logs delivery (read once, not per distribution).
+    cf.create_distribution(DistributionConfig={"CallerReference": f"cf-{i}", "Comment": "bench", "Enabled": True,
+        "Origins": {"Quantity": 1, "Items": [{"Id": "o", "DomainName": "origin.example.com",
+                    "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}}]},
+        "DefaultCacheBehavior": {"TargetOriginId": "o", "ViewerProtocolPolicy": "redirect-to-https", "MinTTL": 0,
+                                 "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}}})
 print(f"seeded {n} of each")
