@@ -167,13 +167,18 @@ public static partial class SecretScanner
                 return;
             case "url-password" or "assigned-password":
                 var host = m.Groups["host"];
+                var documentationHost = false;
                 if (host.Success)
                 {
-                    if (IsExampleHost(host.Value)) return;
+                    // A documentation host (example.com, .test, "hostname") marks the whole URL as an example; in
+                    // configuration production loads it is a placeholder left where the real URL belongs.
+                    if (IsTemplatedHost(host.Value)) return;
+                    documentationHost = IsExampleHost(host.Value);
+                    if (documentationHost && !state.Context.IsProduction) return;
                     if (IsLocalHost(host.Value) && !state.Context.IsProduction) return;
                     extra["host"] = host.Value;
                 }
-                if (SecretValues.IsPlaceholder(value) || (detector.Validate == "assigned-password" && SecretValues.LooksLikeIdentifierOrPath(value)))
+                if (documentationHost || SecretValues.IsPlaceholder(value) || (detector.Validate == "assigned-password" && SecretValues.LooksLikeIdentifierOrPath(value)))
                 {
                     if (!state.Context.IsProduction) return;
                     kind = SecretKind.Placeholder;
@@ -632,9 +637,11 @@ public static partial class SecretScanner
         return h is "host" or "hostname" or "server" or "domain" or "domain.com" or "yourdomain.com" or "your-host" or "db-host"
             || h.EndsWith("example.com", StringComparison.Ordinal) || h.EndsWith("example.org", StringComparison.Ordinal)
             || h.EndsWith("example.net", StringComparison.Ordinal) || h.EndsWith(".example", StringComparison.Ordinal)
-            || h.EndsWith(".invalid", StringComparison.Ordinal) || h.EndsWith(".test", StringComparison.Ordinal)
-            || h.Contains('<') || h.Contains('{') || h.Contains('$');
+            || h.EndsWith(".invalid", StringComparison.Ordinal) || h.EndsWith(".test", StringComparison.Ordinal);
     }
+
+    /// <summary>A host filled in at deploy time (${DB_HOST}, {{host}}, &lt;host&gt;): the URL is a template.</summary>
+    private static bool IsTemplatedHost(string host) => host.Contains('<') || host.Contains('{') || host.Contains('$');
 
     /// <summary>Loopback and single-label hosts (docker-compose service names): a development setup unless in production config.</summary>
     private static bool IsLocalHost(string host)
