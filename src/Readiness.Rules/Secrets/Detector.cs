@@ -53,8 +53,10 @@ public sealed class Detector
         }
     }
 
-    private static Regex Build(string pattern, RegexOptions options) =>
+    /// <summary>A detector regex (its own or its pair's), with the options and time limit every detector regex shares.</summary>
+    internal static Regex Build(string pattern, RegexOptions options) =>
         new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+
     public double? MinEntropy { get; init; }
     public string? Validate { get; init; }
     public IReadOnlyList<string> Near { get; init; } = [];
@@ -168,7 +170,7 @@ public static class DetectorCatalog
                 Near = List("near"),
                 Block = Optional("block") == "true",
                 Exact = Optional("exact") == "true",
-                Pair = Optional("pair") is { } pair ? new Regex(pair, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Detector.MatchTimeout) : null,
+                Pair = Optional("pair") is { } pair ? Detector.Build(pair, RegexOptions.None) : null,
                 PairName = Optional("pair-name"),
                 Lengths = Lengths(),
                 Revoke = Optional("revoke"),

@@ -70,7 +70,7 @@ public sealed class CloudFrontCollector : ILiveReader
         if (!distributions.Any(d => d.LoggingEnabled.Known == false)) return;
         IReadOnlySet<string> delivered = new HashSet<string>();
         if (!await scope.ReadAsync("cloudfront", async () =>
-                delivered = await new LogsClient(scope.Session).DeliveredResourceArnsAsync(AwsSession.GlobalRegion, "ACCESS_LOGS", ct).ConfigureAwait(false)).ConfigureAwait(false))
+                delivered = await new LogsClient(scope.Session).DeliveredResourceArnsAsync(AwsSession.GlobalRegion, CloudFrontOrigins.AccessLogsType, ct).ConfigureAwait(false)).ConfigureAwait(false))
             return;
         for (var i = 0; i < distributions.Count; i++)
         {

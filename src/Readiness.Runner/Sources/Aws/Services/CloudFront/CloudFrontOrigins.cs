@@ -27,13 +27,16 @@ public static class CloudFrontOrigins
         return DistributionOrigin.Defaults.AccessControlled;
     }
 
+    /// <summary>The log type of a CloudFront distribution's access logs in CloudWatch Logs delivery sources.</summary>
+    public const string AccessLogsType = "ACCESS_LOGS";
+
     /// <summary>
     /// Standard logging v2: a CloudWatch Logs delivery source of type ACCESS_LOGS for the distribution, with a delivery
     /// to a destination (S3, CloudWatch Logs or Firehose). A source that delivers nowhere writes no log.
     /// </summary>
     public static bool DeliversAccessLogs(IacResource distribution, IacScope scope, LogDeliveryNames names) =>
         scope.Companions(distribution, names.Source, names.ResourceArn)
-            .Where(source => source.Body.Get(names.LogType) is "ACCESS_LOGS")
+            .Where(source => source.Body.Get(names.LogType) is AccessLogsType)
             .Any(source => scope.Companions(source, names.Delivery, names.SourceName).Count > 0);
 
     /// <summary>How Terraform and CloudFormation spell the log delivery resources and their attributes.</summary>
