@@ -312,11 +312,11 @@ public static partial class SecretScanner
     // Go's `var token string =`), operator (Makefile ::= ?=, PHP .=, Go :=), value (quoted, escaped-quoted or bare; a bare
     // value ends at a backslash so "A_TOKEN=x\nB=y" inside a JSON string stops at the escaped newline).
     [GeneratedRegex("""(?<![A-Za-z0-9_$.-])(?<name>(?:[A-Za-z_$]|[0-9]+[A-Za-z_])[A-Za-z0-9_.$:-]{0,80}?)\\?["']?\]?(?:[ \t]*:[ \t]*[A-Za-z_][\w\[\]., |]{0,40}?[ \t]*|[ \t]+(?:string|String|\[\]byte|str)[ \t]*|[ \t]*)(?<op>==|!=|:::=|::=|:=|\?\?=|\?=|\+=|\.=|=>|=|:)[ \t]*(?<value>\\"(?:[^"\\\r\n]|\\[^"\r\n]){0,500}\\"|"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}'|`[^`\r\n]{0,500}`|[^\s,;#'"`\\]{1,500})""", RegexOptions.ExplicitCapture, 2000)]
-    private static partial Regex Assignment();
+    internal static partial Regex Assignment();
 
     // A name and its value as the two arguments of a setter: System.setProperty("X_TOKEN", "..."), os.Setenv, map.put.
     [GeneratedRegex("""(?<![\w])(?:setProperty|setenv|Setenv|putenv|put|setdefault|SetEnvironmentVariable)\(\s*(?<q>["'])(?<name>[A-Za-z_][\w.:-]{0,100})\k<q>\s*,\s*(?<value>"(?:[^"\\\r\n]|\\.){0,500}"|'(?:[^'\\\r\n]|\\.){0,500}')""", RegexOptions.ExplicitCapture, 2000)]
-    private static partial Regex SetterCall();
+    internal static partial Regex SetterCall();
 
     // XML: <apiToken>value</apiToken> (the value may sit on the next line) and <add key="ApiKey" value="..." />.
     [GeneratedRegex("""<(?<name>[A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,200})?>[ \t]*\r?\n?[ \t]*(?<value>[^<>\s]{1,500})\s*</\k<name>\s*>|\b(?:key|name)\s*=\s*"(?<name>[^"\r\n]{1,100})"\s+value\s*=\s*(?<value>"[^"\r\n]{0,500}")""", RegexOptions.ExplicitCapture, 2000)]
@@ -356,10 +356,12 @@ public static partial class SecretScanner
         var file = state.File;
         var context = state.Context;
         var keywordPositions = positions as IReadOnlyCollection<int> ?? positions.ToList();
+        var quotedOnly = context.IsCode || context.IsHcl;
         foreach (var (start, end) in Windows(file.Text, keywordPositions, back: 160, forward: 640, wholeLines: true))
         {
-            Matches(state, Assignment(), start, end, OnAssignment);
-            Matches(state, SetterCall(), start, end, m => Judge(m.Groups["name"].Value, m.Groups["value"], m.Index));
+            var window = file.Text.AsSpan(start, end - start);
+            if (MayHoldAssignment(window, quotedOnly)) Matches(state, Assignment(), start, end, OnAssignment);
+            if (MayHoldSetterCall(window)) Matches(state, SetterCall(), start, end, m => Judge(m.Groups["name"].Value, m.Groups["value"], m.Index));
         }
         // An XML element's value may sit on the line after its opening tag.
         if (file.Language == Language.Xml || file.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
@@ -450,6 +452,39 @@ public static partial class SecretScanner
             Name = name,
         };
     }
+
+    /// <summary>
+    /// False only when no match of <see cref="Assignment"/> in <paramref name="window"/> could be judged: every
+    /// operator holds '=' or ':', and where only quoted values are judged (<paramref name="quotedOnly"/>: code and
+    /// HCL) a judged value is a quote right after an operator's last character ('=', ':' or '>'), spaces, tabs or
+    /// the backslash of <c>\"</c> between. Most windows of code (a line naming a token or a key) have neither, and
+    /// the regex is then most of what judging them costs.
+    /// </summary>
+    internal static bool MayHoldAssignment(ReadOnlySpan<char> window, bool quotedOnly)
+    {
+        if (window.IndexOfAny('=', ':') < 0) return false;
+        if (!quotedOnly) return true;
+        for (var i = window.IndexOfAny(Quotes); i >= 0; i = NextQuote(window, i))
+        {
+            var j = i - 1;
+            if (j >= 0 && window[j] == '\\' && window[i] == '"') j--;
+            while (j >= 0 && window[j] is ' ' or '\t') j--;
+            if (j >= 0 && window[j] is '=' or ':' or '>') return true;
+        }
+        return false;
+
+        static int NextQuote(ReadOnlySpan<char> window, int i)
+        {
+            var next = window[(i + 1)..].IndexOfAny(Quotes);
+            return next < 0 ? -1 : i + 1 + next;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("\"'`");
+
+    /// <summary>False only when <paramref name="window"/> holds none of <see cref="SetterCall"/>'s function names (each holds "put", "set" or "Set").</summary>
+    internal static bool MayHoldSetterCall(ReadOnlySpan<char> window) =>
+        window.IndexOf("set", StringComparison.Ordinal) >= 0 || window.IndexOf("Set", StringComparison.Ordinal) >= 0 || window.IndexOf("put", StringComparison.Ordinal) >= 0;
 
     // ---------------------------------------------------------------- helpers
 
