@@ -47,4 +47,48 @@ public class CloudFormationRecognitionTests
         finding.Location.Resource!.Address.ShouldBe("AppStack/Database/Resource (DatabaseB269D8BB)");
         collector.Coverage.Gaps.ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("t.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n")]
+    [InlineData("t.yml", "'Resources':\n  B:\n    'Type': 'AWS::S3::Bucket'\n")]
+    [InlineData("t.yaml", "  Resources :\n    B:\n      Type:\n        AWS::S3::Bucket\n")]
+    [InlineData("t.yaml", "{Resources: {B: {Type: AWS::S3::Bucket}}}\n")]
+    [InlineData("t.json", "{\n\t\"Resources\" : { \"B\" : { \"Type\" : \"AWS::S3::Bucket\" } }\n}\n")]
+    [InlineData("t.template", "Resources: {B: {\"Type\": \"AWS::Serverless::Function\"}}\n")]
+    public void Every_spelling_of_a_template_that_parses_is_a_candidate(string name, string text)
+    {
+        var file = new SourceFile(name, text);
+        CfnTemplate.Parse(file).ShouldNotBeNull();
+        CfnTemplate.MayBeTemplate(file).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_schema_that_names_resources_and_aws_types_is_not_parsed()
+    {
+        // The shape of cfn-lint's resource schemas and botocore's API models: AWS:: types and "Resources" in prose.
+        var schema = new SourceFile("aws-s3-bucket.json", """
+            { "typeName": "AWS::S3::Bucket", "description": "Resources of type AWS::S3::Bucket",
+              "properties": { "Type": { "type": "string" } } }
+            """);
+        CfnTemplate.Parse(schema).ShouldBeNull();
+        CfnTemplate.MayBeTemplate(schema).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Every_fixture_that_parses_as_a_template_is_a_candidate()
+    {
+        var parsed = 0;
+        foreach (var path in Directory.EnumerateFiles(TestPaths.Fixtures, "*", SearchOption.AllDirectories)
+            .Where(p => Path.GetExtension(p).ToLowerInvariant() is ".json" or ".yaml" or ".yml" or ".template"))
+        {
+            var file = new SourceFile(Path.GetRelativePath(TestPaths.Fixtures, path), File.ReadAllText(path));
+            CfnTemplate? template;
+            try { template = CfnTemplate.Parse(file); }
+            catch (Exception ex) when (ex is YamlDotNet.Core.YamlException or InvalidOperationException) { continue; }
+            if (template is null) continue;
+            parsed++;
+            CfnTemplate.MayBeTemplate(file).ShouldBeTrue(file.Path);
+        }
+        parsed.ShouldBeGreaterThan(50);
+    }
 }
