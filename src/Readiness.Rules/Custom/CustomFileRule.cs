@@ -33,7 +33,7 @@ public sealed partial class CustomFileRule : FileRule
 
     public override bool AppliesTo(SourceFile file) =>
         pathMatches(file.Path) && (!ProductionOnly || FileKind.Of(file).ReachesProduction)
-        && !file.Text.AsSpan(0, Math.Min(file.Text.Length, 8192)).Contains('\0');
+        && !file.HasNulNearStart;
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

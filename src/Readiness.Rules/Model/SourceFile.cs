@@ -22,6 +22,21 @@ public sealed class SourceFile
     public string Text { get; }
     public Language Language { get; }
 
+    /// <summary>
+    /// A NUL among the first 8,192 characters: binary content the text rules leave alone. Asked by each secret rule
+    /// of each file, so it is computed once (0 not yet, 1 no, 2 yes; computing it twice is harmless).
+    /// </summary>
+    public bool HasNulNearStart
+    {
+        get
+        {
+            if (nulNearStart == 0) nulNearStart = Text.AsSpan(0, Math.Min(Text.Length, 8192)).Contains('\0') ? 2 : 1;
+            return nulNearStart == 2;
+        }
+    }
+
+    private int nulNearStart;
+
     /// <summary>File name without folders, e.g. "settings.py".</summary>
     public string Name => System.IO.Path.GetFileName(Path);
 

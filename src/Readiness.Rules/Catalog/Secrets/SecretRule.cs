@@ -13,7 +13,7 @@ namespace Readiness.Rules.Catalog.Secrets;
 public abstract class SecretRule : FileRule
 {
     /// <summary>Files with NUL characters are binary: the walker lists them as skipped, the detectors never see them.</summary>
-    public override bool AppliesTo(SourceFile file) => file.Text.Length > 0 && !file.Text.AsSpan(0, Math.Min(file.Text.Length, 8192)).Contains('\0');
+    public override bool AppliesTo(SourceFile file) => file.Text.Length > 0 && !file.HasNulNearStart;
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {
