@@ -10,10 +10,28 @@ namespace Readiness.Rules.Catalog.Python;
 /// </summary>
 public sealed class PythonSettingsDebugDefault : FileRule
 {
+    // Parsing is most of what this rule costs, so a file is parsed only when its text could hold what Check reports:
+    // a class named ...Config or ...Settings (or based on BaseSettings) and a statement assigning or annotating debug.
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
         && file.Text.Contains("class", StringComparison.Ordinal)
-        && file.Text.Contains("ebug", StringComparison.Ordinal)
+        && (file.Text.Contains("Settings", StringComparison.Ordinal) || file.Text.Contains("Config", StringComparison.Ordinal))
+        && MayAssignDebug(file.Text)
         && !DjangoSettings.IsDevelopmentOrTestPath(file);
+
+    /// <summary>"debug" in any case followed, past blanks and line continuations, by the ':' or '=' of an assignment.</summary>
+    internal static bool MayAssignDebug(string text)
+    {
+        var span = text.AsSpan();
+        for (var at = span.IndexOfAny(DebugWord); at >= 0; at = span.IndexOfAny(DebugWord))
+        {
+            var rest = span[(at + 5)..].TrimStart(" \t\f\\\r\n");
+            if (rest.Length > 0 && rest[0] is ':' or '=') return true;
+            span = span[(at + 5)..];
+        }
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<string> DebugWord = System.Buffers.SearchValues.Create(["debug"], StringComparison.OrdinalIgnoreCase);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {
