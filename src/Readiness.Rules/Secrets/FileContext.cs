@@ -133,11 +133,8 @@ public sealed partial record FileContext
 
     private static readonly System.Buffers.SearchValues<string> ProdValue = System.Buffers.SearchValues.Create(["prod"], StringComparison.OrdinalIgnoreCase);
 
-    private static bool DeclaresCloudFormation(SourceFile file)
-    {
-        var head = file.Text.Length > 65536 ? file.Text[..65536] : file.Text;
-        return file.Language is Language.Yaml or Language.Json && CloudFormationMarker().IsMatch(head);
-    }
+    private static bool DeclaresCloudFormation(SourceFile file) =>
+        file.Language is Language.Yaml or Language.Json && CloudFormationMarker().IsMatch(file.Text.AsSpan(0, Math.Min(file.Text.Length, 65536)));
 
     [GeneratedRegex(@"AWSTemplateFormatVersion|Transform[""']?\s*:\s*[""']?AWS::Serverless")]
     private static partial Regex CloudFormationMarker();
