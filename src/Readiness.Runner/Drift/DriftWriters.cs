@@ -41,7 +41,7 @@ public static class DriftWriters
     // and fingerprintKey is the input of the fingerprint (the fingerprint itself stays).
     private static readonly JsonSerializerOptions DriftJson = new(ResultsJson.Options)
     {
-        TypeInfoResolver = ResultsJsonContext.Default.WithAddedModifier(OmitInternals),
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitInternals } },
     };
 
     private static void OmitInternals(JsonTypeInfo info)
