@@ -1,6 +1,7 @@
 namespace Readiness.Rules.Model;
 
 /// <summary>How bad a finding is. Ordered so that comparisons read naturally (High &gt; Medium).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KebabCaseEnumConverter<Severity>))]
 public enum Severity
 {
     Info = 0,
@@ -11,6 +12,7 @@ public enum Severity
 }
 
 /// <summary>Which kind of evidence a finding was judged on: the four sources the product reads.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KebabCaseEnumConverter<EvidenceSource>))]
 public enum EvidenceSource
 {
     Code,

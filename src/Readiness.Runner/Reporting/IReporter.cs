@@ -90,7 +90,7 @@ public sealed class JsonReporter : IReporter
     public void Write(ScanResult result, ReportContext context, Stream output)
     {
         // Streamed, not built as one string: a merged organisation's results.json runs to hundreds of MB.
-        System.Text.Json.JsonSerializer.Serialize(output, result, ResultsJson.Options);
+        ResultsJson.Serialize(output, result);
         output.WriteByte((byte)'\n');
     }
 }

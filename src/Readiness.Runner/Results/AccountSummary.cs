@@ -1,3 +1,5 @@
+using Readiness.Rules.Model;
+
 namespace Readiness.Runner.Results;
 
 /// <summary>
@@ -27,6 +29,7 @@ public sealed record AccountSummary
 }
 
 /// <summary>How one account's part of the result came about. Anything but Scanned leaves a coverage gap naming the account.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(KebabCaseEnumConverter<AccountStatus>))]
 public enum AccountStatus
 {
     Scanned,

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Readiness.Rules.Engine;
 using Readiness.Rules.Model;
 
@@ -20,9 +22,21 @@ public sealed record ScanResult
     public required string Target { get; init; }
     public required string Ruleset { get; init; }
     /// <summary>The lowest severity that blocks the launch; null for --fail-on none (written as "none").</summary>
-    [System.Text.Json.Serialization.JsonConverter(typeof(FailOnJsonConverter))]
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    [JsonIgnore]
     public Severity? FailOn { get; init; } = Severity.High;
+
+    /// <summary>
+    /// FailOn as results.json has it: the severity's name, or "none" (what the user typed). A property rather than a
+    /// converter on FailOn: a property's converter would keep ScanResult off the generated writer's fast path.
+    /// </summary>
+    [JsonInclude, JsonPropertyName("failOn")]
+    internal string? FailOnName
+    {
+        get => FailOn is { } severity ? severity.ToName() : "none";
+        init => FailOn = value is null or "none" ? null
+            : Enum.TryParse<Severity>(value, ignoreCase: true, out var severity) ? severity
+            : throw new JsonException($"failOn: unknown severity '{value}'.");
+    }
 
     /// <summary>--fail-on-new: only findings new against the baseline block.</summary>
     public bool FailOnNew { get; init; }
@@ -54,24 +68,6 @@ public sealed record ScanResult
     public IEnumerable<ResultFinding> Active => Findings.Where(f => f.Suppression is null && !f.Finding.Undecided);
 }
 
-/// <summary>Writes a missing threshold as "none" (what the user typed) and reads it back.</summary>
-public sealed class FailOnJsonConverter : System.Text.Json.Serialization.JsonConverter<Severity?>
-{
-    public override bool HandleNull => true;
-
-    public override Severity? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
-    {
-        var text = reader.TokenType == System.Text.Json.JsonTokenType.Null ? null : reader.GetString();
-        if (text is null or "none") return null;
-        return Enum.TryParse<Severity>(text, ignoreCase: true, out var severity)
-            ? severity
-            : throw new System.Text.Json.JsonException($"failOn: unknown severity '{text}'.");
-    }
-
-    public override void Write(System.Text.Json.Utf8JsonWriter writer, Severity? value, System.Text.Json.JsonSerializerOptions options) =>
-        writer.WriteStringValue(value is { } severity ? severity.ToName() : "none");
-}
-
 public sealed record ToolInfo(string Name, string Version)
 {
     public static ToolInfo Current { get; } = new("readiness", typeof(ToolInfo).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
@@ -90,6 +86,7 @@ public sealed record Verdict
     public IReadOnlyList<string> Reasons { get; init; } = [];
 }
 
+[JsonConverter(typeof(KebabCaseEnumConverter<VerdictStatus>))]
 public enum VerdictStatus
 {
     Ready,

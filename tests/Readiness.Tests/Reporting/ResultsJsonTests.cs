@@ -1,0 +1,119 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Readiness.Rules.Engine;
+using Readiness.Rules.Model;
+using Readiness.Runner.Drift;
+using Readiness.Runner.Results;
+using Readiness.Tests.Support;
+
+namespace Readiness.Tests.Reporting;
+
+/// <summary>
+/// results.json is written by a source-generated writer and read back by reflection: the two must agree on every
+/// member, enum name and escape, or a baseline would no longer match the scan that wrote it.
+/// </summary>
+public class ResultsJsonTests
+{
+    // Every optional member set, every enum value used, text that the default encoder would escape.
+    private static ScanResult Full()
+    {
+        var result = SyntheticResults.Create();
+        var related = result.Findings[0].Finding with
+        {
+            Properties = new Dictionary<string, string> { ["detector"] = "généric <key> & 'quoted' +1", ["example_root"] = "examples/complete" },
+            Location = Location.InFile("modules/db/main.tf", 4) with
+            {
+                Related = [new RelatedLocation(new FileSpan("envs/prod.tfvars", 2, 2), "module argument")],
+                Field = "DescribeDBInstances.DBInstances[].PubliclyAccessible",
+            },
+            Undecided = true,
+        };
+        return result with
+        {
+            FailOn = null,
+            FailOnNew = true,
+            Verdict = result.Verdict with { Status = VerdictStatus.NotReady },
+            Findings = [.. result.Findings, new ResultFinding { Finding = related, Blocking = true }],
+            Accounts = Enum.GetValues<AccountStatus>()
+                .Select((status, i) => new AccountSummary { Id = $"12345678901{i}", Name = i == 0 ? null : "prod ü", Role = "ReadinessAudit", Status = status, Resources = i, Shard = "shards/a/results.json" })
+                .ToList(),
+            EngineErrors = [new EngineError("RDY9001", "api/app.py", "rule threw: NullReferenceException")],
+            Warnings = [new ScanWarning("unused-suppression", ".readiness/suppressions.yaml:3", "Remove the entry: nothing matches it.")],
+            Baseline = new BaselineInfo { Source = "s3://bucket/nightly/results.json", StartedAt = SyntheticResults.Now.AddDays(-1) },
+        };
+    }
+
+    [Fact]
+    public void Generated_writer_writes_what_reflection_writes_with_the_same_options()
+    {
+        foreach (var result in new[] { Full(), SyntheticResults.Create(), GoldenReportTests.FixtureScan() })
+            ResultsJson.Serialize(result).ShouldBe(JsonSerializer.Serialize(result, ResultsJson.Options));
+    }
+
+    [Fact]
+    public void Everything_written_reads_back()
+    {
+        var result = Full();
+        var json = ResultsJson.Serialize(result);
+        json.ShouldContain("\"failOn\": \"none\"");
+        json.ShouldContain("\"status\": \"role-not-assumed\"");
+        json.ShouldContain("généric <key> & 'quoted' +1");
+
+        var back = ResultsJson.Read(json);
+        back.FailOn.ShouldBeNull();
+        back.Verdict.Status.ShouldBe(VerdictStatus.NotReady);
+        back.Accounts!.Select(a => a.Status).ShouldBe(Enum.GetValues<AccountStatus>());
+        ResultsJson.Serialize(back).ShouldBe(json);
+    }
+
+    [Theory]
+    [InlineData("\"high\"", Severity.High)]
+    [InlineData("\"Critical\"", Severity.Critical)]
+    [InlineData("\"none\"", null)]
+    [InlineData("null", null)]
+    public void FailOn_reads_a_severity_name_or_none(string value, Severity? expected) =>
+        ResultsJson.Read(MinimalWith($"\"failOn\": {value},")).FailOn.ShouldBe(expected);
+
+    [Fact]
+    public void FailOn_missing_from_the_file_is_the_default_threshold() =>
+        ResultsJson.Read(MinimalWith("")).FailOn.ShouldBe(Severity.High);
+
+    [Fact]
+    public void FailOn_with_an_unknown_severity_is_a_json_error_naming_it() =>
+        Should.Throw<JsonException>(() => ResultsJson.Read(MinimalWith("\"failOn\": \"severe\","))).Message.ShouldContain("unknown severity 'severe'");
+
+    // An enum without its converter would be written as a number: the fast path takes no converter from options.
+    [Fact]
+    public void Every_enum_in_results_and_drift_carries_the_kebab_case_converter()
+    {
+        var enums = new HashSet<Type>();
+        var seen = new HashSet<Type>();
+        void Walk(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (!seen.Add(type) || type == typeof(string)) return;
+            if (type.IsEnum) { enums.Add(type); return; }
+            if (type.IsGenericType) foreach (var argument in type.GetGenericArguments()) Walk(argument);
+            if (type.Namespace?.StartsWith("Readiness", StringComparison.Ordinal) != true) return;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)) Walk(property.PropertyType);
+        }
+        Walk(typeof(ScanResult));
+        Walk(typeof(DriftReport));
+
+        enums.ShouldBe([typeof(Severity), typeof(EvidenceSource), typeof(VerdictStatus), typeof(AccountStatus)], ignoreOrder: true);
+        foreach (var type in enums)
+            type.GetCustomAttribute<JsonConverterAttribute>().ShouldNotBeNull(type.Name).ConverterType.ShouldBe(typeof(KebabCaseEnumConverter<>).MakeGenericType(type), type.Name);
+    }
+
+    private static string MinimalWith(string member) => $$"""
+        {
+          "startedAt": "2026-11-01T09:00:00+00:00",
+          "finishedAt": "2026-11-01T09:00:04+00:00",
+          "target": "x",
+          "ruleset": "launch-readiness",
+          {{member}}
+          "verdict": { "status": "ready" }
+        }
+        """;
+}
