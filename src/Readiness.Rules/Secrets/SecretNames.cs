@@ -36,6 +36,9 @@ public static partial class SecretNames
         "fake", "mock", "example", "sample", "default", "anon", "anonymous", "authenticity",
     };
 
+    private static readonly System.Buffers.SearchValues<string> SecretStems =
+        System.Buffers.SearchValues.Create(["pass", "pwd", "secret", "token", "key", "credential"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Words of the name in lower case: "JWT_SECRET" -> [jwt, secret]; "apiKey" -> [api, key]; "Jwt:Secret" -> [jwt, secret].</summary>
     public static List<string> Words(string name)
     {
@@ -79,6 +82,15 @@ public static partial class SecretNames
     }
 
     public static bool IsSecretName(string name)
+    {
+        // Every secret word and run-together ending holds one of these stems: most names (Name, Id, Title) are
+        // rejected without being split into words. Only for ASCII, where ignoring case is what Words' lower-casing does.
+        if (System.Text.Ascii.IsValid(name) && !name.AsSpan().ContainsAny(SecretStems)) return false;
+        return IsSecretNameByWords(name);
+    }
+
+    /// <summary><see cref="IsSecretName"/> without its fast rejection (which must never change an answer).</summary>
+    internal static bool IsSecretNameByWords(string name)
     {
         var words = Words(name);
         // Drop a trailing encoding word ("password_value", "secret_b64") that only describes the form.
