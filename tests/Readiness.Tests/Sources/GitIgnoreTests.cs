@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Readiness.Runner.Sources.Files;
 using Readiness.Tests.Support;
 
@@ -6,8 +7,9 @@ namespace Readiness.Tests.Sources;
 
 /// <summary>
 /// <see cref="GitIgnore"/> decides as git does. The oracle is `git check-ignore` itself, run over dotnet/efcore's
-/// 350-line .gitignore and 440 paths (Fixtures/Sources/gitignore): names, paths, extensions and suffixes are looked
-/// up by hash and the rest run as regexes (issue 20), and every one of those must give git's answer.
+/// 350-line .gitignore and 440 paths, and over a hand-written .gitignore of the tricky cases (with a nested one) and
+/// paths generated to hit each of them (Fixtures/Sources/gitignore): names, paths, extensions and suffixes are looked
+/// up by hash and the rest matched by a port of git's wildmatch (issue 20), and every one must give git's answer.
 /// </summary>
 public sealed class GitIgnoreTests : IDisposable
 {
@@ -16,22 +18,91 @@ public sealed class GitIgnoreTests : IDisposable
     public void Dispose() => root.Delete(recursive: true);
 
     [Fact]
-    public void Decides_every_path_as_git_check_ignore_does()
+    public void Decides_every_path_of_efcore_as_git_check_ignore_does()
     {
-        var ignoreFile = TestPaths.Fixture("Sources/gitignore/efcore.gitignore");
         var files = File.ReadAllLines(TestPaths.Fixture("Sources/gitignore/paths.txt")).Where(l => l.Length > 0).ToList();
+        var (git, compared) = CompareWithGit([("", "efcore.gitignore")], files);
+        compared.ShouldBeGreaterThan(300);
+        git.Values.Count(v => v == true).ShouldBeGreaterThan(100);
+        git[".axoCover/settings.json"].ShouldBe(false); // a negated line decides too
+    }
+
+    [Fact]
+    public void Decides_the_tricky_cases_as_git_check_ignore_does()
+    {
+        // Every name in every folder, and every folder name (with a file in it) in every folder: each line of the
+        // fixture meets names it matches and names it almost matches, at the root, anchored and deeper.
+        string[] folders =
+        [
+            "", "a/", "a/x/", "a/b/", "a/x/y/b/", "b/", "cfg/", "a/cfg/", "cache/", "a/cache/", "docs/", "docs/deep/",
+            "deep/", "deep/er/", "mid/", "mid/end/", "mid/1/end/2/", "p/", "p/xa/", "cls/", "generated/", "generated/keep/",
+            "generated/other/", "out/", "out/x/", "secrets/", "nested/", "nested/sub/", "nested/sub/deeper/", "nested/a/",
+        ];
+        string[] names =
+        [
+            "main.o", "lib.a", "main.c", "x.oa", "file0.txt", "file2.txt", "file3.txt", "file-.txt", "logx.txt", "log5.txt",
+            "log!.txt", "tmpd", "tmpa", "tmp", "tmp!", "]bracket", "xbracket", "bracket", "anotbracket", "]notbracket",
+            "ynotbracket", "rangeadash", "range-dash", "rangebdash", "digit7", "digitx", "Abcase.md", "abcase.md",
+            "ABcase.md", "badx", "bad[[:nope:]]", "unclosed[abc", "unclosedb", "star*name", "starxname", "question?name",
+            "questionxname", "bracket[name", "bracketxname", "escaped", "trailing ", "trailing", "spaces", "spaces   ",
+            "tab\t", "tab", "#hash", "hash", "!bang", "bang", "cafe", "café", "cafés", "triple", "xy", "xay", "one-level.cfg",
+            "rootonly", "anchored", "a.tmp", "important.log", "keep.log", "other.log", "x.bin", "local", "m.x", "doc.txt",
+            "x", "b", "z", "xz", "yz", "zz", "f",
+        ];
+        string[] folderNames = ["build", "out", "logs", "cache", "secrets", "generated", "keep", "deep", "cfg", "sub", "end", "dir.o", "other", "twice"];
+        var generated = folders.SelectMany(f => names.Select(n => f + n).Concat(folderNames.Select(d => f + d + "/f"))).ToList();
+        // A path that is also some other path's folder stays a folder.
+        var asFolders = generated.SelectMany(Ancestors).ToHashSet(StringComparer.Ordinal);
+        var files = generated.Where(p => !asFolders.Contains(p)).Distinct().ToList();
+
+        var (git, compared) = CompareWithGit([("", "tricky.gitignore"), ("nested", "tricky-nested.gitignore")], files);
+        compared.ShouldBeGreaterThan(2000);
+        // The cases are really met (so a fixture edit cannot quietly turn them into "no line matches").
+        git["cafe"].ShouldBe(true);
+        git["café"].ShouldBeNull(); // '?' is one byte, 'é' two
+        git["trailing "].ShouldBe(true);
+        git["trailing"].ShouldBeNull();
+        git["spaces"].ShouldBe(true);
+        git["tab\t"].ShouldBe(true);
+        git["]bracket"].ShouldBe(true);
+        git["a/x/b"].ShouldBe(true);
+        git["a/x/y/b"].ShouldBe(true);
+        git["p/xa/f"].ShouldBeNull(); // "p/x**y": '**' inside a name does not cross '/'
+        git["cls/x"].ShouldBeNull(); // a class never matches '/'
+        git["mid/1/end/2/z"].ShouldBe(true);
+        git["keep.log"].ShouldBe(false);
+        git["secrets"].ShouldBe(false);
+        git["generated/keep"].ShouldBe(false);
+        git["nested/important.log"].ShouldBe(false); // the nested file wins over the root's "*.log"
+        git["twice"].ShouldBeNull();
+        git["anchored"].ShouldBeNull();
+        git["nested/anchored"].ShouldBe(true);
+        git["nested/a/anchored"].ShouldBeNull();
+    }
+
+    /// <summary>
+    /// Writes the ignore files and the files (empty) into a fresh repository, asks git about every file and folder,
+    /// and asserts that <see cref="GitIgnore.Decide"/> answers the same; git's answers and how many were compared.
+    /// </summary>
+    private (Dictionary<string, bool?> Git, int Compared) CompareWithGit(IReadOnlyList<(string Folder, string Fixture)> ignoreFiles, IReadOnlyList<string> files)
+    {
         var directories = files.SelectMany(Ancestors).Distinct().Order(StringComparer.Ordinal).ToList();
         Git("init", "-q");
-        File.Copy(ignoreFile, Path.Combine(root.FullName, ".gitignore"));
         foreach (var file in files)
         {
             var full = Path.Combine(root.FullName, file);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, "");
         }
+        var ignores = new List<GitIgnore>();
+        foreach (var (folder, fixture) in ignoreFiles)
+        {
+            var source = TestPaths.Fixture("Sources/gitignore/" + fixture);
+            File.Copy(source, Path.Combine(root.FullName, folder, ".gitignore"));
+            ignores.Add(new GitIgnore(folder, File.ReadAllLines(source)));
+        }
 
         var git = CheckIgnore([.. directories, .. files]);
-        var ignore = new GitIgnore("", File.ReadAllLines(ignoreFile));
         var compared = 0;
         var mismatches = new List<string>();
         foreach (var (path, isDirectory) in directories.Select(d => (d, true)).Concat(files.Select(f => (f, false))))
@@ -39,13 +110,13 @@ public sealed class GitIgnoreTests : IDisposable
             // The walker never enters an ignored folder, so what lies inside one is never asked.
             if (Ancestors(path).Any(a => git[a] == true)) continue;
             compared++;
-            var decided = ignore.IsIgnored(path, isDirectory);
+            // Only the ignore files of the path's folder and its parents apply, as in the walker.
+            var along = ignores.Where(i => i.BaseDirectory.Length == 0 || path.StartsWith(i.BaseDirectory + "/", StringComparison.Ordinal)).ToList();
+            var decided = GitIgnore.Decide(along, path, isDirectory);
             if (decided != git[path]) mismatches.Add($"{path}{(isDirectory ? "/" : "")}: git says {Say(git[path])}, GitIgnore says {Say(decided)}");
         }
         mismatches.ShouldBeEmpty();
-        compared.ShouldBeGreaterThan(300);
-        git.Values.Count(v => v == true).ShouldBeGreaterThan(100);
-        git[".axoCover/settings.json"].ShouldBe(false); // a negated line decides too
+        return (git, compared);
 
         static string Say(bool? decision) => decision switch { true => "ignored", false => "re-included", null => "no line matches" };
     }
@@ -71,7 +142,15 @@ public sealed class GitIgnoreTests : IDisposable
 
     private string GitWithInput(string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = root.FullName, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = root.FullName,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = new UTF8Encoding(false),
+        };
         // Only the fixture's .gitignore decides: no user-wide excludes file.
         foreach (var arg in (string[])["-c", "core.excludesFile=/dev/null", .. args]) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

@@ -178,7 +178,7 @@ public sealed class FileWalker(FileWalkOptions options)
                         coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, childRel, "excluded by policy (--exclude or the ruleset's paths.exclude)"));
                         continue;
                     }
-                    if (IsIgnored(ignores, childRel, isDirectory)) continue;
+                    if (GitIgnore.Decide(ignores, childRel, isDirectory) == true) continue;
                     var childReal = real == "/" ? "/" + name : real + "/" + name;
                     if (listed == FileSystemEntry.Listed.Link || (listed == FileSystemEntry.Listed.Unknown && new FileInfo(fullPath).LinkTarget is not null))
                     {
@@ -319,16 +319,6 @@ public sealed class FileWalker(FileWalkOptions options)
         int read;
         while (total < buffer.Length && (read = RandomAccess.Read(handle, buffer[total..], offset + total)) > 0) total += read;
         return total;
-    }
-
-    private static bool IsIgnored(List<GitIgnore> ignores, string relativePath, bool isDirectory)
-    {
-        var ignored = false;
-        foreach (var ignore in ignores)
-        {
-            if (ignore.IsIgnored(relativePath, isDirectory) is { } decided) ignored = decided;
-        }
-        return ignored;
     }
 
     private static string Join(string rel, string name) => rel.Length == 0 ? name : rel + "/" + name;
