@@ -324,14 +324,18 @@ public sealed class KeywordPrefilter
         "idhiimpoltaikeepe)os -qu):becldo</use,ubh of);--pt";
 
     /// <summary>1 for a pair not among <see cref="CommonPairs"/>, up to 17 for the most common.</summary>
-    private static double PairCommonness(ReadOnlySpan<char> pair)
+    private static double PairCommonness(ReadOnlySpan<char> pair) =>
+        pair[0] < 128 && pair[1] < 128 ? 1 + (16.0 * PairRanks[(pair[0] * 128) + pair[1]] / (CommonPairs.Length / 2)) : 1;
+
+    /// <summary>Each ASCII pair's place among <see cref="CommonPairs"/> counted from the least common (200 for the most common), or 0.</summary>
+    private static readonly byte[] PairRanks = RankPairs();
+
+    private static byte[] RankPairs()
     {
+        var ranks = new byte[128 * 128];
         var count = CommonPairs.Length / 2;
-        for (var rank = 0; rank < count; rank++)
-        {
-            if (pair.SequenceEqual(CommonPairs.AsSpan(2 * rank, 2))) return 1 + (16.0 * (count - rank) / count);
-        }
-        return 1;
+        for (var rank = 0; rank < count; rank++) ranks[(CommonPairs[2 * rank] * 128) + CommonPairs[(2 * rank) + 1]] = (byte)(count - rank);
+        return ranks;
     }
 
     private const string LettersByFrequency = "etaoinshrdlcumwfgypbvkjxqz";
