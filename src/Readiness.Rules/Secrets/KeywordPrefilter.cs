@@ -32,10 +32,11 @@ public sealed class KeywordPrefilter
     private readonly Candidate[] searchedAlone;
 
     /// <summary>
-    /// Whether this machine runs the vectorised first pass: AVX-512 with VBMI (x64 since Intel Ice Lake and AMD Zen 4).
-    /// Elsewhere the scalar loop alone tests every position, and finds the same.
+    /// Whether this machine runs the vectorised first pass: AVX-512 with VBMI (AMD Zen 4 and later, Intel's server parts
+    /// since Ice Lake; not Intel's client parts since Alder Lake, nor Arm). Elsewhere the scalar loop alone tests every
+    /// position, and finds the same.
     /// </summary>
-    public static bool IsVectorised { get; } = Avx512Vbmi.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
+    internal static bool IsVectorised { get; } = Avx512Vbmi.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
 
     /// <summary>The 1,024-bit sets of the anchors' pairs of classes (first and second, second and third, first and third), each as two 64-byte halves.</summary>
     private readonly Vector512<byte>[] pairTables = new Vector512<byte>[6];
