@@ -16,7 +16,8 @@ internal static partial class AppSettingsFiles
 
     public static bool IsProductionConfig(SourceFile file)
     {
-        return Name().IsMatch(file.Name) && FileKind.Of(file).ReachesProduction;
+        // Asked of every file: only a name ending in 'n' (.json in any case) can match.
+        return file.Path.Length > 0 && (file.Path[^1] | 0x20) == 'n' && Name().IsMatch(file.Name) && FileKind.Of(file).ReachesProduction;
     }
 
     /// <summary>The environment the file is for ("Production"), or "every environment" for appsettings.json.</summary>

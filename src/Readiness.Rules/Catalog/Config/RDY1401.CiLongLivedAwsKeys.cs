@@ -31,6 +31,8 @@ public sealed class CiLongLivedAwsKeys : FileRule
 
     public static bool IsWorkflow(string path)
     {
+        // Asked of every file: a path not ending in 'l' (.yml, .yaml in any case) is answered without lower-casing it.
+        if (path.Length == 0 || (path[^1] | 0x20) != 'l') return false;
         var p = path.ToLowerInvariant();
         return p.Contains(".github/workflows/", StringComparison.Ordinal) && (p.EndsWith(".yml", StringComparison.Ordinal) || p.EndsWith(".yaml", StringComparison.Ordinal));
     }

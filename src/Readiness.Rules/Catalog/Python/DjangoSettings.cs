@@ -10,9 +10,14 @@ internal static class DjangoSettings
     /// A settings module (settings.py, settings/*.py, *_settings.py) that is not explicitly for development or tests.
     /// DEBUG = True in settings/local.py is normal; in settings.py or settings/production.py it is a launch blocker.
     /// </summary>
-    public static bool IsProductionSettings(SourceFile file)
+    public static bool IsProductionSettings(SourceFile file) =>
+        file.Language == Language.Python && file.Parsed(f => new ProductionSettingsMark(Decide(f))).IsProductionSettings;
+
+    // Five Django rules ask it of every Python file: decided once per file.
+    private sealed record ProductionSettingsMark(bool IsProductionSettings);
+
+    private static bool Decide(SourceFile file)
     {
-        if (file.Language != Language.Python) return false;
         var path = file.Path.ToLowerInvariant();
         var name = Path.GetFileNameWithoutExtension(path);
         var inSettingsPackage = path.Contains("/settings/", StringComparison.Ordinal) || path.StartsWith("settings/", StringComparison.Ordinal);

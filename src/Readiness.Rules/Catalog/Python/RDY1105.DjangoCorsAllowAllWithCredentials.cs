@@ -8,8 +8,8 @@ namespace Readiness.Rules.Catalog.Python;
 public sealed class DjangoCorsAllowAllWithCredentials : FileRule
 {
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
-        && file.Text.Contains("CORS_ALLOW_CREDENTIALS", StringComparison.Ordinal)
-        && !DjangoSettings.IsDevelopmentOrTestPath(file);
+        && !DjangoSettings.IsDevelopmentOrTestPath(file)
+        && file.Text.Contains("CORS_ALLOW_CREDENTIALS", StringComparison.Ordinal);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

@@ -13,10 +13,10 @@ public sealed class PythonSettingsDebugDefault : FileRule
     // Parsing is most of what this rule costs, so a file is parsed only when its text could hold what Check reports:
     // a class named ...Config or ...Settings (or based on BaseSettings) and a statement assigning or annotating debug.
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
+        && !DjangoSettings.IsDevelopmentOrTestPath(file)
         && file.Text.Contains("class", StringComparison.Ordinal)
         && (file.Text.Contains("Settings", StringComparison.Ordinal) || file.Text.Contains("Config", StringComparison.Ordinal))
-        && MayAssignDebug(file.Text)
-        && !DjangoSettings.IsDevelopmentOrTestPath(file);
+        && MayAssignDebug(file.Text);
 
     /// <summary>"debug" in any case followed, past blanks and line continuations, by the ':' or '=' of an assignment.</summary>
     internal static bool MayAssignDebug(string text)

@@ -8,9 +8,9 @@ namespace Readiness.Rules.Catalog.Python;
 public sealed class FlaskDebugRun : FileRule
 {
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
+        && !DjangoSettings.IsDevelopmentOrTestPath(file)
         && file.Text.Contains("lask", StringComparison.Ordinal)
-        && file.Text.Contains("ebug", StringComparison.OrdinalIgnoreCase)
-        && !DjangoSettings.IsDevelopmentOrTestPath(file);
+        && file.Text.Contains("ebug", StringComparison.OrdinalIgnoreCase);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {
