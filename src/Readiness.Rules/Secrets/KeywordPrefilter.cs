@@ -29,7 +29,7 @@ public sealed class KeywordPrefilter
 
     private readonly ulong[] anchorKeys = new ulong[(1 << KeyBits) / 64];
     private readonly Candidate[]?[] candidatesByKey = new Candidate[]?[1 << KeyBits];
-    private readonly Candidate[] searchedAlone;
+    private readonly AloneKeyword[] searchedAlone;
 
     /// <summary>
     /// Whether this machine runs the vectorised first pass: AVX-512 with VBMI (AMD Zen 4 and later, Intel's server parts
@@ -47,6 +47,9 @@ public sealed class KeywordPrefilter
     /// </summary>
     private sealed record Candidate(string Keyword, int AnchorOffset, int[] Groups);
 
+    /// <summary>A keyword too short for an anchor (or not ASCII), searched on its own, and its groups.</summary>
+    private sealed record AloneKeyword(System.Buffers.SearchValues<string> Search, int[] Groups);
+
     /// <param name="groups">Keyword lists; a hit reports the index of each group whose keyword starts at the position.</param>
     public KeywordPrefilter(IReadOnlyList<IReadOnlyList<string>> groups)
     {
@@ -60,13 +63,13 @@ public sealed class KeywordPrefilter
                 list.Add(g);
             }
         }
-        var alone = new List<Candidate>();
+        var alone = new List<AloneKeyword>();
         var byKey = new Dictionary<uint, List<Candidate>>();
         foreach (var (keyword, keywordGroups) in groupsByKeyword)
         {
             if (keyword.Length < AnchorLength || !System.Text.Ascii.IsValid(keyword))
             {
-                alone.Add(new Candidate(keyword, CaselessIndex(keyword), [.. keywordGroups]));
+                alone.Add(new AloneKeyword(System.Buffers.SearchValues.Create([keyword], StringComparison.OrdinalIgnoreCase), [.. keywordGroups]));
                 continue;
             }
             var offset = RarestAnchor(keyword);
@@ -207,40 +210,19 @@ public sealed class KeywordPrefilter
     }
 
     /// <summary>
-    /// Every occurrence of a keyword too short for an anchor ("??", "q~"). IndexOf ignoring case is scalar under
-    /// invariant globalization, so a keyword with an ASCII character that has no other case ('?', '~') is found by
-    /// that character (vectorized) and then compared; only one of letters alone is left to IndexOf.
+    /// Every occurrence of a keyword too short for an anchor ("??", "0x", "-h"), overlapping ones too: a single-value
+    /// <c>SearchValues&lt;string&gt;</c> ignoring case compares both characters vectorised, where finding the keyword
+    /// by one of its characters and then comparing stopped at every '0' and '-' of the text.
     /// </summary>
-    private static void FindAlone(ReadOnlySpan<char> text, Candidate candidate, List<(int, int)> hits)
+    private static void FindAlone(ReadOnlySpan<char> text, AloneKeyword keyword, List<(int, int)> hits)
     {
-        var keyword = candidate.Keyword;
-        var caseless = candidate.AnchorOffset;
         for (var offset = 0; offset < text.Length;)
         {
-            if (caseless < 0)
-            {
-                var index = text[offset..].IndexOf(keyword, StringComparison.OrdinalIgnoreCase);
-                if (index < 0) break;
-                Add(hits, offset + index, candidate.Groups);
-                offset += index + 1;
-                continue;
-            }
-            var found = text[offset..].IndexOf(keyword[caseless]);
+            var found = text[offset..].IndexOfAny(keyword.Search);
             if (found < 0) break;
-            var start = offset + found - caseless;
-            if (start >= 0 && IsAt(text, start, keyword)) Add(hits, start, candidate.Groups);
+            Add(hits, offset + found, keyword.Groups);
             offset += found + 1;
         }
-    }
-
-    /// <summary>The first ASCII character of the keyword that has no other case, or -1 when it has none.</summary>
-    private static int CaselessIndex(string keyword)
-    {
-        for (var i = 0; i < keyword.Length; i++)
-        {
-            if (char.IsAscii(keyword[i]) && !char.IsAsciiLetter(keyword[i])) return i;
-        }
-        return -1;
     }
 
     /// <summary>
