@@ -26,6 +26,11 @@ public class FileKindTests
     [InlineData("web/public/app.min.js", FileRole.Generated, FileEnvironment.Unnamed)]
     // A word inside a longer folder name is not an environment: "testai" is not "test".
     [InlineData("samples/coco-testai/api/coco/settings/base.py", FileRole.Application, FileEnvironment.Unnamed)]
+    // The nearest folder naming an environment wins, and the file's own name decides first.
+    [InlineData("environments/staging/prod-db/main.tf", FileRole.Application, FileEnvironment.Production)]
+    [InlineData("environments/staging/prod-db/dev.tfvars", FileRole.Application, FileEnvironment.Development)]
+    [InlineData("environments/staging/prod-db/main.example.tf", FileRole.Example, FileEnvironment.Production)]
+    [InlineData("Web\\Docs\\guide.txt", FileRole.Docs, FileEnvironment.Unnamed)]
     public void Classifies_paths(string path, FileRole role, FileEnvironment environment)
     {
         var kind = FileKind.Of(path);
