@@ -42,8 +42,8 @@ public sealed class KeywordPrefilter
     private readonly Vector512<byte>[] pairTables = new Vector512<byte>[6];
 
     /// <summary>
-    /// A keyword, where its anchor starts in it (for one searched alone: its first caseless character, or -1), and
-    /// the groups it belongs to (a group listing it twice reports it twice).
+    /// A keyword, where its anchor starts in it, and the groups it belongs to (a group listing it twice reports it
+    /// twice).
     /// </summary>
     private sealed record Candidate(string Keyword, int AnchorOffset, int[] Groups);
 

@@ -483,8 +483,9 @@ public static partial class SecretScanner
     private static readonly System.Buffers.SearchValues<char> Quotes = System.Buffers.SearchValues.Create("\"'`");
 
     /// <summary>False only when <paramref name="window"/> holds none of <see cref="SetterCall"/>'s function names (each holds "put", "set" or "Set").</summary>
-    internal static bool MayHoldSetterCall(ReadOnlySpan<char> window) =>
-        window.IndexOf("set", StringComparison.Ordinal) >= 0 || window.IndexOf("Set", StringComparison.Ordinal) >= 0 || window.IndexOf("put", StringComparison.Ordinal) >= 0;
+    internal static bool MayHoldSetterCall(ReadOnlySpan<char> window) => window.ContainsAny(SetterWordParts);
+
+    private static readonly System.Buffers.SearchValues<string> SetterWordParts = System.Buffers.SearchValues.Create(["set", "Set", "put"], StringComparison.Ordinal);
 
     // ---------------------------------------------------------------- helpers
 
