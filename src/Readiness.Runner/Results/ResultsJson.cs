@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -30,8 +31,12 @@ public static class ResultsJson
     /// <summary>Streams results.json (without the final newline): a merged organisation's runs to hundreds of MB.</summary>
     public static void Serialize(Stream output, ScanResult result)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = Encoder });
-        JsonSerializer.Serialize(writer, result, ResultsWriter.Default.ScanResult);
+        // Through a 64 KB buffer: on a Stream the writer flushes the stream once per element, one write system call
+        // for every 170 bytes of a standard library's coverage (17,000 of them for 2.9 MB).
+        using var buffer = new ChunkedStreamWriter(output);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Encoder }))
+            JsonSerializer.Serialize(writer, result, ResultsWriter.Default.ScanResult);
+        buffer.Flush();
     }
 
     public static string Serialize(ScanResult result)
@@ -46,6 +51,45 @@ public static class ResultsJson
     /// <summary>Reads a results.json written by this or an earlier version; throws JsonException with a path on bad input.</summary>
     public static ScanResult Read(string json) =>
         JsonSerializer.Deserialize<ScanResult>(json, Options) ?? throw new JsonException("results file is empty (null).");
+}
+
+/// <summary>An <see cref="IBufferWriter{T}"/> that writes to a stream in chunks of at least 64 KB, and the rest on <see cref="Flush"/>.</summary>
+internal sealed class ChunkedStreamWriter(Stream output) : IBufferWriter<byte>, IDisposable
+{
+    private const int ChunkSize = 1 << 16;
+    private byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+    private int written;
+
+    public void Advance(int count) => written += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0) => Reserve(sizeHint).AsMemory(written);
+
+    public Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).AsSpan(written);
+
+    public void Flush()
+    {
+        output.Write(buffer, 0, written);
+        written = 0;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = [];
+    }
+
+    private byte[] Reserve(int sizeHint)
+    {
+        sizeHint = Math.Max(sizeHint, 1);
+        if (buffer.Length - written >= sizeHint) return buffer;
+        Flush();
+        if (buffer.Length < sizeHint)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
+        }
+        return buffer;
+    }
 }
 
 /// <summary>

@@ -52,6 +52,33 @@ public class ResultsJsonTests
     }
 
     [Fact]
+    public void A_large_result_reaches_the_file_in_few_large_writes_and_the_same_bytes()
+    {
+        // A standard library's coverage lists 16,716 skipped files: written through the stream, the JSON writer's
+        // flushes made one write system call per 170 bytes. One value longer than a write chunk goes through too.
+        var coverage = new Coverage();
+        for (var i = 0; i < 20_000; i++) coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, $"pkg/__pycache__/module{i}.pyc", "binary file"));
+        coverage.AddGap(new CoverageGap(EvidenceSource.Code, new string('x', 200_000), "path too long"));
+        var result = SyntheticResults.Create() with { Coverage = CoverageReport.From(coverage) };
+
+        using var file = new CountingStream();
+        ResultsJson.Serialize(file, result);
+
+        var expected = JsonSerializer.Serialize(result, ResultsJson.Options);
+        System.Text.Encoding.UTF8.GetString(file.ToArray()).ShouldBe(expected);
+        file.Writes.ShouldBeLessThanOrEqualTo(expected.Length / 65_536 + 3);
+    }
+
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count) { Writes++; base.Write(buffer, offset, count); }
+
+        public override void Write(ReadOnlySpan<byte> buffer) { Writes++; base.Write(buffer); }
+    }
+
+    [Fact]
     public void Everything_written_reads_back()
     {
         var result = Full();
