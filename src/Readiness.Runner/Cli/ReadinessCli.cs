@@ -23,6 +23,7 @@ public static class ReadinessCli
     {
         try
         {
+            if (args is ["scan", ..]) ScanCommand.WarmUp();
             var parse = BuildRoot(stdout, stderr).Parse(args);
             var errors = MistypedOption(parse) is { } mistyped ? [mistyped] : parse.Errors.Select(e => e.Message).ToList();
             if (errors.Count > 0)
