@@ -110,6 +110,23 @@ public class ResultsJsonTests
     public void FailOn_with_an_unknown_severity_is_a_json_error_naming_it() =>
         Should.Throw<JsonException>(() => ResultsJson.Read(MinimalWith("\"failOn\": \"severe\","))).Message.ShouldContain("unknown severity 'severe'");
 
+    [Theory]
+    [InlineData("\"not-ready\"", VerdictStatus.NotReady)]
+    [InlineData("\"NOT-READY\"", VerdictStatus.NotReady)]
+    [InlineData("\"NotReady\"", VerdictStatus.NotReady)]
+    [InlineData("\"incomplete\"", VerdictStatus.Incomplete)]
+    [InlineData("3", VerdictStatus.Error)]
+    public void An_enum_reads_its_kebab_name_in_any_case_its_member_name_or_a_number(string json, VerdictStatus expected)
+    {
+        JsonSerializer.Deserialize<VerdictStatus>(json).ShouldBe(expected);
+        JsonSerializer.Serialize(expected).ShouldBe("\"" + JsonNamingPolicy.KebabCaseLower.ConvertName(expected.ToString()) + "\"");
+    }
+
+    [Fact]
+    public void An_enum_name_that_is_not_a_member_is_a_json_error_listing_the_members() =>
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize<VerdictStatus>("\"almost-ready\"")).Message
+            .ShouldContain("'almost-ready' is not a VerdictStatus: one of ready, not-ready, incomplete, error");
+
     // An enum without its converter would be written as a number: the fast path takes no converter from options.
     [Fact]
     public void Every_enum_in_results_and_drift_carries_the_kebab_case_converter()
