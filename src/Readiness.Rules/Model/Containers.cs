@@ -20,8 +20,8 @@ public sealed class ContainerEvidence
     /// <summary>.dockerignore texts by repository-relative path.</summary>
     public IReadOnlyDictionary<string, string> DockerIgnores { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Repository-relative paths of every file the walker read.</summary>
-    public IReadOnlySet<string> Paths { get; init; } = new HashSet<string>();
+    /// <summary>Repository-relative paths of every file the walker read, in no order.</summary>
+    public IReadOnlyCollection<string> Paths { get; init; } = [];
 
     /// <summary>
     /// The build contexts a Dockerfile is built with: the context folder of each compose service that builds it, or

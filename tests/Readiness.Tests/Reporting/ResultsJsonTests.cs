@@ -69,6 +69,39 @@ public class ResultsJsonTests
         file.Writes.ShouldBeLessThanOrEqualTo(expected.Length / 65_536 + 3);
     }
 
+    [Fact]
+    public void Coverage_is_listed_in_one_order_whatever_order_the_walk_recorded_it_in()
+    {
+        var skips = new[]
+        {
+            new CoverageSkip(EvidenceSource.Iac, "b.tf", "too large"),
+            new CoverageSkip(EvidenceSource.Code, "b.py", "binary file"),
+            new CoverageSkip(EvidenceSource.Code, "a.py", "too large"),
+            new CoverageSkip(EvidenceSource.Code, "a.py", "binary file"),
+        };
+        var gaps = new[]
+        {
+            new CoverageGap(EvidenceSource.Code, "x.yaml", "syntax error") { Line = 3, Column = 9 },
+            new CoverageGap(EvidenceSource.Code, "x.yaml", "syntax error") { Line = 3, Column = 2 },
+            new CoverageGap(EvidenceSource.Code, "x.yaml", "depth limit") { Line = 3, Column = 2 },
+            new CoverageGap(EvidenceSource.Code, "w.yaml", "syntax error") { Line = 7 },
+        };
+        CoverageReport Report(IEnumerable<CoverageSkip> s, IEnumerable<CoverageGap> g)
+        {
+            var coverage = new Coverage();
+            foreach (var skip in s) coverage.AddSkip(skip);
+            foreach (var gap in g) coverage.AddGap(gap);
+            return CoverageReport.From(coverage);
+        }
+
+        var forward = Report(skips, gaps);
+        var backward = Report(skips.Reverse(), gaps.Reverse());
+        forward.Skipped.Select(s => $"{s.Source} {s.Scope} {s.Reason}").ShouldBe(["Code a.py binary file", "Code a.py too large", "Code b.py binary file", "Iac b.tf too large"]);
+        backward.Skipped.ShouldBe(forward.Skipped);
+        forward.Gaps.Select(g => g.Display()).ShouldBe(["w.yaml:7: syntax error", "x.yaml:3:2: depth limit", "x.yaml:3:2: syntax error", "x.yaml:3:9: syntax error"]);
+        backward.Gaps.ShouldBe(forward.Gaps);
+    }
+
     private sealed class CountingStream : MemoryStream
     {
         public int Writes { get; private set; }

@@ -26,13 +26,14 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
     // files are referenced is only known once the compose files are read.
     private readonly ConcurrentDictionary<string, SourceFile> envFiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> dockerIgnores = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> paths = new(StringComparer.Ordinal);
+    // Every path read, in no order: the walker hands each file over once, so a queue is enough (no hashing per file).
+    private readonly ConcurrentQueue<string> paths = new();
 
     public string Name => "containers";
 
     public void Observe(SourceFile file)
     {
-        paths[file.Path] = 0;
+        paths.Enqueue(file.Path);
         if (MayBeEnvFile(file.Path)) envFiles[file.Path] = file;
         var kind = FileKind.Of(file);
         // Examples, tests, docs and vendored trees are not what gets built or deployed.
@@ -63,11 +64,13 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
         var configurations = new List<ComposeConfiguration>();
         var errors = new List<(string File, int Line, string Message)>();
         var envFilesRead = new ConcurrentDictionary<string, SourceFile>(StringComparer.Ordinal);
+        var allPaths = paths.ToArray();
+        var readPaths = new Lazy<HashSet<string>>(() => allPaths.ToHashSet(StringComparer.Ordinal));
         SourceFile? EnvFile(string path)
         {
             if (envFiles.TryGetValue(path, out var file)) return envFilesRead[path] = file;
             // Read by the walker but not kept: its name does not look like an env file. Say so rather than pass it.
-            if (paths.ContainsKey(path)) errors.Add((path, 0, "a service reads it with env_file, but its name does not look like an env file (.env*, *.env, env/), so its values were not checked"));
+            if (readPaths.Value.Contains(path)) errors.Add((path, 0, "a service reads it with env_file, but its name does not look like an env file (.env*, *.env, env/), so its values were not checked"));
             return null;
         }
         foreach (var folder in parsed.Where(f => f.Error is null).GroupBy(f => f.Folder, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -96,7 +99,7 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
             Compose = configurations,
             ComposeFiles = composeFiles.Concat(extendable).Concat(envFilesRead).DistinctBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
             DockerIgnores = new Dictionary<string, string>(dockerIgnores, StringComparer.Ordinal),
-            Paths = paths.Keys.ToHashSet(StringComparer.Ordinal),
+            Paths = allPaths,
         };
         return Task.CompletedTask;
     }
