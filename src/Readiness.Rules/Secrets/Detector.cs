@@ -13,12 +13,7 @@ public sealed class Detector
     /// <summary>Regexes only ever see bounded windows, so a match taking longer than this is pathological input (generous: CI machines are shared).</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Uses after which the interpreted regex is replaced by a compiled one (see <see cref="Regex"/>).</summary>
-    private const int CompileAfterUses = 256;
-
-    private readonly Lazy<Regex> interpreted;
-    private Regex? compiled;
-    private int uses;
+    private readonly Lazy<Regex> regex;
 
     public Detector(string id, string title, SecretKind kind, Severity severity, IReadOnlyList<string> keywords, string pattern)
     {
@@ -29,7 +24,7 @@ public sealed class Detector
         Keywords = keywords;
         Pattern = pattern;
         // Built lazily: a scan that never meets a keyword never pays for parsing its regex.
-        interpreted = new Lazy<Regex>(() => Build(pattern, RegexOptions.None));
+        regex = new Lazy<Regex>(() => Build(pattern));
     }
 
     public string Id { get; }
@@ -39,23 +34,16 @@ public sealed class Detector
     public IReadOnlyList<string> Keywords { get; }
     public string Pattern { get; }
     /// <summary>
-    /// The detector's regex, tiered like the JIT: interpreted for its first uses, compiled once it has run
-    /// <see cref="CompileAfterUses"/> times. Compiling every detector a scan meets cost more CPU than most of them ever
-    /// save (bench/profile.sh: 7.7% of a standard-library scan); the few that run in most files still get compiled.
+    /// The detector's regex, interpreted. It only ever sees bounded windows around a keyword, where compiling does
+    /// not pay back its emit and JIT: compiling every detector a scan meets cost 7.7% of a standard-library scan,
+    /// and even compiling only those used 256 times cost 3% of one, 9% of an efcore scan and 2% of a 2.4 GB tree
+    /// (docs/performance.md, round 8).
     /// </summary>
-    public Regex Regex
-    {
-        get
-        {
-            if (Volatile.Read(ref compiled) is { } fast) return fast;
-            if (Interlocked.Increment(ref uses) == CompileAfterUses) Volatile.Write(ref compiled, Build(Pattern, RegexOptions.Compiled));
-            return Volatile.Read(ref compiled) ?? interpreted.Value;
-        }
-    }
+    public Regex Regex => regex.Value;
 
     /// <summary>A detector regex (its own or its pair's), with the options and time limit every detector regex shares.</summary>
-    internal static Regex Build(string pattern, RegexOptions options) =>
-        new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+    internal static Regex Build(string pattern) =>
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
 
     public double? MinEntropy { get; init; }
     public string? Validate { get; init; }
@@ -170,7 +158,7 @@ public static class DetectorCatalog
                 Near = List("near"),
                 Block = Optional("block") == "true",
                 Exact = Optional("exact") == "true",
-                Pair = Optional("pair") is { } pair ? Detector.Build(pair, RegexOptions.None) : null,
+                Pair = Optional("pair") is { } pair ? Detector.Build(pair) : null,
                 PairName = Optional("pair-name"),
                 Lengths = Lengths(),
                 Revoke = Optional("revoke"),
