@@ -14,9 +14,12 @@ public sealed class PythonSettingsDebugDefault : FileRule
     // a class named ...Config or ...Settings (or based on BaseSettings) and a statement assigning or annotating debug.
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
         && !DjangoSettings.IsDevelopmentOrTestPath(file)
-        && file.Text.Contains("class", StringComparison.Ordinal)
+        && file.Text.AsSpan().ContainsAny(ClassKeyword)
         && (file.Text.Contains("Settings", StringComparison.Ordinal) || file.Text.Contains("Config", StringComparison.Ordinal))
         && MayAssignDebug(file.Text);
+
+    // Searched in every Python file: a single-string SearchValues anchors on the needle's rarest characters.
+    private static readonly System.Buffers.SearchValues<string> ClassKeyword = System.Buffers.SearchValues.Create(["class"], StringComparison.Ordinal);
 
     /// <summary>"debug" in any case followed, past blanks and line continuations, by the ':' or '=' of an assignment.</summary>
     internal static bool MayAssignDebug(string text)

@@ -9,8 +9,12 @@ public sealed class FlaskDebugRun : FileRule
 {
     public override bool AppliesTo(SourceFile file) => file.Language == Language.Python
         && !DjangoSettings.IsDevelopmentOrTestPath(file)
-        && file.Text.Contains("lask", StringComparison.Ordinal)
-        && file.Text.Contains("ebug", StringComparison.OrdinalIgnoreCase);
+        && file.Text.AsSpan().ContainsAny(Flask)
+        && file.Text.AsSpan().ContainsAny(Debug);
+
+    // Searched in every Python file: single-string SearchValues anchor on the needles' rarest characters.
+    private static readonly System.Buffers.SearchValues<string> Flask = System.Buffers.SearchValues.Create(["lask"], StringComparison.Ordinal);
+    private static readonly System.Buffers.SearchValues<string> Debug = System.Buffers.SearchValues.Create(["ebug"], StringComparison.OrdinalIgnoreCase);
 
     public override IEnumerable<Finding> Check(SourceFile file, RuleContext context)
     {

@@ -67,9 +67,12 @@ public sealed partial class CfnTemplate
     {
         var extension = System.IO.Path.GetExtension(file.Path).ToLowerInvariant();
         return extension is ".json" or ".yaml" or ".yml" or ".template"
-            && file.Text.Contains("AWS::", StringComparison.Ordinal)
+            && file.Text.AsSpan().ContainsAny(AwsNamespace)
             && (file.Text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) || (AnyResourcesKey().IsMatch(file.Text) && AwsType().IsMatch(file.Text)));
     }
+
+    // Searched in every JSON and YAML file: a single-string SearchValues anchors on the needle's rarest characters.
+    private static readonly System.Buffers.SearchValues<string> AwsNamespace = System.Buffers.SearchValues.Create(["AWS::"], StringComparison.Ordinal);
 
     [GeneratedRegex("""Resources["']?\s*:""")]
     private static partial Regex AnyResourcesKey();
