@@ -69,13 +69,15 @@ rm -f "$out"/chunk.*; split -l 8 "$out/detector-regexes.txt" "$out/chunk."
 ./readiness --help >/dev/null 2>&1 || true   # build once, outside the timings
 [ -n "${BEFORE:-}" ] && { "$BEFORE/readiness" --help >/dev/null 2>&1 || true; }
 
+# Secret hashes (in the findings, so in the digest below) are keyed: a fixed key makes the digest the same on every
+# machine, where each installation's own key would make it differ.
 # ripgrep is told to see what readiness sees: .gitignore honoured without a .git folder, hidden files, the 5 MB limit.
 rg_flags=(--hidden --no-require-git --max-filesize 5M -c)
 run_tool() { # tool tree
   local tree=$2
   case $1 in
-    readiness) ./readiness scan "$tree" --format json --output-dir "$out/report" ;;
-    before) "$BEFORE/readiness" scan "$tree" --format json --output-dir "$out/report-before" ;;
+    readiness) READINESS_SECRET_HASH_KEY=bench ./readiness scan "$tree" --format json --output-dir "$out/report" ;;
+    before) READINESS_SECRET_HASH_KEY=bench "$BEFORE/readiness" scan "$tree" --format json --output-dir "$out/report-before" ;;
     rg14) rg "${rg_flags[@]}" -f bench/common-secret-regexes.txt "$tree" ;;
     rgall) for f in "$out"/chunk.*; do rg -P "${rg_flags[@]}" -f "$f" "$tree" || true; done ;;
     cat) find "$tree" -type f -print0 | xargs -0 cat ;;
