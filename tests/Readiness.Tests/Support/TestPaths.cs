@@ -9,6 +9,13 @@ public static class TestPaths
 
     public static string Fixture(string relative) => Path.Combine(Fixtures, relative);
 
+    /// <summary>Every fixture and sample file matching <paramref name="pattern"/>, each with its path relative to its root.</summary>
+    public static List<Readiness.Rules.Model.SourceFile> FixtureAndSampleFiles(string pattern) =>
+        new[] { Fixtures, Samples }
+            .SelectMany(root => Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories)
+                .Select(path => new Readiness.Rules.Model.SourceFile(Path.GetRelativePath(root, path), File.ReadAllText(path))))
+            .ToList();
+
     private static string FindRepo()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -33,10 +33,7 @@ public class CSharpGatingTests
     [Fact]
     public void The_gate_accepts_every_fixture_and_sample_file_the_rule_reports_on()
     {
-        var files = new[] { TestPaths.Fixtures, TestPaths.Samples }
-            .SelectMany(root => Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-                .Select(path => new SourceFile(Path.GetRelativePath(root, path), File.ReadAllText(path))))
-            .ToList();
+        var files = TestPaths.FixtureAndSampleFiles("*.cs");
         var reported = files.Where(f => CheckWithoutGate(f).Count > 0).ToList();
         reported.Count.ShouldBeGreaterThanOrEqualTo(3);
         reported.Where(f => !HardcodedSecret.AppliesTo(f)).Select(f => f.Path).ShouldBeEmpty();

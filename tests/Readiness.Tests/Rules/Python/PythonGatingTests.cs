@@ -28,10 +28,7 @@ public class PythonGatingTests
     [Fact]
     public void The_gate_accepts_every_fixture_and_sample_file_the_rule_reports_on()
     {
-        var files = new[] { TestPaths.Fixtures, TestPaths.Samples }
-            .SelectMany(root => Directory.EnumerateFiles(root, "*.py", SearchOption.AllDirectories)
-                .Select(path => new SourceFile(Path.GetRelativePath(root, path), File.ReadAllText(path))))
-            .ToList();
+        var files = TestPaths.FixtureAndSampleFiles("*.py");
         var reported = files.Where(f => CheckWithoutGate(f).Count > 0).ToList();
         reported.Count.ShouldBeGreaterThanOrEqualTo(2);
         reported.Where(f => !DebugDefault.AppliesTo(f)).Select(f => f.Path).ShouldBeEmpty();
