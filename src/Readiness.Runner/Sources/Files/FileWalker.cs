@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using Microsoft.Win32.SafeHandles;
 using Readiness.Rules.Model;
 
 namespace Readiness.Runner.Sources.Files;
@@ -225,9 +224,13 @@ public sealed class FileWalker(FileWalkOptions options)
     {
         try
         {
-            // One open and one fstat per file, no FileStream: every byte is read once, at its offset, into a pooled buffer.
-            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var length = RandomAccess.GetLength(handle);
+            // One open per file and no FileStream: every byte is read once, at its offset, into a pooled buffer. The
+            // first read decides binary from 8,000 bytes, so a .pyc or an image is never read whole only to be thrown
+            // away; a file shorter than that (three in four) needs no length, which is asked for only beyond it.
+            using var file = ReadOnlyFile.Open(fullPath);
+            Span<byte> head = stackalloc byte[TextDecoding.SampleBytes];
+            head = head[..file.ReadAt(head, 0)];
+            var length = head.Length < TextDecoding.SampleBytes ? head.Length : file.Length();
             if (length > options.MaxFileBytes)
             {
                 coverage.AddSkip(new CoverageSkip(EvidenceSource.Code, relativePath, $"larger than the {options.MaxFileBytes / 1024 / 1024} MB limit ({length / 1024 / 1024} MB); raise --max-file-size to scan it"));
@@ -238,15 +241,11 @@ public sealed class FileWalker(FileWalkOptions options)
                 coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, $"larger than the {FileWalkOptions.HardMaxFileBytes / 1024 / 1024} MB one file may take in memory ({length / 1024 / 1024} MB), not scanned"));
                 return null;
             }
-            // Binary is decided from the first 8,000 bytes, read before the rest: a .pyc or an image is never read
-            // whole only to be thrown away.
-            Span<byte> head = stackalloc byte[TextDecoding.SampleBytes];
-            head = head[..ReadAt(handle, head, 0)];
             string? text = null;
             var invalidUtf8 = false;
             if (!TextDecoding.IsBinary(head, length))
             {
-                text = Decode(handle, head, length, out invalidUtf8, out var grew);
+                text = Decode(file, head, length, out invalidUtf8, out var grew);
                 if (grew)
                 {
                     coverage.AddGap(new CoverageGap(EvidenceSource.Code, relativePath, "grew while it was read, not scanned"));
@@ -287,9 +286,9 @@ public sealed class FileWalker(FileWalkOptions options)
 
     /// <summary>
     /// The text of a file whose first bytes are <paramref name="head"/>, the rest read from <paramref name="handle"/>;
-    /// <paramref name="grew"/> when it holds more than the <paramref name="expected"/> bytes it had when opened.
+    /// <paramref name="grew"/> when it holds more than the <paramref name="expected"/> bytes it had when measured.
     /// </summary>
-    private static string? Decode(SafeFileHandle handle, ReadOnlySpan<byte> head, long expected, out bool invalidUtf8, out bool grew)
+    private static string? Decode(ReadOnlyFile file, ReadOnlySpan<byte> head, long expected, out bool invalidUtf8, out bool grew)
     {
         invalidUtf8 = false;
         grew = head.Length > expected;
@@ -302,7 +301,7 @@ public sealed class FileWalker(FileWalkOptions options)
         {
             head.CopyTo(buffer);
             var total = head.Length;
-            if (total == TextDecoding.SampleBytes) total += ReadAt(handle, buffer.AsSpan(total, size - total), total);
+            if (total == TextDecoding.SampleBytes) total += file.ReadAt(buffer.AsSpan(total, size - total), total, expected);
             grew = total > expected;
             return grew ? null : TextDecoding.Decode(buffer.AsSpan(0, total), out invalidUtf8);
         }
@@ -310,15 +309,6 @@ public sealed class FileWalker(FileWalkOptions options)
         {
             if (pooled) ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>Reads from <paramref name="offset"/> until <paramref name="buffer"/> is full or the file ends; the bytes read.</summary>
-    private static int ReadAt(SafeFileHandle handle, Span<byte> buffer, long offset)
-    {
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = RandomAccess.Read(handle, buffer[total..], offset + total)) > 0) total += read;
-        return total;
     }
 
     private static string Join(string rel, string name) => rel.Length == 0 ? name : rel + "/" + name;
