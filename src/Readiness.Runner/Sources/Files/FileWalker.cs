@@ -285,7 +285,7 @@ public sealed class FileWalker(FileWalkOptions options)
     private const int PooledBytes = 1024 * 1024;
 
     /// <summary>
-    /// The text of a file whose first bytes are <paramref name="head"/>, the rest read from <paramref name="handle"/>;
+    /// The text of a file whose first bytes are <paramref name="head"/>, the rest read from <paramref name="file"/>;
     /// <paramref name="grew"/> when it holds more than the <paramref name="expected"/> bytes it had when measured.
     /// </summary>
     private static string? Decode(ReadOnlyFile file, ReadOnlySpan<byte> head, long expected, out bool invalidUtf8, out bool grew)

@@ -40,7 +40,7 @@ internal sealed class ReadOnlyFile : IDisposable
     {
         if (!OperatingSystem.IsLinux())
             return new ReadOnlyFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
-        FileSystemEntry.EnsureLength(path);
+        // The walker has checked the path's length (FileSystemEntry.EnsureLength) before handing it here.
         int fd;
         while ((fd = OpenNative(path, ReadOnly | NonBlocking | CloseOnExec)) < 0)
         {
@@ -69,9 +69,8 @@ internal sealed class ReadOnlyFile : IDisposable
         while (total < buffer.Length)
         {
             var read = ReadOnce(buffer[total..], offset + total);
-            if (read == 0) break;
             total += read;
-            if (offset + total == knownLength && total < buffer.Length) break;
+            if (read == 0 || offset + total == knownLength) break;
         }
         return total;
     }
