@@ -14,8 +14,9 @@ namespace Readiness.Rules.Secrets;
 /// Each keyword is anchored on its rarest three characters ("rco" for "intercom", "ig(" for "config("). A 15-bit key
 /// of each three consecutive characters (five bits of each, so ASCII case folds for free) is tested in a 4 KB bit set
 /// of the anchors' keys; only there are the keywords of that anchor compared, ignoring case. Where the machine has
-/// AVX-512 with VBMI, a vectorised first pass (<see cref="FindVectorised"/>) tests a cheaper necessary condition on 62
-/// positions at once and the key is tested only where that passes; elsewhere one scalar loop tests every position.
+/// AVX-512 with VBMI (or AVX2), a vectorised first pass (<see cref="FindVectorised"/>, <see cref="FindAvx2"/>) tests a
+/// cheaper necessary condition on 62 (32) positions at once and the key is tested only where that passes; elsewhere
+/// one scalar loop tests every position.
 /// This replaced a case-insensitive <c>SearchValues&lt;string&gt;</c> over all keywords, which with some 230 of them
 /// falls back to scalar Aho-Corasick at about 100 M chars/s (and Teddy with that many values is slower still); the
 /// positions found are the same (issue 20). Keywords shorter than three characters or not ASCII are searched on
@@ -32,14 +33,28 @@ public sealed class KeywordPrefilter
     private readonly AloneKeyword[] searchedAlone;
 
     /// <summary>
-    /// Whether this machine runs the vectorised first pass: AVX-512 with VBMI (AMD Zen 4 and later, Intel's server parts
-    /// since Ice Lake; not Intel's client parts since Alder Lake, nor Arm). Elsewhere the scalar loop alone tests every
-    /// position, and finds the same.
+    /// The vectorised first pass this machine runs: AVX-512 with VBMI (AMD Zen 4 and later, Intel's server parts since
+    /// Ice Lake), else AVX2 (x86 since 2013-2015, GitHub's hosted runners among them); elsewhere (Arm) the scalar loop
+    /// alone tests every position, and finds the same.
     /// </summary>
-    internal static bool IsVectorised { get; } = Avx512Vbmi.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated;
+    internal static FirstPass MachineFirstPass { get; } =
+        Avx512Vbmi.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? FirstPass.Avx512
+        : Avx2.IsSupported && Vector256.IsHardwareAccelerated ? FirstPass.Avx2
+        : FirstPass.None;
+
+    /// <summary>The first passes, from none to the widest this machine runs (what the tests compare).</summary>
+    internal static IReadOnlyList<FirstPass> MachineFirstPasses { get; } = [.. Enum.GetValues<FirstPass>().Where(p => p <= MachineFirstPass)];
+
+    internal enum FirstPass { None, Avx2, Avx512 }
 
     /// <summary>The 1,024-bit sets of the anchors' pairs of classes (first and second, second and third, first and third), each as two 64-byte halves.</summary>
     private readonly Vector512<byte>[] pairTables = new Vector512<byte>[6];
+
+    /// <summary>
+    /// The same sets for AVX2's 16-entry lookups: for each pair (a, b), four 32-entry tables of a (one for each b / 8,
+    /// holding the bits of b % 8), each as two 16-byte halves repeated in both lanes: <c>[8 * pair + 2 * (b / 8) + half]</c>.
+    /// </summary>
+    private readonly Vector256<byte>[] pairTables256 = new Vector256<byte>[24];
 
     /// <summary>
     /// A keyword, where its anchor starts in it, and the groups it belongs to (a group listing it twice reports it
@@ -95,27 +110,42 @@ public sealed class KeywordPrefilter
                 for (var b = 0; b < 64; b++) bytes[b] = pairs[t, (half * 64) + b];
                 pairTables[(2 * t) + half] = Vector512.Create(bytes);
             }
+            for (var column = 0; column < 4; column++)
+            {
+                for (var half = 0; half < 2; half++)
+                {
+                    var bytes = new byte[32];
+                    for (var b = 0; b < 32; b++) bytes[b] = pairs[t, (((half * 16) + (b % 16)) << 2) | column];
+                    pairTables256[(8 * t) + (2 * column) + half] = Vector256.Create(bytes);
+                }
+            }
         }
         searchedAlone = [.. alone];
     }
 
     /// <summary>Calls <paramref name="onHit"/>(group, position) for each keyword occurrence, in increasing position.</summary>
-    public void Find(string text, Action<int, int> onHit) => Find(text, onHit, IsVectorised);
+    public void Find(string text, Action<int, int> onHit) => Find(text, onHit, MachineFirstPass);
 
     /// <param name="text">The text searched.</param>
     /// <param name="onHit">Called with (group, position).</param>
-    /// <param name="vectorised">Whether to run the vectorised first pass where the machine has it (the tests compare both).</param>
+    /// <param name="firstPass">The vectorised first pass to run, one the machine has (the tests compare them all).</param>
     /// <remarks>
     /// Its loops are compiled optimized from their first call: tiered, a scan's early files ran the loop unoptimized
     /// and then in on-stack-replaced code (together as much of a standard-library scan's samples as the optimized
     /// loop itself).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Find(string text, Action<int, int> onHit, bool vectorised)
+    internal void Find(string text, Action<int, int> onHit, FirstPass firstPass)
     {
+        if (firstPass > MachineFirstPass) throw new ArgumentOutOfRangeException(nameof(firstPass), $"this machine runs {MachineFirstPass} at most");
         var span = text.AsSpan();
         var hits = new List<(int Position, int Group)>();
-        var scanned = vectorised && IsVectorised ? FindVectorised(span, hits) : 0;
+        var scanned = firstPass switch
+        {
+            FirstPass.Avx512 => FindVectorised(span, hits),
+            FirstPass.Avx2 => FindAvx2(span, hits),
+            _ => 0,
+        };
         FindScalar(span, scanned, span.Length - (AnchorLength - 1), hits);
         foreach (var candidate in searchedAlone) FindAlone(span, candidate, hits);
         hits.Sort();
@@ -194,6 +224,68 @@ public sealed class KeywordPrefilter
             }
         }
         return p;
+    }
+
+    /// <summary>
+    /// The test of <see cref="FindVectorised"/> with AVX2, on 32 positions at once: the characters at each position and
+    /// the next two are read by three overlapping loads, and each pair's bit is looked up by 16-entry shuffles (a class
+    /// selects its byte in two of them by its bit 4, the other class's bits 3 and 4 select one of four such bytes, its
+    /// low three bits the bit in it). Passes exactly the positions <see cref="FindVectorised"/> passes.
+    /// </summary>
+    /// <returns>The first position not tested.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int FindAvx2(ReadOnlySpan<char> text, List<(int, int)> hits)
+    {
+        const int Step = 32;
+        ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var t = pairTables256;
+        var bits = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128,
+            1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        var p = 0;
+        for (; p + Step + AnchorLength - 1 <= text.Length; p += Step)
+        {
+            var (first0, first1) = (Vector256.LoadUnsafe(ref chars, (nuint)p), Vector256.LoadUnsafe(ref chars, (nuint)(p + 16)));
+            var (third0, third1) = (Vector256.LoadUnsafe(ref chars, (nuint)(p + 2)), Vector256.LoadUnsafe(ref chars, (nuint)(p + 18)));
+            // The four loads cover every character the 32 positions read (p to p + 33).
+            if (((first0 | first1 | third0 | third1) & Vector256.Create((ushort)0xFF80)) != Vector256<ushort>.Zero)
+            {
+                FindScalar(text, p, p + Step, hits);
+                continue;
+            }
+            var classes = Vector256.Create((byte)31);
+            var first = Vector256.Narrow(first0, first1) & classes;
+            var second = Vector256.Narrow(Vector256.LoadUnsafe(ref chars, (nuint)(p + 1)), Vector256.LoadUnsafe(ref chars, (nuint)(p + 17))) & classes;
+            var third = Vector256.Narrow(third0, third1) & classes;
+            var rejected =
+                Vector256.Equals(PairBits(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], first, second, bits), Vector256<byte>.Zero)
+                | Vector256.Equals(PairBits(t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15], second, third, bits), Vector256<byte>.Zero)
+                | Vector256.Equals(PairBits(t[16], t[17], t[18], t[19], t[20], t[21], t[22], t[23], first, third, bits), Vector256<byte>.Zero);
+            for (var passed = ~rejected.ExtractMostSignificantBits(); passed != 0; passed &= passed - 1)
+            {
+                var q = p + BitOperations.TrailingZeroCount(passed);
+                var key = ((text[q] & 31u) << 10) | ((text[q + 1] & 31u) << 5) | (text[q + 2] & 31u);
+                if (IsAnchorKey(key)) CheckAnchor(text, q, key, hits);
+            }
+        }
+        return p;
+    }
+
+    /// <summary>For each byte, the bit of the pair (a, b) in one of the sets of <see cref="pairTables256"/> (zero when the pair is no anchor's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> PairBits(
+        Vector256<byte> column0Low, Vector256<byte> column0High, Vector256<byte> column1Low, Vector256<byte> column1High,
+        Vector256<byte> column2Low, Vector256<byte> column2High, Vector256<byte> column3Low, Vector256<byte> column3High,
+        Vector256<byte> a, Vector256<byte> b, Vector256<byte> bits)
+    {
+        // BlendVariable takes its second operand where the mask's sign bit is set: bit 4 (or 3) shifted there.
+        var aHigh = a << 3;
+        var column0 = Avx2.BlendVariable(Avx2.Shuffle(column0Low, a), Avx2.Shuffle(column0High, a), aHigh);
+        var column1 = Avx2.BlendVariable(Avx2.Shuffle(column1Low, a), Avx2.Shuffle(column1High, a), aHigh);
+        var column2 = Avx2.BlendVariable(Avx2.Shuffle(column2Low, a), Avx2.Shuffle(column2High, a), aHigh);
+        var column3 = Avx2.BlendVariable(Avx2.Shuffle(column3Low, a), Avx2.Shuffle(column3High, a), aHigh);
+        var bBit3 = b << 4;
+        var column = Avx2.BlendVariable(Avx2.BlendVariable(column0, column1, bBit3), Avx2.BlendVariable(column2, column3, bBit3), b << 3);
+        return column & Avx2.Shuffle(bits, b);
     }
 
     private bool IsAnchorKey(uint key) => ((anchorKeys[key >> 6] >> (int)(key & 63)) & 1) != 0;

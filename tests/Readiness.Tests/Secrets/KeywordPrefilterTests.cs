@@ -35,17 +35,17 @@ public class KeywordPrefilterTests
     }
 
     private static List<(int Position, int Group)> Found(string text, IReadOnlyList<IReadOnlyList<string>> groups) =>
-        Found(text, new KeywordPrefilter(groups), vectorised: true);
+        Found(text, new KeywordPrefilter(groups), KeywordPrefilter.MachineFirstPass);
 
-    private static List<(int Position, int Group)> Found(string text, KeywordPrefilter filter, bool vectorised)
+    private static List<(int Position, int Group)> Found(string text, KeywordPrefilter filter, KeywordPrefilter.FirstPass firstPass)
     {
         var hits = new List<(int Position, int Group)>();
-        filter.Find(text, (group, position) => hits.Add((position, group)), vectorised);
+        filter.Find(text, (group, position) => hits.Add((position, group)), firstPass);
         return hits;
     }
 
     /// <summary>
-    /// The vectorised first pass (where this machine has it) and the scalar loop alone both find what a naive search
+    /// Each vectorised first pass this machine has (AVX2, AVX-512) and the scalar loop alone find what a naive search
     /// finds, in increasing position.
     /// </summary>
     private static void ShouldFindAsNaive(string text, IReadOnlyList<IReadOnlyList<string>> groups, string name) =>
@@ -54,11 +54,11 @@ public class KeywordPrefilterTests
     private static void ShouldFindAsNaive(string text, IReadOnlyList<IReadOnlyList<string>> groups, KeywordPrefilter filter, string name)
     {
         IEnumerable<(int Position, int Group)> naive = Naive(text, groups).Order().ToList();
-        foreach (var vectorised in new[] { true, false })
+        foreach (var firstPass in KeywordPrefilter.MachineFirstPasses)
         {
-            var found = Found(text, filter, vectorised);
-            found.Select(h => h.Position).ShouldBe(found.Select(h => h.Position).Order(), $"{name} (vectorised: {vectorised}): positions out of order");
-            found.Order().ShouldBe(naive, $"{name} (vectorised: {vectorised}): hits differ from a naive search");
+            var found = Found(text, filter, firstPass);
+            found.Select(h => h.Position).ShouldBe(found.Select(h => h.Position).Order(), $"{name} (first pass: {firstPass}): positions out of order");
+            found.Order().ShouldBe(naive, $"{name} (first pass: {firstPass}): hits differ from a naive search");
         }
     }
 
@@ -107,8 +107,9 @@ public class KeywordPrefilterTests
         Found(text, groups).ShouldBe([(0, 0), (0, 0), (0, 1), (6, 1), (17, 2)]);
     }
 
-    // The vectorised pass tests 62 positions per 64 characters read (so its blocks start at 0, 62, 124, ...), and
-    // leaves a block holding any non-ASCII character, and the last 63 characters or fewer, to the scalar loop.
+    // The AVX-512 pass tests 62 positions per 64 characters read (so its blocks start at 0, 62, 124, ...), the AVX2
+    // pass 32 (0, 32, 64, ...); both leave a block holding any non-ASCII character, and the last characters fewer than
+    // a block, to the scalar loop.
     private static readonly string[] EdgeKeywords = ["token", "-----BEGIN OPENSSH PRIVATE KEY-----", "sk_live_", "ghp_", "pat", "??", "q~"];
 
     [Fact]
