@@ -6,7 +6,9 @@
 # The runtime's perf map names JIT-ed code only, not precompiled (ReadyToRun) code, so the application's own two
 # assemblies are run from IL here (EXCLUDE, default "readiness;Readiness.Rules", DOTNET_ReadyToRunExcludeList) to
 # name the stages: the "jit" stage then also holds their JIT, which the launcher's build does not pay. EXCLUDE= profiles
-# the build as shipped; precompiled frames are then counted by assembly ("precompiled, NAME.dll").
+# the build as shipped; precompiled frames are then counted by image: "precompiled, readiness.r2r.dll" for the
+# launcher's composite build (Roslyn, YamlDotNet and most of the framework among them, so no "roslyn" stage),
+# "precompiled, NAME.dll" for its per-assembly fallback.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tree=${1:-/root/.pyenv/versions/3.11.7/lib/python3.11}
