@@ -1,25 +1,29 @@
-using System.Reflection;
 using Readiness.Rules.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace Readiness.Rules.Engine;
 
 /// <summary>
-/// Every rule shipped in this assembly, each with its metadata loaded from the YAML file beside its class
-/// ("RDY1101.DjangoDebugEnabled.yaml" beside "RDY1101.DjangoDebugEnabled.cs"). A rule without metadata, or metadata
-/// that disagrees with its class, is a build-time bug: loading throws and the catalog test fails.
+/// Every rule shipped in this assembly, each with its metadata from the YAML file beside its class
+/// ("RDY1101.DjangoDebugEnabled.yaml" beside "RDY1101.DjangoDebugEnabled.cs"). Readiness.Rules.Generator turns those
+/// files into C# at build time (a call to <see cref="Describe"/> each), so start-up parses no YAML; a malformed file or
+/// one without its class fails the build, and metadata that disagrees with its class fails here and in the catalog test.
 /// </summary>
-public sealed class RuleCatalog
+public sealed partial class RuleCatalog
 {
     private readonly Dictionary<string, Rule> byId;
 
     private RuleCatalog(IEnumerable<Rule> rules)
     {
         Rules = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
-        byId = Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        byId = new Dictionary<string, Rule>(StringComparer.Ordinal);
+        foreach (var rule in Rules)
+        {
+            if (!byId.TryAdd(rule.Id, rule)) throw new InvalidOperationException($"Rule id {rule.Id} is used by more than one rule.");
+        }
     }
 
-    public static RuleCatalog Default { get; } = Load(typeof(RuleCatalog).Assembly);
+    public static RuleCatalog Default { get; } = new(Shipped());
 
     public IReadOnlyList<Rule> Rules { get; }
 
@@ -28,111 +32,60 @@ public sealed class RuleCatalog
     /// <summary>This catalog plus a ruleset's custom rules (the ruleset loader has checked that their ids are new).</summary>
     public RuleCatalog With(IEnumerable<Rule> extra) => new(Rules.Concat(extra));
 
-    public static RuleCatalog Load(Assembly assembly)
+    /// <summary>The shipped rules, written by Readiness.Rules.Generator from the metadata files.</summary>
+    private static partial IReadOnlyList<Rule> Shipped();
+
+    /// <summary>
+    /// Gives a shipped rule its metadata, as its file (<paramref name="file"/>) states it, and checks what the values mean:
+    /// the file and class names agree with id and name, the severity and reference kinds are known, each parameter's
+    /// default fits its type. References and parameters carry the line they were on, for these messages.
+    /// </summary>
+    internal static Rule Describe(Rule rule, string file, string id, string name, string title, string severity, string rationale, string remediation,
+        IReadOnlyList<(string Kind, string Id, int Line)> references, IReadOnlyList<string> tags,
+        IReadOnlyList<(string Name, string Type, object Default, string Description, int Line)> parameters, string? helpUri)
     {
-        var resources = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("rule:", StringComparison.Ordinal))
-            .ToDictionary(n => n["rule:".Length..^".yaml".Length], StringComparer.Ordinal);
+        if (name != rule.GetType().Name || file != $"{id}.{name}.yaml")
+            throw new InvalidOperationException($"{file} declares id {id} and name {name}, which disagree with class {rule.GetType().Name} or the file name.");
+        if (!SeverityNames.TryParse(severity, out var level))
+            throw new FormatException($"{file}: severity '{severity}' is not one of critical, high, medium, low, info.");
 
-        var rules = new List<Rule>();
-        // Custom rules (Readiness.Rules.Custom) are built from a ruleset's data by its loader, not shipped with metadata files.
-        foreach (var type in assembly.GetTypes().Where(t => typeof(Rule).IsAssignableFrom(t) && !t.IsAbstract && t.Namespace != typeof(Custom.CustomResourceRule).Namespace))
+        var refs = new List<RuleReference>(references.Count);
+        foreach (var (kind, refId, line) in references)
         {
-            var match = resources.Keys.Where(k => k.EndsWith("." + type.Name, StringComparison.Ordinal)).ToList();
-            if (match.Count != 1)
-                throw new InvalidOperationException($"Rule class {type.Name} needs exactly one metadata file named 'ID.{type.Name}.yaml' beside it; found {match.Count}.");
-            var fileStem = match[0];
-            using var stream = assembly.GetManifestResourceStream(resources[fileStem])!;
-            using var reader = new StreamReader(stream);
-            var metadata = ParseMetadata(reader.ReadToEnd(), fileStem + ".yaml");
-            if (metadata.Name != type.Name || fileStem != $"{metadata.Id}.{metadata.Name}")
-                throw new InvalidOperationException($"{fileStem}.yaml declares id {metadata.Id} and name {metadata.Name}, which disagree with class {type.Name} or the file name.");
-            var rule = (Rule)Activator.CreateInstance(type)!;
-            rule.Metadata = metadata;
-            rules.Add(rule);
+            if (!RuleReference.Kinds.Contains(kind)) throw new FormatException($"{file}:{line}: unknown reference kind '{kind}'.");
+            refs.Add(new RuleReference(kind, refId, kind == "url" ? refId : ReferenceUrl(kind, refId)));
         }
 
-        var duplicate = rules.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new InvalidOperationException($"Rule id {duplicate.Key} is used by more than one rule.");
-        return new RuleCatalog(rules);
-    }
-
-    /// <summary>Parses one metadata file strictly: unknown keys and missing required keys are errors.</summary>
-    public static RuleMetadata ParseMetadata(string yaml, string fileName)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        var known = new HashSet<string> { "id", "name", "title", "severity", "tags", "rationale", "remediation", "references", "parameters", "help_uri" };
-        foreach (var key in root.Children.Keys)
+        var declared = new Dictionary<string, RuleParameter>(StringComparer.Ordinal);
+        foreach (var (parameter, typeText, defaultText, description, line) in parameters)
         {
-            if (!known.Contains(key.ToString()))
-                throw new FormatException($"{fileName}:{key.Start.Line}: unknown key '{key}'.");
-        }
-
-        string Required(string key) => root.Children.TryGetValue(key, out var node) && node is YamlScalarNode { Value: { Length: > 0 } v }
-            ? v.Trim()
-            : throw new FormatException($"{fileName}: required key '{key}' is missing or empty.");
-
-        var severityText = Required("severity");
-        if (!SeverityNames.TryParse(severityText, out var severity))
-            throw new FormatException($"{fileName}: severity '{severityText}' is not one of critical, high, medium, low, info.");
-
-        var references = new List<RuleReference>();
-        if (root.Children.TryGetValue("references", out var refsNode))
-        {
-            foreach (var item in ((YamlSequenceNode)refsNode).Children.Cast<YamlMappingNode>())
+            var type = typeText switch
             {
-                var (kindNode, idNode) = item.Children.First();
-                var kind = kindNode.ToString();
-                if (!RuleReference.Kinds.Contains(kind))
-                    throw new FormatException($"{fileName}:{kindNode.Start.Line}: unknown reference kind '{kind}'.");
-                var id = idNode.ToString();
-                references.Add(new RuleReference(kind, id, kind == "url" ? id : ReferenceUrl(kind, id)));
-            }
+                "int" => ParameterType.Int,
+                "string" => ParameterType.String,
+                "bool" => ParameterType.Bool,
+                "string_list" => ParameterType.StringList,
+                _ => throw new FormatException($"{file}:{line}: parameter type '{typeText}' is not int, string, bool or string_list."),
+            };
+            YamlNode node = defaultText is string[] items ? new YamlSequenceNode(items.Select(i => new YamlScalarNode(i))) : new YamlScalarNode((string)defaultText);
+            var value = ParameterValues.Convert(type, node) ?? throw new FormatException($"{file}:{line}: default of '{parameter}' is not a {typeText}.");
+            declared[parameter] = new RuleParameter(type, value, description);
         }
 
-        var tags = root.Children.TryGetValue("tags", out var tagsNode)
-            ? ((YamlSequenceNode)tagsNode).Children.Select(t => t.ToString()).ToList()
-            : [];
-
-        var parameters = new Dictionary<string, RuleParameter>(StringComparer.Ordinal);
-        if (root.Children.TryGetValue("parameters", out var paramsNode))
+        rule.Metadata = new RuleMetadata
         {
-            foreach (var (nameNode, specNode) in ((YamlMappingNode)paramsNode).Children)
-            {
-                var spec = (YamlMappingNode)specNode;
-                var typeText = spec.Children[new YamlScalarNode("type")].ToString();
-                var type = typeText switch
-                {
-                    "int" => ParameterType.Int,
-                    "string" => ParameterType.String,
-                    "bool" => ParameterType.Bool,
-                    "string_list" => ParameterType.StringList,
-                    _ => throw new FormatException($"{fileName}:{specNode.Start.Line}: parameter type '{typeText}' is not int, string, bool or string_list."),
-                };
-                var defaultNode = spec.Children[new YamlScalarNode("default")];
-                var value = ParameterValues.Convert(type, defaultNode)
-                    ?? throw new FormatException($"{fileName}:{defaultNode.Start.Line}: default of '{nameNode}' is not a {typeText}.");
-                var description = spec.Children.TryGetValue(new YamlScalarNode("description"), out var d) ? d.ToString() : "";
-                parameters[nameNode.ToString()] = new RuleParameter(type, value, description);
-            }
-        }
-
-        var helpUri = root.Children.TryGetValue("help_uri", out var help) ? help.ToString() : null;
-        return new RuleMetadata
-        {
-            Id = Required("id"),
-            Name = Required("name"),
-            Title = Required("title"),
-            Severity = severity,
-            Rationale = Required("rationale"),
-            Remediation = Required("remediation"),
-            References = references,
+            Id = id,
+            Name = name,
+            Title = title,
+            Severity = level,
+            Rationale = rationale,
+            Remediation = remediation,
+            References = refs,
             Tags = tags,
-            Parameters = parameters,
-            HelpUri = helpUri ?? references.FirstOrDefault(r => r.Kind == "url")?.Url ?? references.FirstOrDefault(r => r.Url is not null)?.Url,
+            Parameters = declared,
+            HelpUri = helpUri ?? refs.FirstOrDefault(r => r.Kind == "url")?.Url ?? refs.FirstOrDefault(r => r.Url is not null)?.Url,
         };
+        return rule;
     }
 
     /// <summary>The documentation address of a reference kind and id, when one is known.</summary>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Readiness.Rules.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Readiness.Rules.Secrets;
 
@@ -88,8 +87,12 @@ public sealed class Detector
     public override string ToString() => Id;
 }
 
-/// <summary>The detectors shipped in the assembly (Secrets/detectors.yaml), parsed strictly.</summary>
-public static class DetectorCatalog
+/// <summary>
+/// The detectors shipped in the assembly (Secrets/detectors.yaml). Readiness.Rules.Generator turns that file into C# at
+/// build time (a call to <see cref="Describe"/> per detector), so start-up parses no YAML; a malformed file fails the
+/// build, and values that mean nothing (an unknown kind, severity or validator) fail here and in the tests.
+/// </summary>
+public static partial class DetectorCatalog
 {
     public static readonly IReadOnlySet<string> Validators = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -98,76 +101,53 @@ public static class DetectorCatalog
 
     private static readonly Lazy<IReadOnlyList<Detector>> All = new(() =>
     {
-        using var stream = typeof(DetectorCatalog).Assembly.GetManifestResourceStream("secrets:detectors.yaml")
-            ?? throw new InvalidOperationException("detectors.yaml is not embedded in Readiness.Rules.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        var detectors = Shipped();
+        var duplicate = detectors.GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new FormatException($"detectors.yaml: detector id {duplicate.Key} is used twice.");
+        return detectors;
     });
 
     public static IReadOnlyList<Detector> Detectors => All.Value;
 
-    public static IReadOnlyList<Detector> Parse(string yaml)
+    /// <summary>The shipped detectors, written by Readiness.Rules.Generator from detectors.yaml.</summary>
+    private static partial IReadOnlyList<Detector> Shipped();
+
+    /// <summary>One detector as detectors.yaml states it, with what its values mean checked.</summary>
+    internal static Detector Describe(string id, string title, string kind, string severity, IReadOnlyList<string> keywords, string regex,
+        string? entropy, string? validate, IReadOnlyList<string> near, string? block, string? exact, string? pair, string? pairName,
+        IReadOnlyList<(string Keyword, string Length, int Line)> lengths, string? revoke, IReadOnlyList<string> trueSamples, IReadOnlyList<string> falseSamples)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        var root = (YamlMappingNode)stream.Documents[0].RootNode;
-        var known = new HashSet<string>(StringComparer.Ordinal)
+        if (!SeverityNames.TryParse(severity, out var level)) throw new FormatException($"detectors.yaml: {id} has an unknown severity.");
+        if (validate is not null && !Validators.Contains(validate)) throw new FormatException($"detectors.yaml: {id} names unknown validator '{validate}'.");
+        if (keywords.Count == 0 || keywords.Any(k => k.Length < 2 || k != k.ToLowerInvariant()))
+            throw new FormatException($"detectors.yaml: {id} needs lower-case keywords of at least 2 characters.");
+        if ((pair is null) != (pairName is null)) throw new FormatException($"detectors.yaml: {id} needs both 'pair' and 'pair-name'.");
+        var secretKind = kind switch
         {
-            "id", "title", "kind", "severity", "keywords", "regex", "entropy", "validate", "near", "block", "exact", "pair", "pair-name", "lengths", "revoke", "true", "false",
+            "provider" => SecretKind.Provider,
+            "private-key" => SecretKind.PrivateKey,
+            "connection-password" => SecretKind.ConnectionPassword,
+            var other => throw new FormatException($"detectors.yaml: {id} has unknown kind '{other}' (provider, private-key, connection-password)."),
         };
-        var result = new List<Detector>();
-        foreach (var node in ((YamlSequenceNode)root.Children[new YamlScalarNode("detectors")]).Children.Cast<YamlMappingNode>())
+        var tokenLengths = new Dictionary<string, int>(lengths.Count);
+        foreach (var (keyword, length, line) in lengths)
         {
-            foreach (var key in node.Children.Keys)
-            {
-                if (!known.Contains(key.ToString())) throw new FormatException($"detectors.yaml:{key.Start.Line}: unknown key '{key}'.");
-            }
-            string Scalar(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) && v is YamlScalarNode { Value: { Length: > 0 } s }
-                ? s : throw new FormatException($"detectors.yaml:{node.Start.Line}: '{key}' is missing.");
-            string? Optional(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? ((YamlScalarNode)v).Value : null;
-            IReadOnlyList<string> List(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var v)
-                ? ((YamlSequenceNode)v).Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList() : [];
-
-            IReadOnlyDictionary<string, int> Lengths() => node.Children.TryGetValue(new YamlScalarNode("lengths"), out var v)
-                ? ((YamlMappingNode)v).Children.ToDictionary(
-                    c => ((YamlScalarNode)c.Key).Value ?? "",
-                    c => int.TryParse(((YamlScalarNode)c.Value).Value, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-                        ? n : throw new FormatException($"detectors.yaml:{c.Key.Start.Line}: a length must be a positive number."))
-                : new Dictionary<string, int>();
-
-            var id = Scalar("id");
-            if (!SeverityNames.TryParse(Scalar("severity"), out var severity)) throw new FormatException($"detectors.yaml: {id} has an unknown severity.");
-            var validate = Optional("validate");
-            if (validate is not null && !Validators.Contains(validate)) throw new FormatException($"detectors.yaml: {id} names unknown validator '{validate}'.");
-            var keywords = List("keywords");
-            if (keywords.Count == 0 || keywords.Any(k => k.Length < 2 || k != k.ToLowerInvariant()))
-                throw new FormatException($"detectors.yaml: {id} needs lower-case keywords of at least 2 characters.");
-            if ((Optional("pair") is null) != (Optional("pair-name") is null)) throw new FormatException($"detectors.yaml: {id} needs both 'pair' and 'pair-name'.");
-            var entropy = Optional("entropy");
-            var kind = Scalar("kind") switch
-            {
-                "provider" => SecretKind.Provider,
-                "private-key" => SecretKind.PrivateKey,
-                "connection-password" => SecretKind.ConnectionPassword,
-                var other => throw new FormatException($"detectors.yaml: {id} has unknown kind '{other}' (provider, private-key, connection-password)."),
-            };
-            result.Add(new Detector(id, Scalar("title"), kind, severity, keywords, Scalar("regex"))
-            {
-                MinEntropy = entropy is null ? null : double.Parse(entropy, System.Globalization.CultureInfo.InvariantCulture),
-                Validate = validate,
-                Near = List("near"),
-                Block = Optional("block") == "true",
-                Exact = Optional("exact") == "true",
-                Pair = Optional("pair") is { } pair ? Detector.Build(pair) : null,
-                PairName = Optional("pair-name"),
-                Lengths = Lengths(),
-                Revoke = Optional("revoke"),
-                TrueSamples = List("true"),
-                FalseSamples = List("false"),
-            });
+            tokenLengths[keyword] = int.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n : throw new FormatException($"detectors.yaml:{line}: a length must be a positive number.");
         }
-        var duplicate = result.GroupBy(d => d.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new FormatException($"detectors.yaml: detector id {duplicate.Key} is used twice.");
-        return result;
+        return new Detector(id, title, secretKind, level, keywords, regex)
+        {
+            MinEntropy = entropy is null ? null : double.Parse(entropy, System.Globalization.CultureInfo.InvariantCulture),
+            Validate = validate,
+            Near = near,
+            Block = block == "true",
+            Exact = exact == "true",
+            Pair = pair is null ? null : Detector.Build(pair),
+            PairName = pairName,
+            Lengths = tokenLengths,
+            Revoke = revoke,
+            TrueSamples = trueSamples,
+            FalseSamples = falseSamples,
+        };
     }
 }
