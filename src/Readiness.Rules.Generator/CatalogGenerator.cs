@@ -90,7 +90,7 @@ public sealed class CatalogGenerator : IIncrementalGenerator
                 {
                     if (lengthsNode is not YamlMappingNode map) throw new MetadataError(Line(lengthsNode), "'lengths' maps each keyword to its token's length.");
                     foreach (var pair in map.Children)
-                        lengths.Add($"({Literal(Scalar(pair.Key, "lengths"))}, {Literal(Scalar(pair.Value, "lengths"))}, {Line(pair.Key)})");
+                        lengths.Add($"new({Literal(Scalar(pair.Key, "lengths"))}, {Literal(Scalar(pair.Value, "lengths"))}, {Line(pair.Key)})");
                 }
                 code.AppendLine($"""
                             Describe(id: {Required("id")}, title: {Required("title")}, kind: {Required("kind")}, severity: {Required("severity")},
@@ -172,7 +172,7 @@ public sealed class CatalogGenerator : IIncrementalGenerator
                 if (item is not YamlMappingNode { Children.Count: 1 } reference)
                     throw new MetadataError(Line(item), "each reference is one 'kind: id' pair.");
                 var pair = reference.Children.First();
-                references.Add($"({Literal(pair.Key.ToString())}, {Literal(Scalar(pair.Value, pair.Key.ToString()))}, {Line(pair.Key)})");
+                references.Add($"new({Literal(pair.Key.ToString())}, {Literal(Scalar(pair.Value, pair.Key.ToString()))}, {Line(pair.Key)})");
             }
         }
 
@@ -196,7 +196,7 @@ public sealed class CatalogGenerator : IIncrementalGenerator
                     YamlSequenceNode items => $"new string[] {{ {string.Join(", ", items.Children.Select(c => Literal(Scalar(c, pair.Key.ToString()))))} }}",
                     _ => throw new MetadataError(Line(value), $"the default of '{pair.Key}' is neither a value nor a list."),
                 };
-                parameters.Add($"({Literal(pair.Key.ToString())}, {Literal(Scalar(type, "type"))}, {defaultCode}, {Literal(description)}, {Line(value)})");
+                parameters.Add($"new({Literal(pair.Key.ToString())}, {Literal(Scalar(type, "type"))}, {defaultCode}, {Literal(description)}, {Line(value)})");
             }
         }
 

@@ -38,18 +38,18 @@ public sealed partial class RuleCatalog
     /// <summary>
     /// Gives a shipped rule its metadata, as its file (<paramref name="file"/>) states it, and checks what the values mean:
     /// the file and class names agree with id and name, the severity and reference kinds are known, each parameter's
-    /// default fits its type. References and parameters carry the line they were on, for these messages.
+    /// default fits its type. References and parameters carry the line they were on, for these messages. Arrays of
+    /// classes, not lists of tuples: generic code over those would be compiled at run time, in every scan.
     /// </summary>
     internal static Rule Describe(Rule rule, string file, string id, string name, string title, string severity, string rationale, string remediation,
-        IReadOnlyList<(string Kind, string Id, int Line)> references, IReadOnlyList<string> tags,
-        IReadOnlyList<(string Name, string Type, object Default, string Description, int Line)> parameters, string? helpUri)
+        ReferenceText[] references, string[] tags, ParameterText[] parameters, string? helpUri)
     {
         if (name != rule.GetType().Name || file != $"{id}.{name}.yaml")
             throw new InvalidOperationException($"{file} declares id {id} and name {name}, which disagree with class {rule.GetType().Name} or the file name.");
         if (!SeverityNames.TryParse(severity, out var level))
             throw new FormatException($"{file}: severity '{severity}' is not one of critical, high, medium, low, info.");
 
-        var refs = new List<RuleReference>(references.Count);
+        var refs = new List<RuleReference>(references.Length);
         foreach (var (kind, refId, line) in references)
         {
             if (!RuleReference.Kinds.Contains(kind)) throw new FormatException($"{file}:{line}: unknown reference kind '{kind}'.");
@@ -87,6 +87,12 @@ public sealed partial class RuleCatalog
         };
         return rule;
     }
+
+    /// <summary>A reference as a metadata file states it ("cwe: CWE-489" on line 21).</summary>
+    internal sealed record ReferenceText(string Kind, string Id, int Line);
+
+    /// <summary>A declared parameter as a metadata file states it: its default is the text of a value, or a list of them.</summary>
+    internal sealed record ParameterText(string Name, string Type, object Default, string Description, int Line);
 
     /// <summary>The documentation address of a reference kind and id, when one is known.</summary>
     public static string? ReferenceUrl(string kind, string id) => kind switch

@@ -109,17 +109,20 @@ public static partial class DetectorCatalog
 
     public static IReadOnlyList<Detector> Detectors => All.Value;
 
+    /// <summary>A token length as detectors.yaml states it ("cfut_: 53" on line 212).</summary>
+    internal sealed record TokenLength(string Keyword, string Length, int Line);
+
     /// <summary>The shipped detectors, written by Readiness.Rules.Generator from detectors.yaml.</summary>
     private static partial IReadOnlyList<Detector> Shipped();
 
     /// <summary>One detector as detectors.yaml states it, with what its values mean checked.</summary>
-    internal static Detector Describe(string id, string title, string kind, string severity, IReadOnlyList<string> keywords, string regex,
-        string? entropy, string? validate, IReadOnlyList<string> near, string? block, string? exact, string? pair, string? pairName,
-        IReadOnlyList<(string Keyword, string Length, int Line)> lengths, string? revoke, IReadOnlyList<string> trueSamples, IReadOnlyList<string> falseSamples)
+    internal static Detector Describe(string id, string title, string kind, string severity, string[] keywords, string regex,
+        string? entropy, string? validate, string[] near, string? block, string? exact, string? pair, string? pairName,
+        TokenLength[] lengths, string? revoke, string[] trueSamples, string[] falseSamples)
     {
         if (!SeverityNames.TryParse(severity, out var level)) throw new FormatException($"detectors.yaml: {id} has an unknown severity.");
         if (validate is not null && !Validators.Contains(validate)) throw new FormatException($"detectors.yaml: {id} names unknown validator '{validate}'.");
-        if (keywords.Count == 0 || keywords.Any(k => k.Length < 2 || k != k.ToLowerInvariant()))
+        if (keywords.Length == 0 || keywords.Any(k => k.Length < 2 || k != k.ToLowerInvariant()))
             throw new FormatException($"detectors.yaml: {id} needs lower-case keywords of at least 2 characters.");
         if ((pair is null) != (pairName is null)) throw new FormatException($"detectors.yaml: {id} needs both 'pair' and 'pair-name'.");
         var secretKind = kind switch
@@ -129,7 +132,7 @@ public static partial class DetectorCatalog
             "connection-password" => SecretKind.ConnectionPassword,
             var other => throw new FormatException($"detectors.yaml: {id} has unknown kind '{other}' (provider, private-key, connection-password)."),
         };
-        var tokenLengths = new Dictionary<string, int>(lengths.Count);
+        var tokenLengths = new Dictionary<string, int>(lengths.Length);
         foreach (var (keyword, length, line) in lengths)
         {
             tokenLengths[keyword] = int.TryParse(length, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0

@@ -43,8 +43,8 @@ public class CatalogGeneratorTests
         code.ShouldContain("Describe(new global::Readiness.Rules.Catalog.Python.ExampleRule(), \"RDY9901.ExampleRule.yaml\"");
         code.ShouldContain("title: \"An example \\\"quoted\\\" title\"");
         code.ShouldContain("rationale: \"Why it matters, on two lines.\"");
-        code.ShouldContain("(\"cwe\", \"CWE-798\", 11)");
-        code.ShouldContain("(\"max_age\", \"int\", \"30\", \"Days.\", 16)");
+        code.ShouldContain("new(\"cwe\", \"CWE-798\", 11)");
+        code.ShouldContain("new(\"max_age\", \"int\", \"30\", \"Days.\", 16)");
         code.ShouldContain("new string[] { \"a\", \"b\" }");
     }
 
@@ -91,7 +91,7 @@ public class CatalogGeneratorTests
         var (code, diagnostics) = Run("Secrets/detectors.yaml", detectors, "");
         diagnostics.ShouldBeEmpty();
         code.ShouldContain("Describe(id: \"example-token\", title: \"Example token\", kind: \"provider\", severity: \"high\"");
-        code.ShouldContain("lengths: [(\"ex_\", \"23\", 8)]");
+        code.ShouldContain("lengths: [new(\"ex_\", \"23\", 8)]");
 
         var (_, errors) = Run("Secrets/detectors.yaml", detectors + "\n    entropie: 3.0", "");
         errors.ShouldHaveSingleItem().GetMessage().ShouldBe("detectors.yaml:9: unknown key 'entropie'.");
@@ -103,9 +103,9 @@ public class CatalogGeneratorTests
         var rule = (Rule)Activator.CreateInstance(RuleCatalog.Default.Find("RDY1101")!.GetType())!;
         Should.Throw<FormatException>(() => RuleCatalog.Describe(rule, "RDY1101.DjangoDebugEnabled.yaml", "RDY1101", "DjangoDebugEnabled", "t", "urgent", "r", "f", [], [], [], null))
             .Message.ShouldBe("RDY1101.DjangoDebugEnabled.yaml: severity 'urgent' is not one of critical, high, medium, low, info.");
-        Should.Throw<FormatException>(() => RuleCatalog.Describe(rule, "RDY1101.DjangoDebugEnabled.yaml", "RDY1101", "DjangoDebugEnabled", "t", "high", "r", "f", [("blog", "x", 7)], [], [], null))
+        Should.Throw<FormatException>(() => RuleCatalog.Describe(rule, "RDY1101.DjangoDebugEnabled.yaml", "RDY1101", "DjangoDebugEnabled", "t", "high", "r", "f", [new("blog", "x", 7)], [], [], null))
             .Message.ShouldBe("RDY1101.DjangoDebugEnabled.yaml:7: unknown reference kind 'blog'.");
-        Should.Throw<FormatException>(() => RuleCatalog.Describe(rule, "RDY1101.DjangoDebugEnabled.yaml", "RDY1101", "DjangoDebugEnabled", "t", "high", "r", "f", [], [], [("days", "int", "soon", "", 9)], null))
+        Should.Throw<FormatException>(() => RuleCatalog.Describe(rule, "RDY1101.DjangoDebugEnabled.yaml", "RDY1101", "DjangoDebugEnabled", "t", "high", "r", "f", [], [], [new("days", "int", "soon", "", 9)], null))
             .Message.ShouldBe("RDY1101.DjangoDebugEnabled.yaml:9: default of 'days' is not a int.");
         Should.Throw<FormatException>(() => Readiness.Rules.Secrets.DetectorCatalog.Describe("example-token", "t", "provider", "high", ["ex_"], "x", null, "crc64",
                 [], null, null, null, null, [], null, [], []))
