@@ -101,13 +101,9 @@ public sealed class CatalogGenerator : IIncrementalGenerator
                     """);
             }
         }
-        catch (MetadataError e)
+        catch (Exception e) when (e is MetadataError or YamlException)
         {
-            output.ReportDiagnostic(Diagnostic.Create(BadFile, At(path, e.Line), $"{DetectorsFile}:{e.Line}: {e.Message}"));
-        }
-        catch (YamlException e)
-        {
-            output.ReportDiagnostic(Diagnostic.Create(BadFile, At(path, (int)e.Start.Line), $"{DetectorsFile}:{e.Start.Line}: not valid YAML: {e.Message}"));
+            output.ReportDiagnostic(Malformed(path, e));
         }
         code.AppendLine("    ];");
         code.AppendLine("}");
@@ -132,21 +128,23 @@ public sealed class CatalogGenerator : IIncrementalGenerator
         entry.ClassName = $"Readiness.Rules.Catalog.{folder}.{(dot < 0 ? stem : stem.Substring(dot + 1))}";
         try
         {
-            entry.Code = Describe(path, text, entry.ClassName);
+            entry.Code = RuleCall(path, text, entry.ClassName);
         }
-        catch (MetadataError e)
+        catch (Exception e) when (e is MetadataError or YamlException)
         {
-            entry.Error = Diagnostic.Create(BadFile, At(path, e.Line), $"{System.IO.Path.GetFileName(path)}:{e.Line}: {e.Message}");
-        }
-        catch (YamlException e)
-        {
-            var line = (int)e.Start.Line;
-            entry.Error = Diagnostic.Create(BadFile, At(path, line), $"{System.IO.Path.GetFileName(path)}:{line}: not valid YAML: {e.Message}");
+            entry.Error = Malformed(path, e);
         }
         return entry;
     }
 
-    private static string Describe(string path, string text, string className)
+    /// <summary>The build error for a file whose shape is wrong or that is not YAML, at its line.</summary>
+    private static Diagnostic Malformed(string path, Exception error)
+    {
+        var (line, message) = error is YamlException yaml ? ((int)yaml.Start.Line, "not valid YAML: " + yaml.Message) : (((MetadataError)error).Line, error.Message);
+        return Diagnostic.Create(BadFile, At(path, line), $"{System.IO.Path.GetFileName(path)}:{line}: {message}");
+    }
+
+    private static string RuleCall(string path, string text, string className)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
