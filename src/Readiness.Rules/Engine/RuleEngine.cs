@@ -22,8 +22,10 @@ public sealed record EngineError(string RuleId, string Target, string Message);
 /// </summary>
 public sealed class RuleEngine
 {
-    private readonly IReadOnlyList<(FileRule Rule, ActiveRule Active)> fileRules;
-    private readonly IReadOnlyList<(IModelRule Rule, ActiveRule Active)> modelRules;
+    // Arrays filled by loops, not LINQ over tuples: the framework's iterators over value tuples are not in the
+    // precompiled image and were JIT-ed on every scan (issue 20).
+    private readonly (FileRule Rule, ActiveRule Active)[] fileRules;
+    private readonly (IModelRule Rule, ActiveRule Active)[] modelRules;
     private readonly ConcurrentBag<Finding> findings = [];
     private readonly ConcurrentBag<EngineError> errors = [];
     private readonly ConcurrentDictionary<CoverageGap, bool> gaps = new();
@@ -36,13 +38,20 @@ public sealed class RuleEngine
         // A ruleset's own secret detectors join the one shared scan, so a secret is still one finding.
         var custom = list.Select(a => a.Rule).OfType<Custom.CustomSecretRule>().Select(r => r.Detector).ToList();
         secretDetectors = custom.Count == 0 ? Secrets.DetectorSet.Shipped : new Secrets.DetectorSet(custom);
-        fileRules = list.Where(a => a.Rule is FileRule).Select(a => ((FileRule)a.Rule, a)).ToList();
-        modelRules = list.Where(a => a.Rule is IModelRule).Select(a => ((IModelRule)a.Rule, a)).ToList();
+        var file = new List<(FileRule, ActiveRule)>(list.Count);
+        var model = new List<(IModelRule, ActiveRule)>(list.Count);
+        foreach (var active in list)
+        {
+            if (active.Rule is FileRule fileRule) file.Add((fileRule, active));
+            if (active.Rule is IModelRule modelRule) model.Add((modelRule, active));
+        }
+        fileRules = file.ToArray();
+        modelRules = model.ToArray();
         this.now = now ?? DateTimeOffset.UtcNow;
     }
 
     /// <summary>True when at least one active rule reads source files (so the walker has work to do).</summary>
-    public bool HasFileRules => fileRules.Count > 0;
+    public bool HasFileRules => fileRules.Length > 0;
 
     public void CheckFile(SourceFile file)
     {
@@ -101,14 +110,12 @@ public sealed class RuleEngine
 
     public (IReadOnlyList<Finding> Findings, IReadOnlyList<EngineError> Errors) Complete()
     {
-        var ordered = findings
-            .OrderBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => LocationKey(f.Location), StringComparer.Ordinal)
-            .ThenBy(f => f.Location.File?.StartLine ?? 0)
-            .ThenBy(f => f.Location.File?.StartColumn ?? 0)
-            .ThenBy(f => f.FingerprintKey, StringComparer.Ordinal)
-            .ThenBy(f => f.Message, StringComparer.Ordinal)
-            .ToList();
+        // Sorted with one comparison over keys computed once, not OrderBy/ThenBy: LINQ's sorters for the int keys
+        // are not in the precompiled image and were JIT-ed on every scan (issue 20).
+        var keyed = findings.Select(f => new SortKey(f, LocationKey(f.Location))).ToArray();
+        Array.Sort(keyed, SortKey.Compare);
+        var ordered = new List<Finding>(keyed.Length);
+        foreach (var key in keyed) ordered.Add(key.Finding);
         return (Fingerprints.Assign(ordered), errors.OrderBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal).ToList());
     }
 
@@ -119,6 +126,22 @@ public sealed class RuleEngine
         if (finding.Undecided) return finding with { Severity = Severity.Info };
         var overridden = active.Severity != active.Rule.Metadata.Severity;
         return overridden ? finding with { Severity = active.Severity } : finding;
+    }
+
+    /// <summary>A finding and its location's key, in the order findings are reported (and fingerprinted).</summary>
+    private sealed record SortKey(Finding Finding, string Location)
+    {
+        public static int Compare(SortKey x, SortKey y)
+        {
+            var (a, b) = (x.Finding, y.Finding);
+            var c = string.CompareOrdinal(a.RuleId, b.RuleId);
+            if (c == 0) c = string.CompareOrdinal(x.Location, y.Location);
+            if (c == 0) c = (a.Location.File?.StartLine ?? 0).CompareTo(b.Location.File?.StartLine ?? 0);
+            if (c == 0) c = (a.Location.File?.StartColumn ?? 0).CompareTo(b.Location.File?.StartColumn ?? 0);
+            if (c == 0) c = string.CompareOrdinal(a.FingerprintKey, b.FingerprintKey);
+            if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+            return c;
+        }
     }
 
     internal static string LocationKey(Location location) =>

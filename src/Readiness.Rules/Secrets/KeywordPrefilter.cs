@@ -139,7 +139,9 @@ public sealed class KeywordPrefilter
     {
         if (firstPass > MachineFirstPass) throw new ArgumentOutOfRangeException(nameof(firstPass), $"this machine runs {MachineFirstPass} at most");
         var span = text.AsSpan();
-        var hits = new List<(int Position, int Group)>();
+        // Each hit is its position and group in one long (position in the high half), so sorting them is sorting
+        // longs: the sorter over an (int, int) tuple is not in the precompiled image and was JIT-ed (issue 20).
+        var hits = new List<long>();
         var scanned = firstPass switch
         {
             FirstPass.Avx512 => FindVectorised(span, hits),
@@ -149,7 +151,7 @@ public sealed class KeywordPrefilter
         FindScalar(span, scanned, span.Length - (AnchorLength - 1), hits);
         foreach (var candidate in searchedAlone) FindAlone(span, candidate, hits);
         hits.Sort();
-        foreach (var (position, group) in hits) onHit(group, position);
+        foreach (var hit in hits) onHit((int)(hit & 0xFFFFFFFF), (int)(hit >> 32));
     }
 
     /// <summary>
@@ -157,7 +159,7 @@ public sealed class KeywordPrefilter
     /// the key of the three characters there, each folded to ASCII, in the anchors' bit set.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FindScalar(ReadOnlySpan<char> text, int from, int to, List<(int, int)> hits)
+    private void FindScalar(ReadOnlySpan<char> text, int from, int to, List<long> hits)
     {
         if (from >= to) return;
         // The five bits of the two characters before the third: the key is built from them anew, not rolled, so
@@ -182,7 +184,7 @@ public sealed class KeywordPrefilter
     /// </summary>
     /// <returns>The first position not tested.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int FindVectorised(ReadOnlySpan<char> text, List<(int, int)> hits)
+    private int FindVectorised(ReadOnlySpan<char> text, List<long> hits)
     {
         const int Step = 64 - (AnchorLength - 1);
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
@@ -234,7 +236,7 @@ public sealed class KeywordPrefilter
     /// </summary>
     /// <returns>The first position not tested.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int FindAvx2(ReadOnlySpan<char> text, List<(int, int)> hits)
+    private int FindAvx2(ReadOnlySpan<char> text, List<long> hits)
     {
         const int Step = 32;
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
@@ -292,7 +294,7 @@ public sealed class KeywordPrefilter
 
     /// <summary>Compares the keywords of the anchor at <paramref name="position"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void CheckAnchor(ReadOnlySpan<char> text, int position, uint key, List<(int, int)> hits)
+    private void CheckAnchor(ReadOnlySpan<char> text, int position, uint key, List<long> hits)
     {
         foreach (var candidate in candidatesByKey[key]!)
         {
@@ -306,7 +308,7 @@ public sealed class KeywordPrefilter
     /// <c>SearchValues&lt;string&gt;</c> ignoring case compares both characters vectorised, where finding the keyword
     /// by one of its characters and then comparing stopped at every '0' and '-' of the text.
     /// </summary>
-    private static void FindAlone(ReadOnlySpan<char> text, AloneKeyword keyword, List<(int, int)> hits)
+    private static void FindAlone(ReadOnlySpan<char> text, AloneKeyword keyword, List<long> hits)
     {
         for (var offset = 0; offset < text.Length;)
         {
@@ -336,9 +338,9 @@ public sealed class KeywordPrefilter
         return true;
     }
 
-    private static void Add(List<(int, int)> hits, int position, int[] groups)
+    private static void Add(List<long> hits, int position, int[] groups)
     {
-        foreach (var group in groups) hits.Add((position, group));
+        foreach (var group in groups) hits.Add(((long)position << 32) | (uint)group);
     }
 
     /// <summary>The low five bits of each character: an ASCII letter and its other case give the same key.</summary>

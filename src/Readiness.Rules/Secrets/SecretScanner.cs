@@ -582,11 +582,26 @@ public static partial class SecretScanner
 
     // Keywords that end a token's unique prefix (cfut_, xai-, glpat-); "secret_" is a word, not a provider's prefix. A
     // value shorter than the full token it starts like (a detector's `lengths`, else 32 characters) is a truncated copy.
-    private static readonly Lazy<(string Prefix, int FullLength)[]> ProviderPrefixes = new(() => DetectorCatalog.Detectors
-        .SelectMany(d => d.Keywords
-            .Where(k => d.Lengths.ContainsKey(k) || (k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ') && k != "secret_"))
-            .Select(k => (Prefix: k, FullLength: d.Lengths.TryGetValue(k, out var n) ? n : 32)))
-        .GroupBy(p => p.Prefix).Select(g => (g.Key, g.Max(p => p.FullLength))).ToArray());
+    private static readonly Lazy<(string Prefix, int FullLength)[]> ProviderPrefixes = new(() =>
+    {
+        // Loops, not LINQ grouping over tuples, whose iterators the precompiled image lacks (issue 20). In first-seen
+        // order, each prefix with the longest full length any detector gives it.
+        var longest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var d in DetectorCatalog.Detectors)
+        {
+            foreach (var k in d.Keywords)
+            {
+                if (!(d.Lengths.ContainsKey(k) || (k.Length >= 4 && k[^1] is '_' or '-' && !k.Contains(' ') && k != "secret_"))) continue;
+                var fullLength = d.Lengths.TryGetValue(k, out var n) ? n : 32;
+                if (longest.TryGetValue(k, out var seen)) longest[k] = Math.Max(seen, fullLength);
+                else { longest[k] = fullLength; order.Add(k); }
+            }
+        }
+        var prefixes = new (string, int)[order.Count];
+        for (var i = 0; i < order.Count; i++) prefixes[i] = (order[i], longest[order[i]]);
+        return prefixes;
+    });
 
     private static bool IsTruncatedProviderToken(string value)
     {
@@ -743,10 +758,24 @@ public static partial class SecretScanner
             return lo;
         }
 
+        /// <summary>
+        /// The hits by start, those starting together in the order found (a stable sort, as OrderBy was: its sorter
+        /// for an int key is not in the precompiled image and was JIT-ed on every scan, issue 20).
+        /// </summary>
+        private static List<SecretHit> ByStart(List<SecretHit> hits)
+        {
+            var keys = new long[hits.Count];
+            for (var i = 0; i < keys.Length; i++) keys[i] = ((long)hits[i].Start << 32) | (uint)i;
+            Array.Sort(keys);
+            var sorted = new List<SecretHit>(keys.Length);
+            foreach (var key in keys) sorted.Add(hits[(int)(key & 0xFFFFFFFF)]);
+            return sorted;
+        }
+
         public SecretScan Result() => new()
         {
             Context = Context,
-            Hits = hits.OrderBy(h => h.Start).ToList(),
+            Hits = ByStart(hits),
             Timeouts = Timeouts,
             Truncated = Truncated,
         };
@@ -771,7 +800,9 @@ public sealed class DetectorSet
         Prefilter = new KeywordPrefilter(groups);
         GenericGroup = groups.Count - 2;
         FallbackGroup = groups.Count - 1;
-        Index = Detectors.Select((d, i) => (d, i)).ToDictionary(p => p.d, p => p.i);
+        var index = new Dictionary<Detector, int>(Detectors.Count);
+        for (var i = 0; i < Detectors.Count; i++) index[Detectors[i]] = i;
+        Index = index;
     }
 
     public IReadOnlyList<Detector> Detectors { get; }

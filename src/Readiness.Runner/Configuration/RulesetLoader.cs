@@ -298,12 +298,21 @@ public sealed class RulesetLoader(RuleCatalog catalog)
         return ($"builtin:{reference}", reader.ReadToEnd(), relativeTo);
     }
 
-    private static IEnumerable<(string, int)> Patterns(YamlNode node, string source, string key) => node switch
+    private static List<(string, int)> Patterns(YamlNode node, string source, string key)
     {
-        YamlSequenceNode seq => seq.Children.Select(c => (ScalarValue(c, source, key), Line(c))),
-        YamlScalarNode s => [(ScalarValue(s, source, key), Line(s))],
-        _ => throw new ConfigurationError(source, Line(node), $"'{key}' must be a list of rule ids, id globs or tag:NAME."),
-    };
+        switch (node)
+        {
+            case YamlSequenceNode seq:
+                // A loop, not Select into tuples, whose iterator the precompiled image lacks (issue 20).
+                var patterns = new List<(string, int)>(seq.Children.Count);
+                foreach (var child in seq.Children) patterns.Add((ScalarValue(child, source, key), Line(child)));
+                return patterns;
+            case YamlScalarNode s:
+                return [(ScalarValue(s, source, key), Line(s))];
+            default:
+                throw new ConfigurationError(source, Line(node), $"'{key}' must be a list of rule ids, id globs or tag:NAME.");
+        }
+    }
 
     private static YamlMappingNode Mapping(YamlNode node, string source, string what) =>
         node as YamlMappingNode ?? throw new ConfigurationError(source, Line(node), $"{what} must be a mapping.");

@@ -61,8 +61,16 @@ public sealed partial class InlineSuppressionScanner
         found.OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
 
     /// <summary>Comments that name the marker but not in the form "readiness-ignore RDY1234: reason".</summary>
-    public IReadOnlyList<(string Source, string Text)> Malformed =>
-        malformed.OrderBy(m => m.Source, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<(string Source, string Text)> Malformed
+    {
+        get
+        {
+            // Array.Sort, not OrderBy, whose sorter over a value tuple is not in the precompiled image (issue 20).
+            var sorted = malformed.ToArray();
+            Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Source, b.Source) is var bySource and not 0 ? bySource : string.CompareOrdinal(a.Text, b.Text));
+            return sorted;
+        }
+    }
 
     // #, //, /* or *, <!--, -- (SQL, Lua), ; (ini), REM: a comment has started before the marker.
     [GeneratedRegex(@"(#|//|/\*|^\s*\*|<!--|--|;|\bREM\b)", RegexOptions.IgnoreCase)]

@@ -87,10 +87,10 @@ public sealed class OrgMoto : IAsyncLifetime
         return JsonDocument.Parse(await output).RootElement.Clone();
     }
 
-    /// <summary>A copy of the run folder to change (delete, duplicate or edit a shard).</summary>
+    /// <summary>A copy of the run folder to change (delete, duplicate or edit a shard); under <see cref="Work"/>, so it is deleted with it.</summary>
     public string CopyOfRun()
     {
-        var copy = Directory.CreateTempSubdirectory("readiness-org-run-").FullName;
+        var copy = Directory.CreateDirectory(Path.Combine(Work.FullName, "copies", Guid.NewGuid().ToString("N"))).FullName;
         foreach (var file in Directory.EnumerateFiles(RunFolder, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(copy, Path.GetRelativePath(RunFolder, file));

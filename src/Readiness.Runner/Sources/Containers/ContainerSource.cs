@@ -88,16 +88,27 @@ public sealed class ContainerSource(ContainerSettings? settings = null) : IEvide
                 });
             }
         }
-        foreach (var (file, line, message) in errors.Distinct())
+        // Loops and sets, not Distinct over tuples or Concat of dictionaries: the framework's iterators for those are
+        // not in the precompiled image and were JIT-ed on every scan (issue 20).
+        var reported = new HashSet<(string, int, string)>();
+        foreach (var (file, line, message) in errors)
+        {
+            if (!reported.Add((file, line, message))) continue;
             collector.Coverage.AddGap(new CoverageGap(EvidenceSource.Code, file, $"compose file: {message}; that service was checked without it.") { Line = line });
+        }
 
+        // The first of the three to hold a path gives its text, as before.
+        var read = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        foreach (var (path, file) in composeFiles) read.TryAdd(path, file);
+        foreach (var (path, file) in extendable) read.TryAdd(path, file);
+        foreach (var (path, file) in envFilesRead) read.TryAdd(path, file);
         if (parsedDockerfiles.Count > 0) collector.Coverage.Count("containers.dockerfiles", parsedDockerfiles.Count);
         if (parsed.Count > 0) collector.Coverage.Count("containers.compose_files", parsed.Count);
         collector.Containers = new ContainerEvidence
         {
             Dockerfiles = parsedDockerfiles,
             Compose = configurations,
-            ComposeFiles = composeFiles.Concat(extendable).Concat(envFilesRead).DistinctBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            ComposeFiles = read,
             DockerIgnores = new Dictionary<string, string>(dockerIgnores, StringComparer.Ordinal),
             Paths = allPaths,
         };

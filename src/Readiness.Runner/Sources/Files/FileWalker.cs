@@ -49,7 +49,9 @@ public sealed class FileWalker(FileWalkOptions options)
         // The walk runs on a thread of its own and hands files to the readers through a queue, so reading starts with
         // the first file instead of after the last folder is listed. (Parallel.ForEach over the lazy walk made the
         // readers spin on its partitioner's lock while the walk held it: more CPU than the overlap saved.)
-        using var queue = new BlockingCollection<(string FullPath, string RelativePath)>();
+        // Its entries are objects, not tuples: the queue's consuming iterator over a value tuple is not in the
+        // precompiled image and was JIT-ed on every scan (issue 20).
+        using var queue = new BlockingCollection<QueuedFile>();
         Exception? walkFailure = null;
         var walk = new Thread(() =>
         {
@@ -58,7 +60,7 @@ public sealed class FileWalker(FileWalkOptions options)
                 foreach (var entry in Enumerate(root, coverage))
                 {
                     if (cancellationToken.IsCancellationRequested) break;
-                    queue.Add(entry);
+                    queue.Add(new QueuedFile(entry.FullPath, entry.RelativePath));
                 }
             }
             catch (Exception ex)
@@ -98,6 +100,8 @@ public sealed class FileWalker(FileWalkOptions options)
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Invoke(done);
     }
+
+    private sealed record QueuedFile(string FullPath, string RelativePath);
 
     private IEnumerable<(string FullPath, string RelativePath)> Enumerate(string root, Coverage coverage)
     {
