@@ -37,24 +37,37 @@ public sealed class KeywordPrefilter
     /// Ice Lake), else AVX2 (x86 since 2013-2015, GitHub's hosted runners among them); elsewhere (Arm) the scalar loop
     /// alone tests every position, and finds the same.
     /// </summary>
-    internal static FirstPass MachineFirstPass { get; } =
-        Avx512Vbmi.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? FirstPass.Avx512
-        : Avx2.IsSupported && Vector256.IsHardwareAccelerated ? FirstPass.Avx2
-        : FirstPass.None;
+    internal static FirstPass MachineFirstPass => Machine.FirstPass;
+
+    // Its own class, so the questions about the instruction set (which the precompiled image leaves to the JIT) are
+    // a small initializer of their own, not part of this class's.
+    private static class Machine
+    {
+        public static readonly FirstPass FirstPass =
+            Avx512Vbmi.IsSupported && Avx512BW.IsSupported && Vector512.IsHardwareAccelerated ? FirstPass.Avx512
+            : Avx2.IsSupported && Vector256.IsHardwareAccelerated ? FirstPass.Avx2
+            : FirstPass.None;
+    }
 
     /// <summary>The first passes, from none to the widest this machine runs (what the tests compare).</summary>
-    internal static IReadOnlyList<FirstPass> MachineFirstPasses { get; } = [.. Enum.GetValues<FirstPass>().Where(p => p <= MachineFirstPass)];
+    internal static IReadOnlyList<FirstPass> MachineFirstPasses => [.. Enum.GetValues<FirstPass>().Where(p => p <= MachineFirstPass)];
 
     internal enum FirstPass { None, Avx2, Avx512 }
 
     /// <summary>The 1,024-bit sets of the anchors' pairs of classes (first and second, second and third, first and third), each as two 64-byte halves.</summary>
-    private readonly Vector512<byte>[] pairTables = new Vector512<byte>[6];
+    private readonly byte[] pairBytes = new byte[6 * 64];
 
     /// <summary>
     /// The same sets for AVX2's 16-entry lookups: for each pair (a, b), four 32-entry tables of a (one for each b / 8,
     /// holding the bits of b % 8), each as two 16-byte halves repeated in both lanes: <c>[8 * pair + 2 * (b / 8) + half]</c>.
     /// </summary>
-    private readonly Vector256<byte>[] pairTables256 = new Vector256<byte>[24];
+    private readonly byte[] pairBytes256 = new byte[24 * 32];
+
+    // The tables above as vectors, made on the first search: the constructor touches no Vector256 or Vector512, which
+    // the precompiled image cannot hold code for, so it is not JIT-ed (it was the costliest method JIT-ed at start-up,
+    // issue 20).
+    private Vector512<byte>[]? pairTables;
+    private Vector256<byte>[]? pairTables256;
 
     /// <summary>
     /// A keyword, where its anchor starts in it, and the groups it belongs to (a group listing it twice reports it
@@ -106,17 +119,13 @@ public sealed class KeywordPrefilter
         {
             for (var half = 0; half < 2; half++)
             {
-                var bytes = new byte[64];
-                for (var b = 0; b < 64; b++) bytes[b] = pairs[t, (half * 64) + b];
-                pairTables[(2 * t) + half] = Vector512.Create(bytes);
+                for (var b = 0; b < 64; b++) pairBytes[(((2 * t) + half) * 64) + b] = pairs[t, (half * 64) + b];
             }
             for (var column = 0; column < 4; column++)
             {
                 for (var half = 0; half < 2; half++)
                 {
-                    var bytes = new byte[32];
-                    for (var b = 0; b < 32; b++) bytes[b] = pairs[t, (((half * 16) + (b % 16)) << 2) | column];
-                    pairTables256[(8 * t) + (2 * column) + half] = Vector256.Create(bytes);
+                    for (var b = 0; b < 32; b++) pairBytes256[(((8 * t) + (2 * column) + half) * 32) + b] = pairs[t, (((half * 16) + (b % 16)) << 2) | column];
                 }
             }
         }
@@ -188,6 +197,7 @@ public sealed class KeywordPrefilter
     {
         const int Step = 64 - (AnchorLength - 1);
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var pairTables = this.pairTables ??= Vectors512(pairBytes);
         var (firstSecondLow, firstSecondHigh) = (pairTables[0], pairTables[1]);
         var (secondThirdLow, secondThirdHigh) = (pairTables[2], pairTables[3]);
         var (firstThirdLow, firstThirdHigh) = (pairTables[4], pairTables[5]);
@@ -240,7 +250,7 @@ public sealed class KeywordPrefilter
     {
         const int Step = 32;
         ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-        var t = pairTables256;
+        var t = pairTables256 ??= Vectors256(pairBytes256);
         var bits = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128,
             1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
         var p = 0;
@@ -270,6 +280,20 @@ public sealed class KeywordPrefilter
             }
         }
         return p;
+    }
+
+    private static Vector512<byte>[] Vectors512(byte[] bytes)
+    {
+        var vectors = new Vector512<byte>[bytes.Length / 64];
+        for (var i = 0; i < vectors.Length; i++) vectors[i] = Vector512.Create(bytes.AsSpan(i * 64, 64));
+        return vectors;
+    }
+
+    private static Vector256<byte>[] Vectors256(byte[] bytes)
+    {
+        var vectors = new Vector256<byte>[bytes.Length / 32];
+        for (var i = 0; i < vectors.Length; i++) vectors[i] = Vector256.Create(bytes.AsSpan(i * 32, 32));
+        return vectors;
     }
 
     /// <summary>For each byte, the bit of the pair (a, b) in one of the sets of <see cref="pairTables256"/> (zero when the pair is no anchor's).</summary>

@@ -14,9 +14,15 @@ public sealed class ComposePortOpenToInternet : EvidenceRule
 {
     public override IEnumerable<Finding> Check(Evidence evidence, RuleContext context)
     {
-        var openings = evidence.Cloud.OfType<SecurityGroup>()
-            .SelectMany(group => group.Ingress.Where(OpensKnownPorts).Select(rule => (Group: group, Rule: rule)))
-            .ToList();
+        // A loop, not SelectMany into tuples: LINQ's iterators over value tuples are not precompiled (issue 20).
+        var openings = new List<(SecurityGroup Group, IngressRule Rule)>();
+        foreach (var group in evidence.Cloud.OfType<SecurityGroup>())
+        {
+            foreach (var rule in group.Ingress)
+            {
+                if (OpensKnownPorts(rule)) openings.Add((group, rule));
+            }
+        }
         if (openings.Count == 0) yield break;
 
         var containers = evidence.Containers;

@@ -23,8 +23,15 @@ public sealed class GuardDutyNotEnabled : EvidenceRule
                 yield return finding;
         }
 
-        var workloads = evidence.Cloud.Resources.Where(r => r.Provenance.IsLive && Stacks.IsWorkload(r))
-            .GroupBy(r => (r.Provenance.Account, r.Provenance.Region)).ToDictionary(g => g.Key, g => g.ToList());
+        // Grouped by a loop, not GroupBy on a tuple key: LINQ's lookup over value tuples is not precompiled (issue 20).
+        var workloads = new Dictionary<(string? Account, string? Region), List<CloudResource>>();
+        foreach (var r in evidence.Cloud.Resources)
+        {
+            if (!(r.Provenance.IsLive && Stacks.IsWorkload(r))) continue;
+            var key = (r.Provenance.Account, r.Provenance.Region);
+            if (!workloads.TryGetValue(key, out var list)) workloads[key] = list = [];
+            list.Add(r);
+        }
         foreach (var region in evidence.Cloud.OfType<AccountSettings>().Where(a => a.Provenance is { IsLive: true, Region: not null } && a.ServicesRead.Contains("guardduty")))
         {
             var (account, name) = (region.Provenance.Account, region.Provenance.Region);
