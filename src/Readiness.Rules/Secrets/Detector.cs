@@ -10,7 +10,12 @@ namespace Readiness.Rules.Secrets;
 public sealed class Detector
 {
     /// <summary>Regexes only ever see bounded windows, so a match taking longer than this is pathological input (generous: CI machines are shared).</summary>
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(MatchTimeoutMilliseconds);
+
+    internal const int MatchTimeoutMilliseconds = 2000;
+
+    /// <summary>The options of every detector regex, the shipped ones generated at build time among them.</summary>
+    internal const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     private readonly Lazy<Regex> regex;
 
@@ -33,16 +38,15 @@ public sealed class Detector
     public IReadOnlyList<string> Keywords { get; }
     public string Pattern { get; }
     /// <summary>
-    /// The detector's regex, interpreted. It only ever sees bounded windows around a keyword, where compiling does
-    /// not pay back its emit and JIT: compiling every detector a scan meets cost 7.7% of a standard-library scan,
-    /// and even compiling only those used 256 times cost 3% of one, 9% of an efcore scan and 2% of a 2.4 GB tree
-    /// (docs/performance.md, round 8).
+    /// The detector's regex: a shipped detector's was generated at build time (<see cref="DetectorRegexes"/>), so it
+    /// runs as compiled code with no emit or JIT; a ruleset's own is interpreted. Compiling at run time does not pay
+    /// back its emit and JIT on the bounded windows a detector sees: compiling every detector a scan meets cost 7.7%
+    /// of a standard-library scan (docs/performance.md, rounds 8 and 15).
     /// </summary>
     public Regex Regex => regex.Value;
 
     /// <summary>A detector regex (its own or its pair's), with the options and time limit every detector regex shares.</summary>
-    internal static Regex Build(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+    internal static Regex Build(string pattern) => DetectorRegexes.For(pattern) ?? new(pattern, Options, MatchTimeout);
 
     public double? MinEntropy { get; init; }
     public string? Validate { get; init; }

@@ -6,9 +6,13 @@ namespace Readiness.Tests.Support;
 /// </summary>
 public static class Golden
 {
-    public static void Verify(string name, string actual)
+    public static void Verify(string name, string actual) => VerifyFile(Path.Combine("tests", "Readiness.Tests", "Golden", name), actual);
+
+    /// <summary>Compares output with a checked-in file elsewhere in the repository (generated source), the same way.</summary>
+    public static void VerifyFile(string repoRelativePath, string actual)
     {
-        var path = Path.Combine(TestPaths.Repo, "tests", "Readiness.Tests", "Golden", name);
+        var name = repoRelativePath;
+        var path = Path.Combine(TestPaths.Repo, repoRelativePath);
         actual = actual.ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("READINESS_UPDATE_GOLDEN") == "1")
         {
